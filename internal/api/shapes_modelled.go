@@ -1,0 +1,131 @@
+package api
+
+// Every [console] and [model] shape of the contract lives in this file and
+// nowhere else, so it can be corrected against the real service (the TRTC
+// console's API Inspector shows the real calls) without touching resources.
+// Each type names its source in ../shared/trtc-api-contract.md.
+
+// Application status values of DescribeSdkAppInfo ([console], section 3).
+const (
+	AppStatusEnabled  = "Enabled"
+	AppStatusDisabled = "Disabled"
+	AppStatusDeleted  = "Deleted" // only ever a TargetStatus
+)
+
+// ModifyAppStatus values ([model], GME ModifyAppStatus).
+const (
+	StatusOpen  = "open"
+	StatusClose = "close"
+)
+
+// Subscription status values ([model], section 5).
+const (
+	SubscriptionActive  = "Active"
+	SubscriptionExpired = "Expired"
+	SubscriptionNone    = "None"
+)
+
+// CreateTrtcApp [console], shape modelled on GME CreateApp (section 3).
+type CreateTrtcAppRequest struct {
+	AppName     string  `json:"AppName"`
+	Description *string `json:"Description,omitempty"`
+	Product     string  `json:"Product"`
+	DataRegion  *string `json:"DataRegion,omitempty"`
+	Tags        []Tag   `json:"Tags,omitempty"`
+	ClientToken *string `json:"ClientToken,omitempty"`
+}
+
+type CreateTrtcAppResponse struct {
+	SdkAppId uint64 `json:"SdkAppId"`
+}
+
+// DescribeSdkAppInfo [console] (section 3).
+type DescribeSdkAppInfoRequest struct {
+	SdkAppId uint64 `json:"SdkAppId"`
+}
+
+type DescribeSdkAppInfoResponse struct {
+	SdkAppId         uint64 `json:"SdkAppId"`
+	AppName          string `json:"AppName"`
+	Description      string `json:"Description"`
+	Product          string `json:"Product"`
+	DataRegion       string `json:"DataRegion"`
+	CreateTime       string `json:"CreateTime"`
+	SecretKey        string `json:"SecretKey"` // the SDKSecretKey: masked in logs
+	Status           string `json:"Status"`
+	TargetStatus     string `json:"TargetStatus"`
+	StatusChangeTime string `json:"StatusChangeTime"`
+	DisabledReason   string `json:"DisabledReason"`
+}
+
+// ModifyAppInfo [console] (section 3).
+type ModifyAppInfoRequest struct {
+	SdkAppId    uint64  `json:"SdkAppId"`
+	AppName     *string `json:"AppName,omitempty"`
+	Description *string `json:"Description,omitempty"`
+}
+
+type ModifyAppInfoResponse struct{}
+
+// ModifyAppStatus [model], GME ModifyAppStatus (section 3).
+type ModifyAppStatusRequest struct {
+	SdkAppId uint64 `json:"SdkAppId"`
+	Status   string `json:"Status"` // StatusOpen or StatusClose
+}
+
+type ModifyAppStatusResponse struct{}
+
+// DeleteTrtcApp [model] (section 3).
+type DeleteTrtcAppRequest struct {
+	SdkAppId uint64 `json:"SdkAppId"`
+}
+
+type DeleteTrtcAppResponse struct{}
+
+// DescribeAppSubscription [model], billing-style (section 5).
+type DescribeAppSubscriptionRequest struct {
+	SdkAppId uint64 `json:"SdkAppId"`
+}
+
+type DescribeAppSubscriptionResponse struct {
+	SdkAppId          uint64 `json:"SdkAppId"`
+	Product           string `json:"Product"`
+	Edition           string `json:"Edition"`
+	Status            string `json:"Status"`
+	StartTime         string `json:"StartTime"`
+	ExpireTime        string `json:"ExpireTime"` // empty for Basic
+	AutoRenew         bool   `json:"AutoRenew"`
+	TrialsUsed        int64  `json:"TrialsUsed"`
+	AccountTrialsUsed int64  `json:"AccountTrialsUsed"`
+}
+
+// StartAppTrial [model] (section 5).
+type StartAppTrialRequest struct {
+	SdkAppId uint64 `json:"SdkAppId"`
+}
+
+type StartAppTrialResponse struct {
+	ExpireTime string `json:"ExpireTime"`
+}
+
+// CreateAppSubscription [model], after CVM RenewInstances (section 5).
+type CreateAppSubscriptionRequest struct {
+	SdkAppId     uint64  `json:"SdkAppId"`
+	Edition      string  `json:"Edition"`
+	PeriodMonths int64   `json:"PeriodMonths"`
+	AutoRenew    *bool   `json:"AutoRenew,omitempty"`
+	ClientToken  *string `json:"ClientToken,omitempty"`
+}
+
+type CreateAppSubscriptionResponse struct {
+	DealId     string `json:"DealId"`
+	ExpireTime string `json:"ExpireTime"`
+}
+
+// ModifyAppSubscriptionAutoRenew [model], after CVM ModifyInstancesRenewFlag (section 5).
+type ModifyAppSubscriptionAutoRenewRequest struct {
+	SdkAppId  uint64 `json:"SdkAppId"`
+	AutoRenew bool   `json:"AutoRenew"`
+}
+
+type ModifyAppSubscriptionAutoRenewResponse struct{}

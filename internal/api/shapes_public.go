@@ -1,0 +1,165 @@
+package api
+
+// Shapes that Tencent Cloud publishes [public]: keep them exactly as the
+// contract (sections 2, 3 DescribeAppStatList, and 4) spells them.
+
+// Tag is the {TagKey, TagValue} pair used by TRTC and the Tag service.
+type Tag struct {
+	TagKey   string `json:"TagKey"`
+	TagValue string `json:"TagValue"`
+}
+
+// TagFilter is a DescribeAppStatList TagList entry: an empty value matches any.
+type TagFilter struct {
+	TagKey   string `json:"TagKey"`
+	TagValue string `json:"TagValue,omitempty"`
+}
+
+// --- STS 2018-08-13 (contract section 2) ---
+
+type GetCallerIdentityRequest struct{}
+
+type GetCallerIdentityResponse struct {
+	Arn         string `json:"Arn"`
+	AccountId   string `json:"AccountId"`
+	UserId      string `json:"UserId"`
+	PrincipalId string `json:"PrincipalId"`
+	Type        string `json:"Type"`
+}
+
+type STSTag struct {
+	Key   string `json:"Key"`
+	Value string `json:"Value"`
+}
+
+type AssumeRoleRequest struct {
+	RoleArn         string   `json:"RoleArn"`
+	RoleSessionName string   `json:"RoleSessionName"`
+	DurationSeconds *uint64  `json:"DurationSeconds,omitempty"`
+	Policy          *string  `json:"Policy,omitempty"`
+	ExternalId      *string  `json:"ExternalId,omitempty"`
+	Tags            []STSTag `json:"Tags,omitempty"`
+	SourceIdentity  *string  `json:"SourceIdentity,omitempty"`
+	SerialNumber    *string  `json:"SerialNumber,omitempty"`
+	TokenCode       *string  `json:"TokenCode,omitempty"`
+}
+
+type Credentials struct {
+	Token        string `json:"Token"`
+	TmpSecretId  string `json:"TmpSecretId"`
+	TmpSecretKey string `json:"TmpSecretKey"`
+}
+
+type AssumeRoleResponse struct {
+	Credentials Credentials `json:"Credentials"`
+	ExpiredTime int64       `json:"ExpiredTime"`
+	Expiration  string      `json:"Expiration"`
+}
+
+// --- TRTC 2019-07-22 DescribeAppStatList (contract section 3) ---
+
+type DescribeAppStatListRequest struct {
+	OrderField      *string     `json:"OrderField,omitempty"`
+	OrderType       *int64      `json:"OrderType,omitempty"`
+	Offset          *uint64     `json:"Offset,omitempty"`
+	Limit           *uint64     `json:"Limit,omitempty"`
+	GmeFlag         *int64      `json:"GmeFlag,omitempty"`
+	TagList         []TagFilter `json:"TagList,omitempty"`
+	SdkAppIds       []uint64    `json:"SdkAppIds,omitempty"`
+	AppNames        []string    `json:"AppNames,omitempty"`
+	Status          *int64      `json:"Status,omitempty"`
+	UsageMode       *int64      `json:"UsageMode,omitempty"`
+	NeedTags        *int64      `json:"NeedTags,omitempty"`
+	NeedLicense     *int64      `json:"NeedLicense,omitempty"`
+	NeedLicenseList *int64      `json:"NeedLicenseList,omitempty"`
+}
+
+// SdkAppInfo is one application as DescribeAppStatList lists it.
+type SdkAppInfo struct {
+	ID             uint64  `json:"ID"`
+	Name           string  `json:"Name"`
+	BizScheme      string  `json:"BizScheme"`
+	BizSubScheme   string  `json:"BizSubScheme"`
+	Description    string  `json:"Description"`
+	LastDay        int64   `json:"LastDay"`
+	LastDayCC      int64   `json:"LastDayCC"`
+	CurMonthCC     int64   `json:"CurMonthCC"`
+	CreateTime     string  `json:"CreateTime"` // "YYYY-MM-DD HH:MM:SS", UTC+8
+	HasAccount     int64   `json:"HasAccount"`
+	AccountMode    int64   `json:"AccountMode"`
+	Status         int64   `json:"Status"` // 1 available, 0 stopped: the state in effect
+	RegisterFrom   int64   `json:"RegisterFrom"`
+	InWhiteList    int64   `json:"InWhiteList"`
+	PrewhiteFlag   int64   `json:"PrewhiteFlag"`
+	TagList        []Tag   `json:"TagList"`
+	UiMode         int64   `json:"UiMode"`
+	License        *string `json:"License"` // package name, null when none
+	SubProductCode string  `json:"SubProductCode"`
+	UsageMode      int64   `json:"UsageMode"`
+}
+
+type DescribeAppStatListResponse struct {
+	TotalNum    int64        `json:"TotalNum"`
+	SdkAppInfos []SdkAppInfo `json:"SdkAppInfos"`
+}
+
+// --- Tag 2018-08-13 (contract section 4) ---
+
+type FailedResource struct {
+	Resource string `json:"Resource"`
+	Code     string `json:"Code"`
+	Message  string `json:"Message"`
+}
+
+type TagResourcesRequest struct {
+	ResourceList []string `json:"ResourceList"`
+	Tags         []Tag    `json:"Tags"`
+}
+
+type TagResourcesResponse struct {
+	FailedResources []FailedResource `json:"FailedResources"`
+}
+
+type UnTagResourcesRequest struct {
+	ResourceList []string `json:"ResourceList"`
+	TagKeys      []string `json:"TagKeys"`
+}
+
+type UnTagResourcesResponse struct {
+	FailedResources []FailedResource `json:"FailedResources"`
+}
+
+type DescribeResourceTagsByResourceIdsRequest struct {
+	ServiceType    string   `json:"ServiceType"`
+	ResourcePrefix string   `json:"ResourcePrefix"`
+	ResourceIds    []string `json:"ResourceIds"`
+	ResourceRegion string   `json:"ResourceRegion"`
+	Offset         *uint64  `json:"Offset,omitempty"`
+	Limit          *uint64  `json:"Limit,omitempty"`
+}
+
+type ResourceTag struct {
+	TagKey     string `json:"TagKey"`
+	TagValue   string `json:"TagValue"`
+	ResourceId string `json:"ResourceId"`
+	Category   string `json:"Category"`
+}
+
+type DescribeResourceTagsByResourceIdsResponse struct {
+	TotalCount uint64        `json:"TotalCount"`
+	Offset     uint64        `json:"Offset"`
+	Limit      uint64        `json:"Limit"`
+	Tags       []ResourceTag `json:"Tags"`
+}
+
+type TagKeyObject struct {
+	TagKey string `json:"TagKey"`
+}
+
+type ModifyResourceTagsRequest struct {
+	Resource    string         `json:"Resource"`
+	ReplaceTags []Tag          `json:"ReplaceTags,omitempty"`
+	DeleteTags  []TagKeyObject `json:"DeleteTags,omitempty"`
+}
+
+type ModifyResourceTagsResponse struct{}

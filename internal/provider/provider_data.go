@@ -1,0 +1,61 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"sync"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+
+	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/catalog"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/clock"
+)
+
+// ProviderData is what Configure hands to every resource and data source.
+type ProviderData struct {
+	API   *api.Client
+	Clock clock.Clock
+
+	accountOnce sync.Mutex
+	accountID   string
+}
+
+// AccountID returns the root account uin from STS GetCallerIdentity, asked
+// at most once per provider instance and only when a caller needs it.
+func (d *ProviderData) AccountID(ctx context.Context) (string, error) {
+	d.accountOnce.Lock()
+	defer d.accountOnce.Unlock()
+	if d.accountID != "" {
+		return d.accountID, nil
+	}
+	out, err := d.API.GetCallerIdentity(ctx, &api.GetCallerIdentityRequest{})
+	if err != nil {
+		return "", fmt.Errorf("reading the account ID through STS GetCallerIdentity: %w", err)
+	}
+	d.accountID = out.AccountId
+	return d.accountID, nil
+}
+
+// ResourceName is the six-segment Tag API name of an application.
+func (d *ProviderData) ResourceName(ctx context.Context, sdkAppID uint64) (string, error) {
+	account, err := d.AccountID(ctx)
+	if err != nil {
+		return "", err
+	}
+	return catalog.ResourceName(account, sdkAppID), nil
+}
+
+// providerDataFrom converts the framework's ProviderData; nil (before the
+// provider is configured, e.g. during validate) yields nil without error.
+func providerDataFrom(data any, diags *diag.Diagnostics) *ProviderData {
+	if data == nil {
+		return nil
+	}
+	pd, ok := data.(*ProviderData)
+	if !ok {
+		diags.AddError("Unexpected provider data", fmt.Sprintf("Expected *provider.ProviderData, got %T. Please report this issue to the provider developers.", data))
+		return nil
+	}
+	return pd
+}
