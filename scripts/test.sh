@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# The README's test command (`make test`): every check and every test, on a
+# fresh clone. CI (.ci/run) runs exactly this.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n==> %s\n' "$*"; }
+
+export PATH="$(go env GOPATH)/bin:$PATH"
+if ! command -v terraform >/dev/null 2>&1; then
+  step "terraform not on PATH: building v1.5.7 from the Go module proxy (about 4 minutes)"
+  go install github.com/hashicorp/terraform@v1.5.7
+fi
+terraform version | head -1
+
+step "gofmt"
+unformatted=$(gofmt -l $(git ls-files '*.go'))
+if [ -n "$unformatted" ]; then echo "not gofmt-ed:"; echo "$unformatted"; exit 1; fi
+
+step "go vet"
+go vet ./...
+
+step "provider binary (for examples and docs)"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+go build -o "$work/bin/terraform-provider-trtc" .
+cat > "$work/terraformrc" <<RC
+provider_installation {
+  dev_overrides {
+    "registry.terraform.io/trtc-oss/trtc" = "$work/bin"
+  }
+  direct {}
+}
+RC
+
+step "examples: terraform fmt -check and validate"
+terraform fmt -check -recursive -diff examples
+for dir in $(find examples -name '*.tf' -exec dirname {} \; | sort -u); do
+  TF_CLI_CONFIG_FILE="$work/terraformrc" terraform -chdir="$dir" validate -no-color >"$work/validate.log" 2>&1 \
+    || { echo "examples: $dir does not validate:"; cat "$work/validate.log"; exit 1; }
+  echo "ok   $dir"
+done
+find examples -name .terraform.lock.hcl -delete
+
+step "docs: regenerate and compare, then tfplugindocs validate"
+go tool tfplugindocs generate --provider-name trtc >"$work/docs.log" 2>&1 || { cat "$work/docs.log"; exit 1; }
+if ! git diff --exit-code -- docs || [ -n "$(git ls-files --others --exclude-standard docs)" ]; then
+  echo "docs/ is stale: run 'make docs' and commit the result"; exit 1
+fi
+go tool tfplugindocs validate --provider-name trtc
+
+step "unit and acceptance tests (TF_ACC=1, against the in-process emulator)"
+TF_ACC=1 go test -count=1 -timeout 45m ./...
+
+step "race detector on the emulator and the transport"
+go test -count=1 -race ./internal/emulator/... ./internal/transport/...
