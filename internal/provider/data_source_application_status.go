@@ -1,0 +1,213 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
+)
+
+// Status values as the data sources spell them (lower case, like the
+// resource's `enabled` argument reads).
+const (
+	tfStatusEnabled  = "enabled"
+	tfStatusDisabled = "disabled"
+	tfStatusDeleted  = "deleted"
+)
+
+// defaultStatusReadTimeout bounds wait_until_settled: propagation takes 3-5 minutes.
+const defaultStatusReadTimeout = 10 * time.Minute
+
+var (
+	_ datasource.DataSource              = &ApplicationStatusDataSource{}
+	_ datasource.DataSourceWithConfigure = &ApplicationStatusDataSource{}
+)
+
+// NewApplicationStatusDataSource is the constructor registered with the provider.
+func NewApplicationStatusDataSource() datasource.DataSource { return &ApplicationStatusDataSource{} }
+
+// ApplicationStatusDataSource reports the status of one application, the
+// change still propagating, and its edition.
+type ApplicationStatusDataSource struct {
+	data *ProviderData
+}
+
+type applicationStatusModel struct {
+	ID               types.String   `tfsdk:"id"`
+	SdkAppID         types.Int64    `tfsdk:"sdk_app_id"`
+	WaitUntilSettled types.Bool     `tfsdk:"wait_until_settled"`
+	Status           types.String   `tfsdk:"status"`
+	TargetStatus     types.String   `tfsdk:"target_status"`
+	Pending          types.Bool     `tfsdk:"pending"`
+	StatusChangeTime types.String   `tfsdk:"status_change_time"`
+	DisabledReason   types.String   `tfsdk:"disabled_reason"`
+	Edition          types.String   `tfsdk:"edition"`
+	ExpireTime       types.String   `tfsdk:"expire_time"`
+	Timeouts         timeouts.Value `tfsdk:"timeouts"`
+}
+
+func (d *ApplicationStatusDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_application_status"
+}
+
+func (d *ApplicationStatusDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Reads the status of one TRTC application: the state in effect, a change still " +
+			"propagating (enabling, disabling and deleting take 3-5 minutes), and its edition. " +
+			"With `wait_until_settled`, polls until no change is pending, within the `read` timeout.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "The SdkAppId, as a string.",
+			},
+			"sdk_app_id": schema.Int64Attribute{
+				Required:            true,
+				MarkdownDescription: "SdkAppId of the application.",
+				Validators:          []validator.Int64{int64validator.AtLeast(1)},
+			},
+			"wait_until_settled": schema.BoolAttribute{
+				Optional: true,
+				MarkdownDescription: "When `true`, wait until no status change is pending before returning " +
+					"(bounded by `timeouts.read`, default 10 minutes). Default `false`: read once.",
+			},
+			"status": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "State in effect: `enabled` or `disabled`.",
+			},
+			"target_status": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "State being propagated: `enabled`, `disabled` or `deleted`; equals `status` when nothing is pending.",
+			},
+			"pending": schema.BoolAttribute{
+				Computed:            true,
+				MarkdownDescription: "Whether a change is still propagating (`target_status` differs from `status`).",
+			},
+			"status_change_time": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "When the pending change was requested (RFC 3339), null when none is pending.",
+			},
+			"disabled_reason": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "Why the application is disabled: `Manual`, `Overdue` or `NoPackage`; null when enabled.",
+			},
+			"edition": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "Edition in effect: `Basic`, `Trial` or a paid edition such as `Standard`, `Pro`, `OneToOneCall`, `GroupCall`.",
+			},
+			"expire_time": schema.StringAttribute{
+				Computed:            true,
+				MarkdownDescription: "When the edition expires (RFC 3339), null for `Basic`.",
+			},
+		},
+		Blocks: map[string]schema.Block{
+			"timeouts": timeouts.Block(ctx),
+		},
+	}
+}
+
+func (d *ApplicationStatusDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+func (d *ApplicationStatusDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	if d.data == nil {
+		resp.Diagnostics.AddError("Provider not configured", "The trtc provider was not configured before reading trtc_application_status.")
+		return
+	}
+	var m applicationStatusModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id := uint64(m.SdkAppID.ValueInt64())
+
+	var info *api.DescribeSdkAppInfoResponse
+	var err error
+	if m.WaitUntilSettled.ValueBool() {
+		timeout, diags := m.Timeouts.Read(ctx, defaultStatusReadTimeout)
+		resp.Diagnostics.Append(diags...)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+		info, err = waitAppSettled(ctx, d.data, id, timeout)
+	} else {
+		info, err = d.data.API.DescribeSdkAppInfo(ctx, &api.DescribeSdkAppInfoRequest{SdkAppId: id})
+	}
+	if api.IsNotFound(err) {
+		resp.Diagnostics.AddAttributeError(path.Root("sdk_app_id"), "TRTC application not found",
+			fmt.Sprintf("No TRTC application with sdk_app_id %d exists in this account (it may have been deleted).", id))
+		return
+	}
+	if err != nil {
+		resp.Diagnostics.AddError(fmt.Sprintf("Reading the status of TRTC application %d", id), err.Error())
+		return
+	}
+
+	sub, err := d.data.API.DescribeAppSubscription(ctx, &api.DescribeAppSubscriptionRequest{SdkAppId: id})
+	if err != nil {
+		resp.Diagnostics.AddError(fmt.Sprintf("Reading the edition of TRTC application %d", id), err.Error())
+		return
+	}
+
+	m.ID = types.StringValue(strconv.FormatUint(id, 10))
+	m.Status = types.StringValue(strings.ToLower(info.Status))
+	m.TargetStatus = types.StringValue(strings.ToLower(info.TargetStatus))
+	m.Pending = types.BoolValue(appChangePending(info))
+	m.StatusChangeTime = optionalWireTime(ctx, info.StatusChangeTime)
+	m.DisabledReason = optionalString(info.DisabledReason)
+	m.Edition = types.StringValue(sub.Edition)
+	m.ExpireTime = optionalWireTime(ctx, sub.ExpireTime)
+	tflog.Debug(ctx, "read TRTC application status", map[string]any{
+		"sdk_app_id": id, "status": info.Status, "target_status": info.TargetStatus,
+	})
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
+
+// appChangePending: TargetStatus differs from Status while a change propagates.
+func appChangePending(info *api.DescribeSdkAppInfoResponse) bool {
+	return info.TargetStatus != "" && info.TargetStatus != info.Status
+}
+
+func optionalString(s string) types.String {
+	if s == "" {
+		return types.StringNull()
+	}
+	return types.StringValue(s)
+}
+
+func optionalWireTime(ctx context.Context, s string) types.String {
+	if s == "" {
+		return types.StringNull()
+	}
+	return types.StringValue(wireTimeToRFC3339(ctx, s))
+}
+
+// waitAppSettled polls DescribeSdkAppInfo until no change is pending.
+// TODO(E): switch to internal/waiters once it lands.
+func waitAppSettled(ctx context.Context, pd *ProviderData, id uint64, timeout time.Duration) (*api.DescribeSdkAppInfoResponse, error) {
+	deadline := pd.Clock.Now().Add(timeout)
+	for {
+		info, err := pd.API.DescribeSdkAppInfo(ctx, &api.DescribeSdkAppInfoRequest{SdkAppId: id})
+		if err != nil || !appChangePending(info) {
+			return info, err
+		}
+		if !pd.Clock.Now().Before(deadline) {
+			return nil, fmt.Errorf("application %d still changing to %s after %s", id, info.TargetStatus, timeout)
+		}
+		if err := pd.Clock.Sleep(ctx, 2*time.Second); err != nil {
+			return nil, err
+		}
+	}
+}
