@@ -1,0 +1,260 @@
+// Package transport sends Tencent Cloud API 3.0 calls: it signs every
+// attempt with TC3-HMAC-SHA256, keeps each action under its rate limit,
+// retries throttling and transient faults with backoff, and logs requests
+// and responses at TRACE level with every secret masked.
+package transport
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/url"
+	"time"
+
+	"github.com/hashicorp/go-cleanhttp"
+	"github.com/hashicorp/go-retryablehttp"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/clock"
+)
+
+// Options configures a Client. Zero values select the defaults.
+type Options struct {
+	Credentials CredentialSource
+	Region      string
+	// Endpoint "" sends each service to https://<service>.tencentcloudapi.com/;
+	// otherwise every service goes to this one URL (e.g. the emulator) and
+	// is told apart by the signature's credential scope.
+	Endpoint string
+	// MaxRetries: 0 = DefaultMaxRetries, < 0 = no retries.
+	MaxRetries int
+	// RateLimit is requests per second per action: 0 = DefaultRateLimit,
+	// < 0 = no client-side limit.
+	RateLimit    float64
+	Clock        clock.Clock
+	HTTPClient   *http.Client
+	RetryWaitMin time.Duration
+	RetryWaitMax time.Duration
+}
+
+// Client implements api.Caller.
+type Client struct {
+	opts    Options
+	limiter *limiter
+}
+
+var _ api.Caller = (*Client)(nil)
+
+// New builds a Client, filling in defaults.
+func New(opts Options) *Client {
+	if opts.Clock == nil {
+		opts.Clock = clock.Real{}
+	}
+	if opts.HTTPClient == nil {
+		opts.HTTPClient = cleanhttp.DefaultPooledClient()
+	}
+	switch {
+	case opts.MaxRetries == 0:
+		opts.MaxRetries = DefaultMaxRetries
+	case opts.MaxRetries < 0:
+		opts.MaxRetries = 0
+	}
+	if opts.RetryWaitMin <= 0 {
+		opts.RetryWaitMin = DefaultRetryWaitMin
+	}
+	if opts.RetryWaitMax <= 0 {
+		opts.RetryWaitMax = DefaultRetryWaitMax
+	}
+	if opts.RetryWaitMax < opts.RetryWaitMin {
+		opts.RetryWaitMax = opts.RetryWaitMin
+	}
+	return &Client{opts: opts, limiter: newLimiter(opts.RateLimit, opts.Clock)}
+}
+
+// URL is where calls to service are posted.
+func (c *Client) URL(service string) string {
+	if c.opts.Endpoint != "" {
+		return c.opts.Endpoint
+	}
+	return "https://" + service + ".tencentcloudapi.com/"
+}
+
+// call is the state of one Call across its attempts.
+type call struct {
+	client                   *Client
+	ctx                      context.Context
+	service, version, action string
+	host                     string
+	body                     []byte
+	attempt                  int
+}
+
+// Call sends one action and decodes its Response into response; an error
+// answer becomes an *api.Error.
+func (c *Client) Call(ctx context.Context, service, version, action string, request, response any) error {
+	body, err := json.Marshal(request)
+	if err != nil {
+		return fmt.Errorf("%s.%s: encoding the request: %w", service, action, err)
+	}
+	if request == nil || string(body) == "null" {
+		body = []byte("{}")
+	}
+	target := c.URL(service)
+	u, err := url.Parse(target)
+	if err != nil || u.Host == "" {
+		return fmt.Errorf("%s.%s: invalid endpoint %q", service, action, target)
+	}
+	ctx = tflog.SetField(ctx, "tc_action", service+"."+action)
+	cl := &call{client: c, ctx: ctx, service: service, version: version, action: action, host: u.Host, body: body}
+
+	req, err := retryablehttp.NewRequestWithContext(ctx, http.MethodPost, target, body)
+	if err != nil {
+		return fmt.Errorf("%s.%s: %w", service, action, err)
+	}
+	if err := cl.prepare(req.Request); err != nil {
+		return cl.wrap(err)
+	}
+	rc := &retryablehttp.Client{
+		HTTPClient:   c.opts.HTTPClient,
+		RetryMax:     c.opts.MaxRetries,
+		RetryWaitMin: c.opts.RetryWaitMin,
+		RetryWaitMax: c.opts.RetryWaitMax,
+		CheckRetry:   cl.checkRetry,
+		Backoff:      cl.backoff,
+		PrepareRetry: cl.prepare,
+		ErrorHandler: retryablehttp.PassthroughErrorHandler,
+	}
+	resp, err := rc.Do(req)
+	if ctx.Err() != nil {
+		if resp != nil {
+			resp.Body.Close()
+		}
+		return cl.wrap(ctx.Err())
+	}
+	if err != nil {
+		return cl.wrap(err)
+	}
+	return cl.decode(resp, response)
+}
+
+func (cl *call) wrap(err error) error {
+	return fmt.Errorf("%s.%s: %w", cl.service, cl.action, err)
+}
+
+// prepare waits for the action's rate limit, then signs the attempt with a
+// fresh timestamp and the credential of the moment.
+func (cl *call) prepare(req *http.Request) error {
+	c := cl.client
+	if err := c.limiter.Wait(cl.ctx, cl.service+"."+cl.action); err != nil {
+		return err
+	}
+	if c.opts.Credentials == nil {
+		return fmt.Errorf("no credentials configured")
+	}
+	cred, err := c.opts.Credentials.Credential(cl.ctx)
+	if err != nil {
+		return fmt.Errorf("resolving credentials: %w", err)
+	}
+	cl.attempt++
+	setHeaders(req, signedCall{
+		Service: cl.service, Version: cl.version, Action: cl.action,
+		Region:      regionFor(cl.service, c.opts.Region),
+		Host:        cl.host,
+		ContentType: ContentType,
+		Body:        cl.body,
+		Timestamp:   c.opts.Clock.Now().Unix(),
+		Credential:  cred,
+	})
+	// Belt and braces: whatever else is logged under this context must not
+	// spell the credential out.
+	cl.ctx = tflog.MaskAllFieldValuesStrings(cl.ctx, nonEmpty(cred.SecretKey, cred.Token)...)
+	cl.ctx = tflog.MaskMessageStrings(cl.ctx, nonEmpty(cred.SecretKey, cred.Token)...)
+	tflog.Trace(cl.ctx, "Tencent Cloud API request", map[string]any{
+		"attempt": cl.attempt,
+		"url":     req.URL.String(),
+		"headers": MaskHeaders(req.Header),
+		"body":    MaskJSON(cl.body),
+	})
+	return nil
+}
+
+func nonEmpty(values ...string) []string {
+	out := values[:0]
+	for _, v := range values {
+		if v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// checkRetry logs the answer and decides on a retry (see retryReason).
+func (cl *call) checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
+	if err == nil && resp != nil {
+		body, readErr := readBody(resp)
+		fields := map[string]any{"attempt": cl.attempt, "status": resp.StatusCode, "headers": MaskHeaders(resp.Header)}
+		if readErr == nil {
+			fields["body"] = MaskJSON(body)
+		}
+		tflog.Trace(cl.ctx, "Tencent Cloud API response", fields)
+	}
+	reason, stop := retryReason(ctx, resp, err)
+	if reason == "" {
+		return false, stop
+	}
+	if cl.attempt > cl.client.opts.MaxRetries {
+		tflog.Debug(cl.ctx, "Tencent Cloud API call failed, no retries left", map[string]any{"reason": reason, "attempt": cl.attempt})
+		return true, nil
+	}
+	tflog.Debug(cl.ctx, "Tencent Cloud API call will be retried", map[string]any{"reason": reason, "attempt": cl.attempt})
+	return true, nil
+}
+
+// backoff waits through the injected clock, so tests do not wait and the
+// wait ends with the context; retryablehttp's own timer then gets 0.
+func (cl *call) backoff(min, max time.Duration, attemptNum int, _ *http.Response) time.Duration {
+	wait := backoff(min, max, attemptNum)
+	tflog.Debug(cl.ctx, "Tencent Cloud API retry backoff", map[string]any{"attempt": cl.attempt, "wait": wait.String()})
+	_ = cl.client.opts.Clock.Sleep(cl.ctx, wait) // a cancelled ctx is seen by prepare and Do
+	return 0
+}
+
+// decode turns the final answer into response or an error.
+func (cl *call) decode(resp *http.Response, response any) error {
+	body, err := readBody(resp)
+	if err != nil {
+		return cl.wrap(fmt.Errorf("reading the response: %w", err))
+	}
+	if resp.StatusCode != http.StatusOK {
+		return cl.wrap(fmt.Errorf("HTTP %s after %d attempt(s): %s", resp.Status, cl.attempt, snippet(body)))
+	}
+	var env envelope
+	if err := json.Unmarshal(body, &env); err != nil || len(env.Response) == 0 {
+		return cl.wrap(fmt.Errorf("answer is not a Tencent Cloud API envelope: %s", snippet(body)))
+	}
+	var e envelopeError
+	if err := json.Unmarshal(env.Response, &e); err != nil {
+		return cl.wrap(fmt.Errorf("decoding the response: %w", err))
+	}
+	if e.Error != nil {
+		return &api.Error{Service: cl.service, Action: cl.action, Code: e.Error.Code, Message: e.Error.Message, RequestID: e.RequestID}
+	}
+	if response == nil {
+		return nil
+	}
+	if err := json.Unmarshal(env.Response, response); err != nil {
+		return cl.wrap(fmt.Errorf("decoding the response (RequestId %s): %w", e.RequestID, err))
+	}
+	return nil
+}
+
+// snippet shows the start of an unexpected body, masked.
+func snippet(body []byte) string {
+	s := MaskJSON(body)
+	if len(s) > 200 {
+		s = s[:200] + "..."
+	}
+	return s
+}

@@ -1,0 +1,96 @@
+package transport
+
+import (
+	"context"
+	"math"
+	"sync"
+	"time"
+
+	"github.com/trtc-oss/terraform-provider-trtc/internal/clock"
+)
+
+// DefaultRateLimit is the server's documented limit: 20 requests per second
+// per action (contract section 1).
+const DefaultRateLimit = 20
+
+// limiter keeps each action under its request rate so that Terraform's
+// parallel operations do not trip the server's RequestLimitExceeded.
+//
+// Each action has a bucket of n tokens; a request takes one and the token
+// comes back one period after it was taken (n/period = rate). Unlike a
+// refilling bucket this never lets more than n requests into any window of
+// one period, whatever the server's window alignment is.
+type limiter struct {
+	clock  clock.Clock
+	tokens int
+	period time.Duration
+
+	mu      sync.Mutex
+	buckets map[string]*ring
+}
+
+// ring holds the times of the last n grants, oldest at next.
+type ring struct {
+	times []time.Time
+	next  int
+}
+
+// newLimiter returns nil (no limit) for rate < 0; rate 0 means the default.
+func newLimiter(rate float64, c clock.Clock) *limiter {
+	if rate < 0 {
+		return nil
+	}
+	if rate == 0 {
+		rate = DefaultRateLimit
+	}
+	tokens := int(math.Max(1, math.Floor(rate)))
+	return &limiter{
+		clock:   c,
+		tokens:  tokens,
+		period:  time.Duration(float64(tokens) / rate * float64(time.Second)),
+		buckets: map[string]*ring{},
+	}
+}
+
+// Wait blocks until key may send one request, or ctx ends.
+func (l *limiter) Wait(ctx context.Context, key string) error {
+	if l == nil {
+		return ctx.Err()
+	}
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		wait := l.reserve(key)
+		if wait <= 0 {
+			return nil
+		}
+		if err := l.clock.Sleep(ctx, wait); err != nil {
+			return err
+		}
+	}
+}
+
+// reserve takes a token and returns 0, or returns how long until the oldest
+// token comes back.
+func (l *limiter) reserve(key string) time.Duration {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	b := l.buckets[key]
+	if b == nil {
+		b = &ring{times: make([]time.Time, 0, l.tokens)}
+		l.buckets[key] = b
+	}
+	now := l.clock.Now()
+	if len(b.times) < l.tokens {
+		b.times = append(b.times, now)
+		return 0
+	}
+	back := b.times[b.next].Add(l.period)
+	if now.Before(back) {
+		return back.Sub(now)
+	}
+	b.times[b.next] = now
+	b.next = (b.next + 1) % l.tokens
+	return 0
+}
