@@ -1,0 +1,17 @@
+resource "trtc_application" "example" {
+  name        = "support_call"
+  description = "Customer_support_calls"
+  product     = "Call"
+  data_region = "ap-singapore"
+
+  tags = {
+    team = "support"
+    env  = "prod"
+  }
+
+  timeouts {
+    create = "10m"
+    update = "10m"
+    delete = "15m"
+  }
+}
