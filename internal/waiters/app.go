@@ -1,0 +1,168 @@
+package waiters
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/catalog"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/clock"
+)
+
+// NotFoundError says the object does not exist (or no longer does).
+type NotFoundError struct {
+	What      string
+	LastError error
+}
+
+func (e *NotFoundError) Error() string {
+	if e.LastError != nil {
+		return fmt.Sprintf("%s not found: %s", e.What, e.LastError)
+	}
+	return e.What + " not found"
+}
+
+func (e *NotFoundError) Unwrap() error { return e.LastError }
+
+// IsNotFound reports whether err is (or wraps) a NotFoundError.
+func IsNotFound(err error) bool {
+	var nf *NotFoundError
+	return errors.As(err, &nf)
+}
+
+// Finder reads one application.
+type Finder func(ctx context.Context, sdkAppID uint64) (*api.DescribeSdkAppInfoResponse, error)
+
+// FindApp reads an application, with a NotFoundError when it does not exist.
+func FindApp(ctx context.Context, client *api.Client, sdkAppID uint64) (*api.DescribeSdkAppInfoResponse, error) {
+	out, err := client.DescribeSdkAppInfo(ctx, &api.DescribeSdkAppInfoRequest{SdkAppId: sdkAppID})
+	if api.HasCode(err, api.CodeAppNotFound) {
+		return nil, &NotFoundError{What: "application " + strconv.FormatUint(sdkAppID, 10), LastError: err}
+	}
+	return out, err
+}
+
+// Deps are what the application waiters need.
+type Deps struct {
+	Find  Finder
+	Clock clock.Clock
+	Poll  Options // zero value: DefaultOptions
+}
+
+// ForClient builds Deps that read through the API client.
+func ForClient(client *api.Client, clk clock.Clock) Deps {
+	return Deps{
+		Find: func(ctx context.Context, id uint64) (*api.DescribeSdkAppInfoResponse, error) {
+			return FindApp(ctx, client, id)
+		},
+		Clock: clk,
+	}
+}
+
+const propagationHint = "The change is still propagating in TRTC (%s); run terraform apply again to finish, or raise timeouts.%s"
+
+func propagation() string {
+	return fmt.Sprintf("%d-%d minutes", int(catalog.PropagationMin.Minutes()), int(catalog.PropagationMax.Minutes()))
+}
+
+// WaitAppStatus waits until the status in effect and the target both equal
+// want (api.AppStatusEnabled or api.AppStatusDisabled). timeoutName names the
+// timeouts attribute to raise in the error ("create", "update", "delete").
+func WaitAppStatus(ctx context.Context, d Deps, sdkAppID uint64, want, timeoutName string) (*api.DescribeSdkAppInfoResponse, error) {
+	start := d.Clock.Now()
+	var last *api.DescribeSdkAppInfoResponse
+	opts := d.Poll
+	primed := false // the first check inside Until reuses the read made below
+	check := func(ctx context.Context) (bool, error) {
+		if primed {
+			primed = false
+			return false, nil
+		}
+		app, err := d.Find(ctx, sdkAppID)
+		if err != nil {
+			return false, err
+		}
+		last = app
+		return app.Status == want && app.TargetStatus == want, nil
+	}
+	// Read once first so the interval is based on when the change was really
+	// requested (StatusChangeTime), e.g. when a second apply resumes the wait.
+	if done, err := check(ctx); err != nil || done {
+		return last, err
+	}
+	if t, err := time.ParseInLocation(api.TimeLayout, last.StatusChangeTime, api.TimeZone); err == nil {
+		opts.Since = t
+	}
+	primed = true
+	err := Until(ctx, d.Clock, check, opts)
+	if errors.Is(err, ErrTimeout) {
+		requested := last.StatusChangeTime
+		if requested == "" {
+			requested = "unknown time"
+		}
+		return last, fmt.Errorf("timed out after %s waiting for application %d to become %s (in effect: %s, target: %s, requested at %s UTC+8). "+propagationHint,
+			d.Clock.Now().Sub(start).Round(time.Second), sdkAppID, want, last.Status, last.TargetStatus, requested, propagation(), timeoutName)
+	}
+	if err != nil {
+		return last, fmt.Errorf("waiting for application %d to become %s: %w", sdkAppID, want, err)
+	}
+	return last, nil
+}
+
+// WaitAppReadable waits until a new application can be read: right after
+// CreateTrtcApp, reads may still answer not found (read-after-write lag).
+func WaitAppReadable(ctx context.Context, d Deps, sdkAppID uint64) (*api.DescribeSdkAppInfoResponse, error) {
+	start := d.Clock.Now()
+	var last *api.DescribeSdkAppInfoResponse
+	err := Until(ctx, d.Clock, func(ctx context.Context) (bool, error) {
+		app, err := d.Find(ctx, sdkAppID)
+		if IsNotFound(err) {
+			return false, nil
+		}
+		if err != nil {
+			return false, err
+		}
+		last = app
+		return true, nil
+	}, d.Poll)
+	if errors.Is(err, ErrTimeout) {
+		return nil, fmt.Errorf("timed out after %s waiting for the new application %d to become readable; run terraform apply again, or raise timeouts.create",
+			d.Clock.Now().Sub(start).Round(time.Second), sdkAppID)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("waiting for the new application %d to become readable: %w", sdkAppID, err)
+	}
+	return last, nil
+}
+
+// WaitAppDeleted waits until reads of the application answer not found.
+func WaitAppDeleted(ctx context.Context, d Deps, sdkAppID uint64) error {
+	start := d.Clock.Now()
+	var last *api.DescribeSdkAppInfoResponse
+	err := Until(ctx, d.Clock, func(ctx context.Context) (bool, error) {
+		app, err := d.Find(ctx, sdkAppID)
+		if IsNotFound(err) {
+			return true, nil
+		}
+		if err != nil {
+			return false, err
+		}
+		last = app
+		return false, nil
+	}, d.Poll)
+	if errors.Is(err, ErrTimeout) {
+		status, target := "unknown", "unknown"
+		if last != nil {
+			status, target = last.Status, last.TargetStatus
+		}
+		return fmt.Errorf("timed out after %s waiting for application %d to be deleted (in effect: %s, target: %s). "+propagationHint,
+			d.Clock.Now().Sub(start).Round(time.Second), sdkAppID, status, target, propagation(), "delete")
+	}
+	if err != nil {
+		return fmt.Errorf("waiting for application %d to be deleted: %w", sdkAppID, err)
+	}
+	return nil
+}

@@ -1,0 +1,219 @@
+package waiters
+
+import (
+	"context"
+	"errors"
+	"math"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/clock"
+)
+
+var epoch = time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+
+// fakeApp is an application whose status change takes effect `delay` after
+// `requested`, on the fake clock; it counts reads.
+type fakeApp struct {
+	clk        *clock.Fake
+	requested  time.Time
+	delay      time.Duration
+	from, to   string
+	reads      int
+	effectTime time.Time
+	deletedAt  time.Time // reads answer not found from then on (zero: never)
+	visibleAt  time.Time // reads answer not found before (zero: always visible)
+	readErr    error
+}
+
+func (f *fakeApp) find(_ context.Context, id uint64) (*api.DescribeSdkAppInfoResponse, error) {
+	f.reads++
+	now := f.clk.Now()
+	if f.readErr != nil {
+		return nil, f.readErr
+	}
+	if (!f.deletedAt.IsZero() && !now.Before(f.deletedAt)) || (!f.visibleAt.IsZero() && now.Before(f.visibleAt)) {
+		return nil, &NotFoundError{What: "application"}
+	}
+	app := &api.DescribeSdkAppInfoResponse{SdkAppId: id, Status: f.from, TargetStatus: f.to,
+		StatusChangeTime: f.requested.In(api.TimeZone).Format(api.TimeLayout)}
+	if !now.Before(f.requested.Add(f.delay)) {
+		app.Status, app.StatusChangeTime = f.to, ""
+	}
+	return app, nil
+}
+
+// pollBound is the most checks the formula allows until delay: 1/Ratio checks
+// at MinInterval, then intervals growing by (1+Ratio) each, plus the first and last.
+func pollBound(o Options, delay time.Duration) int {
+	o = o.withDefaults()
+	minPhase := float64(o.MinInterval) / o.Ratio
+	n := 1/o.Ratio + 2
+	if float64(delay) > minPhase {
+		n += math.Log(float64(delay)/minPhase) / math.Log(1+o.Ratio)
+	}
+	return int(math.Ceil(n))
+}
+
+func TestWaitAppStatusOvershootAndPollCount(t *testing.T) {
+	for _, delay := range []time.Duration{2 * time.Second, 30 * time.Second, 3 * time.Minute, 5 * time.Minute} {
+		t.Run(delay.String(), func(t *testing.T) {
+			clk := clock.NewFake(epoch)
+			app := &fakeApp{clk: clk, requested: epoch, delay: delay, from: api.AppStatusEnabled, to: api.AppStatusDisabled}
+			got, err := WaitAppStatus(context.Background(), Deps{Find: app.find, Clock: clk}, 1400000001, api.AppStatusDisabled, "update")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Status != api.AppStatusDisabled {
+				t.Fatalf("status = %s", got.Status)
+			}
+			overshoot := clk.Now().Sub(epoch.Add(delay))
+			allowed := max(time.Second, delay/10)
+			bound := pollBound(DefaultOptions, delay)
+			t.Logf("delay %v: %d reads, overshoot %v (allowed %v), read bound %d", delay, app.reads, overshoot, allowed, bound)
+			if overshoot < 0 || overshoot > allowed {
+				t.Errorf("overshoot %v, want 0..%v", overshoot, allowed)
+			}
+			if app.reads > bound {
+				t.Errorf("%d reads, want at most %d", app.reads, bound)
+			}
+			if delay == 5*time.Minute && app.reads >= 60 {
+				t.Errorf("%d reads for 5 minutes, want < 60", app.reads)
+			}
+		})
+	}
+}
+
+func TestWaitAppStatusResumesFromRequestTime(t *testing.T) {
+	clk := clock.NewFake(epoch.Add(4 * time.Minute)) // a second apply, 4 minutes after the request
+	app := &fakeApp{clk: clk, requested: epoch, delay: 5 * time.Minute, from: api.AppStatusEnabled, to: api.AppStatusDisabled}
+	if _, err := WaitAppStatus(context.Background(), Deps{Find: app.find, Clock: clk}, 1, api.AppStatusDisabled, "update"); err != nil {
+		t.Fatal(err)
+	}
+	// Interval starts near 24 s, not 0.5 s: the remaining minute takes a handful of reads.
+	if app.reads > 5 {
+		t.Errorf("%d reads for the last minute of a resumed wait, want <= 5", app.reads)
+	}
+	if over := clk.Now().Sub(epoch.Add(5 * time.Minute)); over > 30*time.Second {
+		t.Errorf("overshoot %v", over)
+	}
+}
+
+func TestWaitAppStatusTimeoutMessage(t *testing.T) {
+	clk := clock.NewFake(epoch)
+	app := &fakeApp{clk: clk, requested: epoch, delay: time.Hour, from: api.AppStatusEnabled, to: api.AppStatusDisabled}
+	d := Deps{Find: app.find, Clock: clk, Poll: Options{Timeout: 5 * time.Minute}}
+	_, err := WaitAppStatus(context.Background(), d, 1400000001, api.AppStatusDisabled, "update")
+	if err == nil {
+		t.Fatal("expected a timeout")
+	}
+	for _, want := range []string{
+		"timed out after 5m0s waiting for application 1400000001 to become Disabled",
+		"(in effect: Enabled, target: Disabled, requested at 2026-01-02 11:04:05 UTC+8)",
+		"still propagating in TRTC (3-5 minutes)", "raise timeouts.update",
+	} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q lacks %q", err, want)
+		}
+	}
+}
+
+func TestUntilStopsOnContextEnd(t *testing.T) {
+	clk := clock.NewFake(epoch)
+	ctx, cancel := context.WithCancel(context.Background())
+	calls := 0
+	err := Until(ctx, clk, func(context.Context) (bool, error) {
+		calls++
+		if calls == 3 {
+			cancel()
+		}
+		return false, nil
+	}, Options{})
+	if !errors.Is(err, ErrTimeout) || !errors.Is(err, context.Canceled) || calls != 3 {
+		t.Fatalf("err = %v after %d calls", err, calls)
+	}
+}
+
+func TestUntilReturnsCheckError(t *testing.T) {
+	boom := errors.New("boom")
+	err := Until(context.Background(), clock.NewFake(epoch), func(context.Context) (bool, error) { return false, boom }, Options{})
+	if !errors.Is(err, boom) || errors.Is(err, ErrTimeout) {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+func TestIntervalClamp(t *testing.T) {
+	o := DefaultOptions
+	for elapsed, want := range map[time.Duration]time.Duration{
+		0: 500 * time.Millisecond, 3 * time.Second: 500 * time.Millisecond, 20 * time.Second: 2 * time.Second,
+		time.Hour: 30 * time.Second,
+	} {
+		if got := o.Interval(elapsed); got != want {
+			t.Errorf("Interval(%v) = %v, want %v", elapsed, got, want)
+		}
+	}
+}
+
+func TestWaitAppReadable(t *testing.T) {
+	clk := clock.NewFake(epoch)
+	app := &fakeApp{clk: clk, requested: epoch, from: api.AppStatusEnabled, to: api.AppStatusEnabled, visibleAt: epoch.Add(2 * time.Second)}
+	got, err := WaitAppReadable(context.Background(), Deps{Find: app.find, Clock: clk}, 7)
+	if err != nil || got == nil || got.SdkAppId != 7 {
+		t.Fatalf("got %v, %v", got, err)
+	}
+	if clk.Now().Before(epoch.Add(2 * time.Second)) {
+		t.Errorf("returned before the app was readable")
+	}
+}
+
+func TestWaitAppDeleted(t *testing.T) {
+	clk := clock.NewFake(epoch)
+	app := &fakeApp{clk: clk, requested: epoch, from: api.AppStatusDisabled, to: api.AppStatusDeleted, deletedAt: epoch.Add(3 * time.Minute)}
+	if err := WaitAppDeleted(context.Background(), Deps{Find: app.find, Clock: clk}, 7); err != nil {
+		t.Fatal(err)
+	}
+	if over := clk.Now().Sub(epoch.Add(3 * time.Minute)); over < 0 || over > 18*time.Second {
+		t.Errorf("overshoot %v", over)
+	}
+
+	clk2 := clock.NewFake(epoch)
+	stuck := &fakeApp{clk: clk2, requested: epoch, delay: time.Hour, from: api.AppStatusDisabled, to: api.AppStatusDeleted}
+	err := WaitAppDeleted(context.Background(), Deps{Find: stuck.find, Clock: clk2, Poll: Options{Timeout: time.Minute}}, 7)
+	if err == nil || !strings.Contains(err.Error(), "to be deleted (in effect: Disabled, target: Deleted)") || !strings.Contains(err.Error(), "timeouts.delete") {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+func TestWaitPropagatesReadErrors(t *testing.T) {
+	clk := clock.NewFake(epoch)
+	denied := &api.Error{Code: "UnauthorizedOperation"}
+	app := &fakeApp{clk: clk, readErr: denied}
+	if _, err := WaitAppStatus(context.Background(), Deps{Find: app.find, Clock: clk}, 1, api.AppStatusEnabled, "create"); !errors.Is(err, denied) {
+		t.Errorf("WaitAppStatus err = %v", err)
+	}
+	if _, err := WaitAppReadable(context.Background(), Deps{Find: app.find, Clock: clk}, 1); !errors.Is(err, denied) {
+		t.Errorf("WaitAppReadable err = %v", err)
+	}
+	if err := WaitAppDeleted(context.Background(), Deps{Find: app.find, Clock: clk}, 1); !errors.Is(err, denied) {
+		t.Errorf("WaitAppDeleted err = %v", err)
+	}
+}
+
+type codeCaller struct{ code string }
+
+func (c codeCaller) Call(_ context.Context, _, _, action string, _, _ any) error {
+	return &api.Error{Service: "trtc", Action: action, Code: c.code}
+}
+
+func TestFindAppNotFound(t *testing.T) {
+	_, err := FindApp(context.Background(), api.New(codeCaller{api.CodeAppNotFound}), 5)
+	if !IsNotFound(err) || !api.IsNotFound(err) {
+		t.Errorf("err = %v, want a NotFoundError wrapping the API error", err)
+	}
+	_, err = FindApp(context.Background(), api.New(codeCaller{"InternalError"}), 5)
+	if err == nil || IsNotFound(err) {
+		t.Errorf("err = %v, want a plain error", err)
+	}
+}
