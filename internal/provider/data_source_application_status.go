@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -17,6 +18,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/catalog"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/waiters"
 )
 
 // Status values as the data sources spell them (lower case, like the
@@ -145,7 +148,7 @@ func (d *ApplicationStatusDataSource) Read(ctx context.Context, req datasource.R
 	} else {
 		info, err = d.data.API.DescribeSdkAppInfo(ctx, &api.DescribeSdkAppInfoRequest{SdkAppId: id})
 	}
-	if api.IsNotFound(err) {
+	if api.IsNotFound(err) || waiters.IsNotFound(err) {
 		resp.Diagnostics.AddAttributeError(path.Root("sdk_app_id"), "TRTC application not found",
 			fmt.Sprintf("No TRTC application with sdk_app_id %d exists in this account (it may have been deleted).", id))
 		return
@@ -194,20 +197,32 @@ func optionalWireTime(ctx context.Context, s string) types.String {
 	return types.StringValue(wireTimeToRFC3339(ctx, s))
 }
 
-// waitAppSettled polls DescribeSdkAppInfo until no change is pending.
-// TODO(E): switch to internal/waiters once it lands.
+// waitAppSettled polls (adaptively, see internal/waiters) until no change is
+// pending. A deletion settles by the application vanishing: not found.
 func waitAppSettled(ctx context.Context, pd *ProviderData, id uint64, timeout time.Duration) (*api.DescribeSdkAppInfoResponse, error) {
-	deadline := pd.Clock.Now().Add(timeout)
-	for {
-		info, err := pd.API.DescribeSdkAppInfo(ctx, &api.DescribeSdkAppInfoRequest{SdkAppId: id})
-		if err != nil || !appChangePending(info) {
-			return info, err
+	var last *api.DescribeSdkAppInfoResponse
+	check := func(ctx context.Context) (bool, error) {
+		info, err := waiters.FindApp(ctx, pd.API, id)
+		if err != nil {
+			return false, err
 		}
-		if !pd.Clock.Now().Before(deadline) {
-			return nil, fmt.Errorf("application %d still changing to %s after %s", id, info.TargetStatus, timeout)
-		}
-		if err := pd.Clock.Sleep(ctx, 2*time.Second); err != nil {
-			return nil, err
-		}
+		last = info
+		return !appChangePending(info), nil
 	}
+	if done, err := check(ctx); err != nil || done {
+		return last, err
+	}
+	opts := waiters.DefaultOptions
+	opts.Timeout = timeout
+	// Poll intervals grow with the time since the change was requested.
+	if t, err := time.ParseInLocation(api.TimeLayout, last.StatusChangeTime, api.TimeZone); err == nil {
+		opts.Since = t
+	}
+	err := waiters.Until(ctx, pd.Clock, check, opts)
+	if errors.Is(err, waiters.ErrTimeout) {
+		return nil, fmt.Errorf("timed out after %s waiting for application %d to settle (in effect: %s, target: %s); "+
+			"changes take %d-%d minutes to propagate: raise timeouts.read",
+			timeout, id, last.Status, last.TargetStatus, int(catalog.PropagationMin.Minutes()), int(catalog.PropagationMax.Minutes()))
+	}
+	return last, err
 }
