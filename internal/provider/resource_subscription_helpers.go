@@ -1,0 +1,214 @@
+package provider
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/catalog"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/clock"
+)
+
+// Read-back polling after a write: reads may lag behind writes for a moment.
+const (
+	readBackFirstWait = 500 * time.Millisecond
+	readBackMaxWait   = 5 * time.Second
+)
+
+// readBack reads the subscription until expect accepts it (or ctx ends) and
+// fills m with what was read. On timeout m keeps the last answer and an error
+// is added, so Terraform stores the resource as tainted.
+func (r *subscriptionResource) readBack(ctx context.Context, m *subscriptionModel, expect func(*api.DescribeAppSubscriptionResponse) bool, diags *diag.Diagnostics) {
+	clk := r.data.Clock
+	if clk == nil {
+		clk = clock.Real{}
+	}
+	wait := readBackFirstWait
+	var last *api.DescribeAppSubscriptionResponse
+	var lastErr error
+	for {
+		out, err := r.data.API.DescribeAppSubscription(ctx, &api.DescribeAppSubscriptionRequest{SdkAppId: m.appID()})
+		if err == nil {
+			last, lastErr = out, nil
+			if expect(out) {
+				m.fill(out)
+				return
+			}
+		} else {
+			lastErr = err
+			if !api.IsNotFound(err) { // only a lagging read is worth waiting for
+				break
+			}
+		}
+		tflog.Debug(ctx, "subscription does not show the write yet", map[string]any{"sdk_app_id": m.appID(), "next_wait": wait.String()})
+		if clk.Sleep(ctx, wait) != nil {
+			break
+		}
+		wait = min(2*wait, readBackMaxWait)
+	}
+	if last != nil {
+		m.fill(last)
+	} else {
+		m.nullComputed()
+	}
+	detail := fmt.Sprintf("The change to application %d was accepted, but reading it back did not show it before the timeout", m.appID())
+	if lastErr != nil {
+		detail += ": " + lastErr.Error()
+	}
+	diags.AddError("Subscription not confirmed", detail+". The resource is kept in state (tainted); run `terraform apply` again to reconcile.")
+}
+
+// nullComputed clears every computed value that is only known from a read.
+func (m *subscriptionModel) nullComputed() {
+	if m.Product.IsUnknown() {
+		m.Product = types.StringNull()
+	}
+	m.Status, m.StartTime, m.ExpireTime = types.StringNull(), types.StringNull(), types.StringNull()
+	m.TrialsUsed, m.AccountTrialsUsed = types.Int64Null(), types.Int64Null()
+}
+
+// editionUntil accepts a read showing edition with the expiry a write returned.
+func editionUntil(edition, expire string) func(*api.DescribeAppSubscriptionResponse) bool {
+	want, known := parseWireTime(expire)
+	return func(s *api.DescribeAppSubscriptionResponse) bool {
+		if s.Edition != edition {
+			return false
+		}
+		got, ok := parseWireTime(s.ExpireTime)
+		return !known || ok && got.Equal(want)
+	}
+}
+
+func autoRenewIs(on bool) func(*api.DescribeAppSubscriptionResponse) bool {
+	return func(s *api.DescribeAppSubscriptionResponse) bool { return s.AutoRenew == on }
+}
+
+func parseWireTime(s string) (time.Time, bool) {
+	if s == "" {
+		return time.Time{}, false
+	}
+	t, err := time.ParseInLocation(api.TimeLayout, s, api.TimeZone)
+	return t, err == nil
+}
+
+// wireTimeValue turns a wire time (UTC+8, "2006-01-02 15:04:05") into RFC 3339
+// UTC; empty is null, and an unparsable value is kept as sent.
+func wireTimeValue(s string) types.String {
+	if s == "" {
+		return types.StringNull()
+	}
+	return types.StringValue(rfc3339OrRaw(s))
+}
+
+func rfc3339OrRaw(s string) string {
+	if t, ok := parseWireTime(s); ok {
+		return t.UTC().Format(time.RFC3339)
+	}
+	return s
+}
+
+// newClientToken makes the idempotency token of one purchase: the transport
+// resends the same body on retries, so a retried purchase is bought once.
+func newClientToken() (string, error) {
+	b := make([]byte, 16)
+	if _, err := rand.Read(b); err != nil {
+		return "", err
+	}
+	return "tf-" + hex.EncodeToString(b), nil
+}
+
+// purchaseFacts is what explains a refused purchase with numbers.
+type purchaseFacts struct {
+	SdkAppID     uint64
+	Edition      string
+	PeriodMonths int64
+	Current      *api.DescribeAppSubscriptionResponse // read before the purchase; may be nil
+}
+
+func (r *subscriptionResource) addPurchaseError(_ context.Context, diags *diag.Diagnostics, plan *subscriptionModel, current *api.DescribeAppSubscriptionResponse, err error) {
+	summary, detail := explainSubscriptionError(err, purchaseFacts{
+		SdkAppID: plan.appID(), Edition: plan.Edition.ValueString(), PeriodMonths: plan.PeriodMonths.ValueInt64(), Current: current,
+	})
+	switch api.Code(err) {
+	case "InvalidParameterValue.Edition", api.CodeEditionSwitch, api.CodePaidEditionAlive:
+		diags.AddAttributeError(path.Root("edition"), summary, detail)
+	case "InvalidParameterValue.Period":
+		diags.AddAttributeError(path.Root("period_months"), summary, detail)
+	default:
+		diags.AddError(summary, detail)
+	}
+}
+
+// explainSubscriptionError turns the API's refusals into what happened, with
+// the numbers behind it, and what to do next.
+func explainSubscriptionError(err error, f purchaseFacts) (summary, detail string) {
+	cur := f.Current
+	if cur == nil {
+		cur = &api.DescribeAppSubscriptionResponse{}
+	}
+	switch api.Code(err) {
+	case api.CodeAppTrialQuota:
+		return "Trial quota of the application used up",
+			fmt.Sprintf("Application %d has used %d of %d trials; no further trial can be claimed for it. Choose a paid edition (with period_months) instead. (%v)",
+				f.SdkAppID, cur.TrialsUsed, catalog.MaxTrialsPerApp, err)
+	case api.CodeAccountTrial:
+		detail = fmt.Sprintf("The account has used %d of %d trials; no further trial can be claimed on this account.", cur.AccountTrialsUsed, catalog.MaxTrialsPerAccount)
+		if cur.AccountTrialsUsed < catalog.MaxTrialsPerAccount {
+			detail += fmt.Sprintf(" The API refused at %d, so this account's trial quota is lower than the default %d.", cur.AccountTrialsUsed, catalog.MaxTrialsPerAccount)
+		}
+		return "Trial quota of the account used up", fmt.Sprintf("%s Choose a paid edition (with period_months) instead. (%v)", detail, err)
+	case api.CodeInsufficientBal:
+		return "Insufficient account balance",
+			fmt.Sprintf("The account balance does not cover %s for %d month(s) for application %d, so nothing was bought. Top up the account (Tencent Cloud console, Billing Center) and apply again. (%v)",
+				f.Edition, f.PeriodMonths, f.SdkAppID, err)
+	case api.CodeEditionSwitch:
+		_, d := editionChangeProblem(cur.Edition, f.Edition, rfc3339OrRaw(cur.ExpireTime), f.SdkAppID)
+		if d == "" {
+			d = "Switching between two paid editions is not self-service: it needs a Tencent Cloud service ticket."
+		}
+		return "Switching between paid editions needs a service ticket", fmt.Sprintf("%s (%v)", d, err)
+	case api.CodePaidEditionAlive:
+		_, d := editionChangeProblem(cur.Edition, catalog.EditionTrial, rfc3339OrRaw(cur.ExpireTime), f.SdkAppID)
+		if d == "" {
+			d = fmt.Sprintf("Application %d holds an active paid package; a Trial can only be claimed without one.", f.SdkAppID)
+		}
+		return "Trial not possible while a paid package is active", fmt.Sprintf("%s (%v)", d, err)
+	case "InvalidParameterValue.Edition":
+		if cur.Product != "" {
+			return "Edition not offered for this product", fmt.Sprintf("%s (%v)", editionNotOfferedDetail(f.Edition, f.SdkAppID, cur.Product), err)
+		}
+		return "Edition not offered for this product", fmt.Sprintf("edition %q is not offered for application %d's product. (%v)", f.Edition, f.SdkAppID, err)
+	case "InvalidParameterValue.Period":
+		return "Period not offered", fmt.Sprintf("period_months = %d is not offered; choose one of %s. (%v)", f.PeriodMonths, joinQuoted(periodStrings()), err)
+	case api.CodeNoPaidEdition:
+		return "No paid edition to renew",
+			fmt.Sprintf("Application %d holds no paid package (edition %q), and auto-renewal applies only to paid editions. (%v)", f.SdkAppID, cur.Edition, err)
+	case api.CodeAppNotFound:
+		return "Application not found", fmt.Sprintf("Application %d does not exist (or is being deleted). (%v)", f.SdkAppID, err)
+	}
+	return fmt.Sprintf("Changing the subscription of application %d failed", f.SdkAppID), err.Error()
+}
+
+// deleteWarning says what stays after destroy: TRTC cannot cancel or refund,
+// so an active package runs until its expiry.
+func deleteWarning(sdkAppID uint64, s *api.DescribeAppSubscriptionResponse) (summary, detail string) {
+	if s.Status != api.SubscriptionActive || s.Edition == catalog.EditionBasic || s.Edition == "" {
+		return "", ""
+	}
+	until := rfc3339OrRaw(s.ExpireTime)
+	if s.Edition == catalog.EditionTrial {
+		return "Trial stays active until " + until,
+			fmt.Sprintf("The Trial of application %d was removed from Terraform but stays active until %s: a trial cannot be ended early. It then falls back to Basic.", sdkAppID, until)
+	}
+	return "Package stays active until " + until,
+		fmt.Sprintf("TRTC has no refund or cancel action. The %s package of application %d was removed from Terraform and its auto-renewal switched off; it stays active until %s and then falls back to Basic.",
+			s.Edition, sdkAppID, until)
+}

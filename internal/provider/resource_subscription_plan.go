@@ -1,0 +1,190 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/catalog"
+)
+
+// ValidateConfig enforces the edition rules that need no API call, so that
+// `terraform validate` reports them before anything is bought.
+func (r *subscriptionResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var cfg subscriptionModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() || cfg.Edition.IsUnknown() || cfg.Edition.IsNull() {
+		return
+	}
+	edition := cfg.Edition.ValueString()
+	if edition == catalog.EditionTrial {
+		if !cfg.PeriodMonths.IsNull() {
+			resp.Diagnostics.AddAttributeError(path.Root("period_months"), "period_months not allowed for a Trial",
+				"period_months is only for paid editions: a Trial lasts 7 days (14 for Live) and is not bought for a period. Remove period_months, or choose a paid edition.")
+		}
+		if cfg.AutoRenew.ValueBool() {
+			resp.Diagnostics.AddAttributeError(path.Root("auto_renew"), "auto_renew cannot be true for a Trial",
+				"auto_renew = true is only for paid editions: a Trial does not renew. Remove auto_renew, or choose a paid edition.")
+		}
+		if !cfg.RenewalTrigger.IsNull() {
+			resp.Diagnostics.AddAttributeError(path.Root("renewal_trigger"), "renewal_trigger not allowed for a Trial",
+				"renewal_trigger buys the same paid edition again and is only for paid editions: a Trial cannot be renewed. Remove renewal_trigger.")
+		}
+		return
+	}
+	if cfg.PeriodMonths.IsNull() {
+		resp.Diagnostics.AddAttributeError(path.Root("period_months"), "period_months required for a paid edition",
+			fmt.Sprintf("period_months is required for edition %q: a paid edition is bought for %s months.", edition, joinQuoted(periodStrings())))
+	}
+}
+
+// ModifyPlan refuses, at plan time, what the API would refuse after money
+// changed hands or what is not self-service: switching between paid editions,
+// replacing a paid package by a trial, and an edition the product does not offer.
+func (r *subscriptionResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() {
+		return // destroy: Delete explains what stays active
+	}
+	var plan subscriptionModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	var state *subscriptionModel
+	if !req.State.Raw.IsNull() {
+		state = &subscriptionModel{}
+		resp.Diagnostics.Append(req.State.Get(ctx, state)...)
+	}
+	if resp.Diagnostics.HasError() || plan.Edition.IsUnknown() {
+		return
+	}
+	edition := plan.Edition.ValueString()
+
+	sameApp := state != nil && plan.SdkAppID.Equal(state.SdkAppID)
+	var heldEdition, heldUntil, product string
+	switch {
+	case sameApp:
+		heldEdition, heldUntil, product = state.Edition.ValueString(), state.ExpireTime.ValueString(), state.Product.ValueString()
+	case plan.SdkAppID.IsUnknown() || r.data == nil:
+		// The application is created in this apply: the API's answer to an
+		// unfitting edition is explained at apply time instead.
+	default:
+		current, err := r.data.API.DescribeAppSubscription(ctx, &api.DescribeAppSubscriptionRequest{SdkAppId: plan.appID()})
+		if api.IsNotFound(err) {
+			resp.Diagnostics.AddAttributeError(path.Root("sdk_app_id"), "Application not found",
+				fmt.Sprintf("Application %d does not exist (or is being deleted), so no package can be held for it.", plan.appID()))
+			return
+		}
+		if err != nil {
+			resp.Diagnostics.AddError(fmt.Sprintf("Reading the subscription of application %d", plan.appID()), err.Error())
+			return
+		}
+		product = current.Product
+		if current.Status == api.SubscriptionActive {
+			heldEdition, heldUntil = current.Edition, rfc3339OrRaw(current.ExpireTime)
+		}
+		plan.Product = types.StringValue(product)
+	}
+
+	if product != "" && !catalog.EditionFits(product, edition) {
+		resp.Diagnostics.AddAttributeError(path.Root("edition"), "Edition not offered for this product",
+			editionNotOfferedDetail(edition, plan.appID(), product))
+		return
+	}
+	if summary, detail := editionChangeProblem(heldEdition, edition, heldUntil, plan.appID()); summary != "" {
+		resp.Diagnostics.AddAttributeError(path.Root("edition"), summary, detail)
+		return
+	}
+
+	purchase := sameApp && plannedPurchase(state, &plan) || !sameApp && heldEdition != edition
+	if sameApp && !purchase {
+		// Nothing is bought: the package keeps its times and counters, so the
+		// plan can show them instead of "known after apply".
+		plan.Status, plan.StartTime, plan.ExpireTime = state.Status, state.StartTime, state.ExpireTime
+		plan.TrialsUsed, plan.AccountTrialsUsed = state.TrialsUsed, state.AccountTrialsUsed
+	}
+	if purchase && edition != catalog.EditionTrial {
+		resp.Diagnostics.AddWarning("This apply buys a paid package",
+			fmt.Sprintf("Applying this plan buys %s for %s month(s)%s, charged to the account balance. TRTC has no refund.",
+				edition, int64String(plan.PeriodMonths), appPhrase(plan.SdkAppID)))
+	}
+	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+}
+
+// editionChangeProblem says why moving from the edition held now to the
+// planned one is not self-service; "" when it is. A held Basic (nothing
+// bought, or an expired package) is never a switch: buying is a new purchase.
+func editionChangeProblem(held, planned, heldUntil string, sdkAppID uint64) (summary, detail string) {
+	if held == planned || held == "" || held == catalog.EditionBasic || held == catalog.EditionTrial {
+		return "", ""
+	}
+	until := ""
+	if heldUntil != "" {
+		until = " until " + heldUntil
+	}
+	howTo := fmt.Sprintf("To proceed, either keep edition = %q, or stop managing this package (`terraform state rm` the trtc_subscription, or destroy it, which switches auto-renewal off) "+
+		"and let it expire, then apply %q again; or open a Tencent Cloud service ticket to switch editions.", held, planned)
+	if planned == catalog.EditionTrial {
+		return "Trial not possible while a paid package is active",
+			fmt.Sprintf("Application %d holds a paid %s package%s; a Trial can only be claimed without one. %s", sdkAppID, held, until, howTo)
+	}
+	return "Switching between paid editions needs a service ticket",
+		fmt.Sprintf("Application %d holds a paid %s package%s. Switching between two paid editions (%s to %s) is not self-service: it needs a Tencent Cloud service ticket. %s",
+			sdkAppID, held, until, held, planned, howTo)
+}
+
+func editionNotOfferedDetail(edition string, sdkAppID uint64, product string) string {
+	offered := append([]string{catalog.EditionTrial}, catalog.PaidEditions[product]...)
+	return fmt.Sprintf("edition %q is not offered for application %d, whose product is %s; %s offers: %s.",
+		edition, sdkAppID, product, product, joinQuoted(offered))
+}
+
+// plannedPurchase reports whether applying buys or claims something: a new
+// edition, or a renewal asked for through renewal_trigger.
+func plannedPurchase(state, plan *subscriptionModel) bool {
+	return !plan.Edition.Equal(state.Edition) || renewalTriggered(state, plan)
+}
+
+// buysOnUpdate is plannedPurchase at apply time, when every value is known.
+func buysOnUpdate(state, plan *subscriptionModel) bool { return plannedPurchase(state, plan) }
+
+// renewalTriggered: a new non-empty renewal_trigger on a paid edition buys it
+// again; an unknown one might, so the plan treats it as a purchase.
+func renewalTriggered(state, plan *subscriptionModel) bool {
+	if plan.Edition.ValueString() == catalog.EditionTrial || plan.RenewalTrigger.IsNull() || plan.RenewalTrigger.Equal(state.RenewalTrigger) {
+		return false
+	}
+	return plan.RenewalTrigger.IsUnknown() || plan.RenewalTrigger.ValueString() != ""
+}
+
+func appPhrase(id types.Int64) string {
+	if id.IsUnknown() || id.IsNull() {
+		return " for the new application"
+	}
+	return fmt.Sprintf(" for application %d", id.ValueInt64())
+}
+
+func int64String(v types.Int64) string {
+	if v.IsUnknown() || v.IsNull() {
+		return "the configured number of"
+	}
+	return fmt.Sprint(v.ValueInt64())
+}
+
+func periodStrings() []string {
+	out := make([]string, len(catalog.Periods))
+	for i, p := range catalog.Periods {
+		out[i] = fmt.Sprint(p)
+	}
+	return out
+}
+
+// joinQuoted renders a, b and c as "`a`, `b`, `c`".
+func joinQuoted(items []string) string {
+	if len(items) == 0 {
+		return "nothing"
+	}
+	return "`" + strings.Join(items, "`, `") + "`"
+}
