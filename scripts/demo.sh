@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# The README's `make demo`: build the provider and the emulator, apply
+# examples/complete against the emulator, show the outputs, plan again (no
+# changes expected), destroy. Everything lives in a temp dir removed on exit.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n==> %s\n' "$*"; }
+die() { printf 'demo failed: %s\n' "$*" >&2; exit 1; }
+
+export PATH="$(go env GOPATH)/bin:$PATH"
+if ! command -v terraform >/dev/null 2>&1; then
+  step "terraform not on PATH: building v1.5.7 from the Go module proxy (about 4 minutes)"
+  go install github.com/hashicorp/terraform@v1.5.7
+fi
+
+tmp=$(mktemp -d)
+emulator_pid=""
+cleanup() {
+  if [ -n "$emulator_pid" ] && kill -0 "$emulator_pid" 2>/dev/null; then
+    kill "$emulator_pid" 2>/dev/null || true
+    wait "$emulator_pid" 2>/dev/null || true
+  fi
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+step "building provider"
+go build -o "$tmp/bin/terraform-provider-trtc" .
+
+step "building emulator"
+go build -o "$tmp/emulator/trtc-emulator" ./internal/emulator/cmd/trtc-emulator
+
+# A GET that needs neither curl nor wget: bash's /dev/tcp.
+http_get() ( # host port path; prints the body
+  exec 3<>"/dev/tcp/$1/$2"
+  printf 'GET %s HTTP/1.0\r\nHost: %s:%s\r\n\r\n' "$3" "$1" "$2" >&3
+  sed '1,/^\r\{0,1\}$/d' <&3
+)
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+secret_id="AKIDtrtcDemo$(date +%s)"
+secret_key="trtcDemoSecretKey$RANDOM$RANDOM"
+
+step "starting emulator (propagation delay 2s-3s)"
+port=18080
+while :; do
+  [ "$port" -lt 18180 ] || die "no free port between 18080 and 18179"
+  if port_in_use "$port"; then port=$((port + 1)); continue; fi
+  "$tmp/emulator/trtc-emulator" --listen "127.0.0.1:$port" \
+    --secret-id "$secret_id" --secret-key "$secret_key" \
+    --propagation-delay 2s-3s >"$tmp/emulator.log" 2>&1 &
+  emulator_pid=$!
+  for _ in $(seq 1 50); do
+    if http_get 127.0.0.1 "$port" /_emulator/health 2>/dev/null | grep -q '"ok": *true'; then break 2; fi
+    kill -0 "$emulator_pid" 2>/dev/null || break
+    sleep 0.2
+  done
+  # It did not come up on this port (taken meanwhile?): try the next one.
+  kill "$emulator_pid" 2>/dev/null || true
+  wait "$emulator_pid" 2>/dev/null || true
+  emulator_pid=""
+  port=$((port + 1))
+done
+echo "emulator listening on 127.0.0.1:$port (log: emulator.log in the temp dir)"
+
+cat >"$tmp/terraformrc" <<RC
+provider_installation {
+  dev_overrides {
+    "registry.terraform.io/trtc-oss/trtc" = "$tmp/bin"
+  }
+  direct {}
+}
+RC
+export TF_CLI_CONFIG_FILE="$tmp/terraformrc"
+export TF_IN_AUTOMATION=1
+export TRTC_ENDPOINT="http://127.0.0.1:$port"
+export TENCENTCLOUD_SECRET_ID="$secret_id"
+export TENCENTCLOUD_SECRET_KEY="$secret_key"
+unset TENCENTCLOUD_SECURITY_TOKEN TENCENTCLOUD_PROFILE TENCENTCLOUD_ASSUME_ROLE_ARN
+
+cp -R examples/complete "$tmp/work"
+tf() { terraform -chdir="$tmp/work" "$@"; }
+
+step "terraform apply (examples/complete)"
+tf apply -auto-approve -input=false -compact-warnings
+
+step "terraform output"
+tf output
+
+step "terraform plan again: expecting no changes"
+set +e
+tf plan -detailed-exitcode -input=false -compact-warnings
+plan_rc=$?
+set -e
+case $plan_rc in
+  0) echo "no changes: the configuration is stable" ;;
+  2) die "the second plan wants changes (see above)" ;;
+  *) die "terraform plan failed (exit $plan_rc)" ;;
+esac
+
+step "terraform destroy"
+tf destroy -auto-approve -input=false -compact-warnings
+
+step "emulator calls per action, then stopping it"
+http_get 127.0.0.1 "$port" /_emulator/stats || true
+echo
