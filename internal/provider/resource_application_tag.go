@@ -1,0 +1,238 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/tagging"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/validators"
+)
+
+var (
+	_ resource.ResourceWithConfigure   = &applicationTagResource{}
+	_ resource.ResourceWithImportState = &applicationTagResource{}
+)
+
+// tagIDSeparator joins SdkAppId and key in the ID: '|' cannot occur in a tag
+// key, while ',' can.
+const tagIDSeparator = "|"
+
+// NewApplicationTagResource is the constructor of trtc_application_tag.
+func NewApplicationTagResource() resource.Resource { return &applicationTagResource{} }
+
+type applicationTagResource struct {
+	data *ProviderData
+}
+
+type applicationTagModel struct {
+	ID       types.String `tfsdk:"id"`
+	SdkAppID types.Int64  `tfsdk:"sdk_app_id"`
+	Key      types.String `tfsdk:"key"`
+	Value    types.String `tfsdk:"value"`
+}
+
+func (m *applicationTagModel) appID() uint64 { return uint64(m.SdkAppID.ValueInt64()) }
+
+func (r *applicationTagResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_application_tag"
+}
+
+func (r *applicationTagResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "One tag key on a TRTC application, for a key that the application's own configuration does not manage " +
+			"(do not set the same key in `trtc_application.tags`). Changing the value updates it in place.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				MarkdownDescription: "`<sdk_app_id>|<key>`, also the import ID (`|` cannot occur in a key; commas can).",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"sdk_app_id": schema.Int64Attribute{
+				MarkdownDescription: "The SdkAppId of the application to tag.",
+				Required:            true,
+				PlanModifiers:       []planmodifier.Int64{int64planmodifier.RequiresReplace()},
+				Validators:          []validator.Int64{int64validator.AtLeast(1)},
+			},
+			"key": schema.StringAttribute{
+				MarkdownDescription: "The tag key: 1-127 characters of letters (any script), digits, inner spaces and `+ - = . _ : / @ ( ) [ ] , ; > < 【 】`; " +
+					"keys starting with `qcs:`, `project` or `项目` are reserved.",
+				Required:      true,
+				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+				Validators:    []validator.String{validators.TagKey()},
+			},
+			"value": schema.StringAttribute{
+				MarkdownDescription: "The tag value: 1-255 characters, same character rules as the key. Changed in place.",
+				Required:            true,
+				Validators:          []validator.String{validators.TagValue()},
+			},
+		},
+	}
+}
+
+func (r *applicationTagResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+func (r *applicationTagResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan applicationTagModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() || !r.configured(&resp.Diagnostics) {
+		return
+	}
+	if !r.setTag(ctx, &plan, &resp.Diagnostics) {
+		return
+	}
+	plan.ID = types.StringValue(applicationTagID(plan.appID(), plan.Key.ValueString()))
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *applicationTagResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state applicationTagModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() || !r.configured(&resp.Diagnostics) {
+		return
+	}
+	id, key := state.appID(), state.Key.ValueString()
+	tags, err := tagging.ReadApp(ctx, r.data.API, id)
+	if err != nil {
+		resp.Diagnostics.AddError(fmt.Sprintf("Reading the tags of application %d", id), err.Error())
+		return
+	}
+	value, ok := tags[key]
+	if !ok {
+		resp.Diagnostics.AddWarning("Tag removed outside Terraform", r.vanishedDetail(ctx, id, key))
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	state.ID = types.StringValue(applicationTagID(id, key))
+	state.Value = types.StringValue(value)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+// vanishedDetail tells whether the key or the whole application went away.
+func (r *applicationTagResource) vanishedDetail(ctx context.Context, id uint64, key string) string {
+	_, err := r.data.API.DescribeSdkAppInfo(ctx, &api.DescribeSdkAppInfoRequest{SdkAppId: id})
+	if api.IsNotFound(err) {
+		return fmt.Sprintf("Application %d no longer exists, so its tag %q was removed from the Terraform state.", id, key)
+	}
+	return fmt.Sprintf("Application %d no longer has the tag key %q; it was removed from the Terraform state, and the next apply sets it again.", id, key)
+}
+
+func (r *applicationTagResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan applicationTagModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() || !r.configured(&resp.Diagnostics) {
+		return
+	}
+	// TagResources overwrites the value of an existing key: no delete needed.
+	if !r.setTag(ctx, &plan, &resp.Diagnostics) {
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *applicationTagResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state applicationTagModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() || !r.configured(&resp.Diagnostics) {
+		return
+	}
+	name, err := r.data.ResourceName(ctx, state.appID())
+	if err != nil {
+		resp.Diagnostics.AddError("Naming the application for the Tag service", err.Error())
+		return
+	}
+	tflog.Info(ctx, "removing a tag", map[string]any{"sdk_app_id": state.appID(), "key": state.Key.ValueString()})
+	out, err := r.data.API.UnTagResources(ctx, &api.UnTagResourcesRequest{ResourceList: []string{name}, TagKeys: []string{state.Key.ValueString()}})
+	if err == nil {
+		err = failedResourcesError(out.FailedResources)
+	}
+	if err != nil && !api.IsNotFound(err) {
+		resp.Diagnostics.AddError(fmt.Sprintf("Removing tag %q from application %d", state.Key.ValueString(), state.appID()), err.Error())
+	}
+}
+
+func (r *applicationTagResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	id, key, err := parseApplicationTagID(req.ID)
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid import ID", err.Error())
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), applicationTagID(id, key))...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("sdk_app_id"), int64(id))...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("key"), key)...)
+}
+
+func (r *applicationTagResource) configured(diags *diag.Diagnostics) bool {
+	if r.data == nil {
+		diags.AddError("Provider not configured", "The trtc provider was not configured before trtc_application_tag was used. Please report this issue to the provider developers.")
+		return false
+	}
+	return true
+}
+
+// setTag creates the key or overwrites its value through TagResources.
+func (r *applicationTagResource) setTag(ctx context.Context, m *applicationTagModel, diags *diag.Diagnostics) bool {
+	name, err := r.data.ResourceName(ctx, m.appID())
+	if err != nil {
+		diags.AddError("Naming the application for the Tag service", err.Error())
+		return false
+	}
+	tflog.Info(ctx, "setting a tag", map[string]any{"sdk_app_id": m.appID(), "key": m.Key.ValueString()})
+	out, err := r.data.API.TagResources(ctx, &api.TagResourcesRequest{
+		ResourceList: []string{name},
+		Tags:         []api.Tag{{TagKey: m.Key.ValueString(), TagValue: m.Value.ValueString()}},
+	})
+	if err == nil {
+		err = failedResourcesError(out.FailedResources)
+	}
+	if err != nil {
+		diags.AddError(fmt.Sprintf("Setting tag %q on application %d", m.Key.ValueString(), m.appID()), err.Error())
+		return false
+	}
+	return true
+}
+
+// failedResourcesError turns a partial failure of a Tag write into an error.
+func failedResourcesError(failed []api.FailedResource) error {
+	if len(failed) == 0 {
+		return nil
+	}
+	parts := make([]string, len(failed))
+	for i, f := range failed {
+		parts[i] = fmt.Sprintf("%s: %s: %s", f.Resource, f.Code, f.Message)
+	}
+	return fmt.Errorf("the Tag service refused %s", strings.Join(parts, "; "))
+}
+
+func applicationTagID(sdkAppID uint64, key string) string {
+	return strconv.FormatUint(sdkAppID, 10) + tagIDSeparator + key
+}
+
+// parseApplicationTagID splits "<sdk_app_id>|<key>" at the first '|'. The
+// form "<sdk_app_id>,<key>" is accepted too: the SdkAppId has only digits, so
+// the first comma ends it even when the key holds commas.
+func parseApplicationTagID(id string) (uint64, string, error) {
+	cut := strings.IndexAny(id, tagIDSeparator+",")
+	if cut > 0 {
+		if n, err := strconv.ParseUint(id[:cut], 10, 64); err == nil && n > 0 && cut+1 < len(id) {
+			return n, id[cut+1:], nil
+		}
+	}
+	return 0, "", fmt.Errorf("expected <sdk_app_id>|<key> such as \"1400000001|cost-center\", got %q", id)
+}
