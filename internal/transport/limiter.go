@@ -18,8 +18,8 @@ const DefaultRateLimit = 20
 //
 // Each action has a bucket of n tokens; a request takes one and the token
 // comes back one period after it was taken (n/period = rate). Unlike a
-// refilling bucket this never lets more than n requests into any window of
-// one period, whatever the server's window alignment is.
+// steadily refilling bucket this never lets more than n requests into any
+// window of one period, whatever the server's window alignment is.
 type limiter struct {
 	clock  clock.Clock
 	tokens int
@@ -43,11 +43,16 @@ func newLimiter(rate float64, c clock.Clock) *limiter {
 	if rate == 0 {
 		rate = DefaultRateLimit
 	}
-	tokens := int(math.Max(1, math.Floor(rate)))
+	// A whole rate gets that many tokens per second; a fractional one gets
+	// one token per 1/rate, so no window holds more than ceil(rate*window).
+	tokens, period := 1, time.Duration(float64(time.Second)/rate)
+	if rate >= 1 && rate == math.Trunc(rate) {
+		tokens, period = int(rate), time.Second
+	}
 	return &limiter{
 		clock:   c,
 		tokens:  tokens,
-		period:  time.Duration(float64(tokens) / rate * float64(time.Second)),
+		period:  period,
 		buckets: map[string]*ring{},
 	}
 }
