@@ -1,0 +1,115 @@
+// Command trtc-emulator serves the emulated TRTC control plane (trtc, tag
+// and sts services plus the /_emulator/ admin surface) on one HTTP port.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/trtc-oss/terraform-provider-trtc/internal/emulator"
+)
+
+func main() {
+	if err := run(os.Args[1:], os.Stdout, os.Stderr); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return
+		}
+		fmt.Fprintln(os.Stderr, "trtc-emulator:", err)
+		os.Exit(2)
+	}
+}
+
+// options are the parsed command line.
+type options struct {
+	listen      string
+	cfg         emulator.Config
+	propagation string
+	rateLimit   float64
+}
+
+func parseFlags(args []string, stderr io.Writer) (options, error) {
+	var o options
+	fs := flag.NewFlagSet("trtc-emulator", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), "Usage: trtc-emulator [flags]\n\nServes the TRTC control-plane emulator (trtc, tag, sts and /_emulator/) on one port.\n\nFlags:")
+		fs.PrintDefaults()
+	}
+	fs.StringVar(&o.listen, "listen", "127.0.0.1:8080", "address to serve on")
+	fs.StringVar(&o.cfg.SecretID, "secret-id", emulator.DefaultSecretID, "SecretId the emulator accepts")
+	fs.StringVar(&o.cfg.SecretKey, "secret-key", emulator.DefaultSecretKey, "SecretKey of that SecretId")
+	fs.StringVar(&o.cfg.UIN, "uin", emulator.DefaultUIN, "account ID (uin) of the emulated account")
+	fs.StringVar(&o.propagation, "propagation-delay", "3s-5s", "delay before enable/disable/delete take effect: one duration (4m) or a range (3m-5m)")
+	fs.Int64Var(&o.cfg.Seed, "seed", 1, "seed of random propagation delays, faults and generated keys")
+	fs.Float64Var(&o.rateLimit, "rate-limit", emulator.DefaultRateLimit, "requests per second per action; 0 turns the limit off")
+	if err := fs.Parse(args); err != nil {
+		return o, err
+	}
+	if fs.NArg() > 0 {
+		return o, fmt.Errorf("unexpected arguments %q", fs.Args())
+	}
+	var err error
+	if o.cfg.PropagationMin, o.cfg.PropagationMax, err = parseDelay(o.propagation); err != nil {
+		return o, err
+	}
+	o.cfg.RateLimit = o.rateLimit
+	if o.rateLimit <= 0 {
+		o.cfg.RateLimit = -1
+	}
+	return o, nil
+}
+
+// parseDelay reads "4s" or "3m-5m".
+func parseDelay(s string) (lo, hi time.Duration, err error) {
+	first, second, isRange := strings.Cut(s, "-")
+	if lo, err = time.ParseDuration(strings.TrimSpace(first)); err != nil {
+		return 0, 0, fmt.Errorf("--propagation-delay %q: %w", s, err)
+	}
+	hi = lo
+	if isRange {
+		if hi, err = time.ParseDuration(strings.TrimSpace(second)); err != nil {
+			return 0, 0, fmt.Errorf("--propagation-delay %q: %w", s, err)
+		}
+	}
+	if lo <= 0 || hi < lo {
+		return 0, 0, fmt.Errorf("--propagation-delay %q: want a positive duration or a range low-high", s)
+	}
+	return lo, hi, nil
+}
+
+func run(args []string, stdout, stderr io.Writer) error {
+	o, err := parseFlags(args, stderr)
+	if err != nil {
+		return err
+	}
+	o.cfg.Log = stderr
+	ln, err := net.Listen("tcp", o.listen)
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{Handler: emulator.New(o.cfg), ReadHeaderTimeout: 10 * time.Second}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+	fmt.Fprintf(stdout, "listening on http://%s\n", ln.Addr())
+	select {
+	case err := <-served:
+		return err
+	case <-ctx.Done():
+	}
+	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	fmt.Fprintln(stderr, "shutting down")
+	return srv.Shutdown(shutdown)
+}

@@ -1,0 +1,199 @@
+package emulator
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+	"time"
+)
+
+// Body limits: over maxBody is RequestSizeLimitExceeded [public]; bodies
+// over hardBodyCap are refused before the signature check, since checking
+// it would mean holding them in memory.
+const (
+	maxBody     = 10 << 20
+	hardBodyCap = 32 << 20
+)
+
+// apiError is an error answer: HTTP 200 with Response.Error.
+type apiError struct {
+	Code, Message string
+}
+
+func (e *apiError) Error() string { return e.Code + ": " + e.Message }
+
+func errf(code, format string, args ...any) *apiError {
+	return &apiError{Code: code, Message: fmt.Sprintf(format, args...)}
+}
+
+// ServeHTTP answers the admin surface under /_emulator/ and API calls on
+// every other path.
+func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if strings.HasPrefix(r.URL.Path, "/_emulator/") || r.URL.Path == "/_emulator" {
+		e.admin.ServeHTTP(w, r)
+		return
+	}
+	e.serveAPI(w, r)
+}
+
+// serveAPI runs one API call through the contract's checks, in order
+// (section 1), then the action.
+func (e *Emulator) serveAPI(w http.ResponseWriter, r *http.Request) {
+	start := time.Now() // latency for the log line only, never for logic
+	requestID := newRequestID()
+	label := "-"
+	var out any
+	var aerr *apiError
+	defer func() {
+		e.logf("%s %s %s %s", requestID, label, resultCode(aerr), time.Since(start).Round(time.Microsecond))
+	}()
+
+	if r.Method != http.MethodPost {
+		aerr = errf("UnsupportedProtocol", "the API is only served to POST requests, not %s", r.Method)
+		e.answer(w, requestID, nil, aerr)
+		return
+	}
+	body, tooLarge, err := readBody(r.Body)
+	if err != nil {
+		aerr = errf("InvalidParameter", "reading the request body: %v", err)
+		e.answer(w, requestID, nil, aerr)
+		return
+	}
+	if tooLarge && len(body) == 0 {
+		aerr = errf("RequestSizeLimitExceeded", "the request body is over %d bytes", maxBody)
+		e.answer(w, requestID, nil, aerr)
+		return
+	}
+
+	id, aerr := e.authenticate(r, body)
+	if aerr != nil {
+		e.answer(w, requestID, nil, aerr)
+		return
+	}
+	spec, aerr := lookupAction(id.service, r.Header.Get("X-TC-Action"), r.Header.Get("X-TC-Version"))
+	if aerr != nil {
+		e.answer(w, requestID, nil, aerr)
+		return
+	}
+	label = spec.key
+
+	fault := e.admit(spec)
+	if fault.latency > 0 {
+		_ = e.clock.Sleep(r.Context(), fault.latency)
+	}
+	if fault.drop {
+		aerr = errf("(dropped)", "connection dropped by fault injection")
+		dropConnection(w)
+		return
+	}
+	if fault.err != nil {
+		aerr = fault.err
+		e.answer(w, requestID, nil, aerr)
+		return
+	}
+	if len(body) > maxBody || tooLarge {
+		aerr = errf("RequestSizeLimitExceeded", "the request body is over %d bytes", maxBody)
+		e.answer(w, requestID, nil, e.counted(aerr))
+		return
+	}
+	req, aerr := spec.decode(body)
+	if aerr != nil {
+		e.answer(w, requestID, nil, e.counted(aerr))
+		return
+	}
+	e.mu.Lock()
+	e.settle()
+	out, aerr = spec.handle(e, &call{identity: id, spec: spec, requestID: requestID}, req)
+	if aerr != nil {
+		e.stats.Errors[aerr.Code]++
+	}
+	e.mu.Unlock()
+	e.answer(w, requestID, out, aerr)
+}
+
+// counted records an error answer of an action and returns it.
+func (e *Emulator) counted(aerr *apiError) *apiError {
+	e.mu.Lock()
+	e.stats.Errors[aerr.Code]++
+	e.mu.Unlock()
+	return aerr
+}
+
+// readBody reads at most hardBodyCap bytes; tooLarge with an empty body
+// means the body was over the cap.
+func readBody(rc io.Reader) (body []byte, tooLarge bool, err error) {
+	body, err = io.ReadAll(io.LimitReader(rc, hardBodyCap+1))
+	if err != nil {
+		return nil, false, err
+	}
+	if len(body) > hardBodyCap {
+		return nil, true, nil
+	}
+	return body, len(body) > maxBody, nil
+}
+
+// answer writes the Tencent envelope, always with HTTP 200.
+func (e *Emulator) answer(w http.ResponseWriter, requestID string, out any, aerr *apiError) {
+	resp := map[string]any{}
+	if aerr != nil {
+		resp["Error"] = map[string]string{"Code": aerr.Code, "Message": aerr.Message}
+	} else if out != nil {
+		raw, err := json.Marshal(out)
+		if err == nil {
+			_ = json.Unmarshal(raw, &resp)
+		}
+	}
+	resp["RequestId"] = requestID
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(http.StatusOK)
+	_ = json.NewEncoder(w).Encode(map[string]any{"Response": resp})
+}
+
+// dropConnection closes the connection without answering.
+func dropConnection(w http.ResponseWriter) {
+	if hj, ok := w.(http.Hijacker); ok {
+		if conn, _, err := hj.Hijack(); err == nil {
+			_ = conn.Close()
+			return
+		}
+	}
+	panic(http.ErrAbortHandler) // the server closes the connection quietly
+}
+
+func resultCode(aerr *apiError) string {
+	if aerr == nil {
+		return "OK"
+	}
+	return aerr.Code
+}
+
+func (e *Emulator) logf(format string, args ...any) {
+	if e.cfg.Log == nil {
+		return
+	}
+	line := fmt.Sprintf(format, args...)
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	fmt.Fprintln(e.cfg.Log, line)
+}
+
+// newRequestID is a random UUID v4; request IDs need no reproducibility.
+func newRequestID() string {
+	var b [16]byte
+	_, _ = rand.Read(b[:])
+	b[6] = b[6]&0x0f | 0x40
+	b[8] = b[8]&0x3f | 0x80
+	h := hex.EncodeToString(b[:])
+	return h[0:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:]
+}
+
+// call is what an action handler knows about its request.
+type call struct {
+	identity  identity
+	spec      *actionSpec
+	requestID string
+}
