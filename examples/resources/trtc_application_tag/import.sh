@@ -1,2 +1,2 @@
-# A tag is imported as <SdkAppId>,<key>.
-terraform import trtc_application_tag.cost_center 1400000001,cost-center
+# A tag is imported as <SdkAppId>|<key>.
+terraform import trtc_application_tag.cost_center "1400000001|cost-center"
