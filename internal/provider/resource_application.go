@@ -1,0 +1,301 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/tagging"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/waiters"
+)
+
+// Default timeouts, sized for 3-5 minute propagations.
+const (
+	appCreateTimeout = 10 * time.Minute
+	appUpdateTimeout = 10 * time.Minute
+	appDeleteTimeout = 15 * time.Minute
+)
+
+var (
+	_ resource.ResourceWithConfigure      = &applicationResource{}
+	_ resource.ResourceWithImportState    = &applicationResource{}
+	_ resource.ResourceWithValidateConfig = &applicationResource{}
+)
+
+// NewApplicationResource is the trtc_application resource.
+func NewApplicationResource() resource.Resource { return &applicationResource{} }
+
+type applicationResource struct {
+	pd *ProviderData
+}
+
+func (r *applicationResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_application"
+}
+
+func (r *applicationResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.pd = providerDataFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+func (r *applicationResource) deps() waiters.Deps { return waiters.ForClient(r.pd.API, r.pd.Clock) }
+
+func (r *applicationResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan applicationModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	timeout, d := plan.Timeouts.Create(ctx, appCreateTimeout)
+	resp.Diagnostics.Append(d...)
+	tags := plan.tagMap(ctx, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+
+	in := &api.CreateTrtcAppRequest{
+		AppName:     plan.Name.ValueString(),
+		Product:     plan.Product.ValueString(),
+		DataRegion:  api.Ptr(plan.DataRegion.ValueString()),
+		ClientToken: api.Ptr(uuid.NewString()), // the transport resends the same body, so retries reuse it
+	}
+	if desc := plan.Description.ValueString(); desc != "" {
+		in.Description = api.Ptr(desc)
+	}
+	for _, k := range slices.Sorted(maps.Keys(tags)) {
+		in.Tags = append(in.Tags, api.Tag{TagKey: k, TagValue: tags[k]})
+	}
+	out, err := r.pd.API.CreateTrtcApp(ctx, in)
+	if err != nil {
+		resp.Diagnostics.AddError("Error creating TRTC application", err.Error())
+		return
+	}
+	id := out.SdkAppId
+	tflog.Info(ctx, "created TRTC application", map[string]any{"sdk_app_id": id})
+	// Record the ID at once: if anything below fails, Terraform keeps a
+	// tainted resource to replace instead of losing track of the application.
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), strconv.FormatUint(id, 10))...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("sdk_app_id"), int64(id))...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	if _, err := waiters.WaitAppReadable(ctx, r.deps(), id); err != nil {
+		resp.Diagnostics.AddError("Error waiting for the new TRTC application", err.Error())
+		return
+	}
+	if plan.Status.ValueString() == appStatusDisabled {
+		if err := r.setStatus(ctx, id, appStatusDisabled, "create"); err != nil {
+			resp.Diagnostics.AddError("Error disabling the new TRTC application", err.Error())
+			return
+		}
+	}
+	r.readInto(ctx, id, &plan, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *applicationResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state applicationModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id, err := state.appID()
+	if err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("id"), "Invalid application ID", fmt.Sprintf("The id %q is not a decimal SDKAppID.", state.ID.ValueString()))
+		return
+	}
+	if !r.readInto(ctx, id, &state, &resp.Diagnostics) {
+		resp.Diagnostics.AddWarning("TRTC application not found",
+			fmt.Sprintf("Application %d no longer exists (deleted outside Terraform); removing it from the state. The next plan will create it again.", id))
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+// readInto refreshes m from the API; false when the application does not
+// exist or is being deleted.
+func (r *applicationResource) readInto(ctx context.Context, id uint64, m *applicationModel, diags *diag.Diagnostics) bool {
+	app, err := waiters.FindApp(ctx, r.pd.API, id)
+	if waiters.IsNotFound(err) || (err == nil && app.TargetStatus == api.AppStatusDeleted) {
+		return false
+	}
+	if err != nil {
+		diags.AddError("Error reading TRTC application", err.Error())
+		return true
+	}
+	tags, err := tagging.ReadApp(ctx, r.pd.API, id)
+	if err != nil {
+		diags.AddError("Error reading the tags of TRTC application", err.Error())
+		return true
+	}
+	m.fillFromApp(app)
+	m.fillTags(tags, diags)
+	return true
+}
+
+func (r *applicationResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state applicationModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	timeout, d := plan.Timeouts.Update(ctx, appUpdateTimeout)
+	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	id, err := state.appID()
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid application ID", err.Error())
+		return
+	}
+
+	info := &api.ModifyAppInfoRequest{SdkAppId: id}
+	if !plan.Name.Equal(state.Name) {
+		info.AppName = api.Ptr(plan.Name.ValueString())
+	}
+	if !plan.Description.Equal(state.Description) {
+		info.Description = api.Ptr(plan.Description.ValueString())
+	}
+	if info.AppName != nil || info.Description != nil {
+		if _, err := r.pd.API.ModifyAppInfo(ctx, info); err != nil {
+			resp.Diagnostics.AddError("Error updating TRTC application", err.Error())
+			return
+		}
+	}
+	if !plan.Tags.Equal(state.Tags) {
+		if err := r.updateTags(ctx, id, state.tagMap(ctx, &resp.Diagnostics), plan.tagMap(ctx, &resp.Diagnostics)); err != nil {
+			resp.Diagnostics.AddError("Error updating the tags of TRTC application", err.Error())
+			return
+		}
+	}
+	if !plan.Status.Equal(state.Status) {
+		if err := r.setStatus(ctx, id, plan.Status.ValueString(), "update"); err != nil {
+			resp.Diagnostics.AddError("Error changing the status of TRTC application", err.Error())
+			r.saveAfterFailure(ctx, id, plan, &resp.State, &resp.Diagnostics)
+			return
+		}
+	}
+	if !r.readInto(ctx, id, &plan, &resp.Diagnostics) {
+		resp.Diagnostics.AddError("TRTC application not found", fmt.Sprintf("Application %d vanished during the update.", id))
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+// saveAfterFailure records what is in effect after a failed status wait
+// (name, description and tags did change), reading with a fresh context
+// because the update's one has expired.
+func (r *applicationResource) saveAfterFailure(ctx context.Context, id uint64, plan applicationModel, state *tfsdk.State, diags *diag.Diagnostics) {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Minute)
+	defer cancel()
+	var readDiags diag.Diagnostics
+	if r.readInto(ctx, id, &plan, &readDiags) && !readDiags.HasError() {
+		diags.Append(state.Set(ctx, &plan)...)
+	}
+}
+
+func (r *applicationResource) updateTags(ctx context.Context, id uint64, old, new map[string]string) error {
+	name, err := r.pd.ResourceName(ctx, id)
+	if err != nil {
+		return err
+	}
+	return tagging.Update(ctx, r.pd.API, name, old, new)
+}
+
+// setStatus asks for the status and waits until it is in effect.
+func (r *applicationResource) setStatus(ctx context.Context, id uint64, status, timeoutName string) error {
+	modify, want := wireStatus(status)
+	if _, err := r.pd.API.ModifyAppStatus(ctx, &api.ModifyAppStatusRequest{SdkAppId: id, Status: modify}); err != nil {
+		return err
+	}
+	_, err := waiters.WaitAppStatus(ctx, r.deps(), id, want, timeoutName)
+	return err
+}
+
+func (r *applicationResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state applicationModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	timeout, d := state.Timeouts.Delete(ctx, appDeleteTimeout)
+	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id, err := state.appID()
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid application ID", err.Error())
+		return
+	}
+	if state.DeletionProtection.ValueBool() {
+		resp.Diagnostics.AddAttributeError(path.Root("deletion_protection"), "Deletion protection is on",
+			fmt.Sprintf("TRTC application %d has deletion_protection = true, so it cannot be destroyed. "+
+				"To delete it, set deletion_protection = false, run terraform apply, then destroy it.", id))
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	if err := r.deleteApp(ctx, id); err != nil {
+		resp.Diagnostics.AddError("Error deleting TRTC application", err.Error())
+	}
+}
+
+// deleteApp disables the application if needed (TRTC refuses to delete an
+// enabled one), deletes it and waits until it is gone.
+func (r *applicationResource) deleteApp(ctx context.Context, id uint64) error {
+	app, err := waiters.FindApp(ctx, r.pd.API, id)
+	if waiters.IsNotFound(err) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if app.TargetStatus != api.AppStatusDeleted {
+		if app.Status == api.AppStatusEnabled || app.TargetStatus == api.AppStatusEnabled {
+			tflog.Info(ctx, "disabling TRTC application before deleting it", map[string]any{"sdk_app_id": id})
+			if err := r.setStatus(ctx, id, appStatusDisabled, "delete"); err != nil && !isGone(err) {
+				return err
+			}
+		}
+		if _, err := r.pd.API.DeleteTrtcApp(ctx, &api.DeleteTrtcAppRequest{SdkAppId: id}); err != nil && !isGone(err) {
+			return err
+		}
+	}
+	return waiters.WaitAppDeleted(ctx, r.deps(), id)
+}
+
+// isGone reports an application already being deleted, or deleted: fine for a delete.
+func isGone(err error) bool {
+	return api.HasCode(err, api.CodeAppDeleting) || api.HasCode(err, api.CodeAppNotFound) || waiters.IsNotFound(err)
+}
+
+func (r *applicationResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	id, err := strconv.ParseUint(req.ID, 10, 64)
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid import ID",
+			fmt.Sprintf("Import trtc_application by its SDKAppID, a decimal number such as 1400000001; got %q.", req.ID))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), strconv.FormatUint(id, 10))...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("sdk_app_id"), int64(id))...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("deletion_protection"), types.BoolValue(false))...)
+}

@@ -1,0 +1,95 @@
+package provider
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
+)
+
+// applicationModel is the state and plan of trtc_application.
+type applicationModel struct {
+	ID                 types.String   `tfsdk:"id"`
+	SdkAppID           types.Int64    `tfsdk:"sdk_app_id"`
+	Name               types.String   `tfsdk:"name"`
+	Description        types.String   `tfsdk:"description"`
+	Product            types.String   `tfsdk:"product"`
+	DataRegion         types.String   `tfsdk:"data_region"`
+	Status             types.String   `tfsdk:"status"`
+	DeletionProtection types.Bool     `tfsdk:"deletion_protection"`
+	Tags               types.Map      `tfsdk:"tags"`
+	SdkSecretKey       types.String   `tfsdk:"sdk_secret_key"`
+	CreateTime         types.String   `tfsdk:"create_time"`
+	DisabledReason     types.String   `tfsdk:"disabled_reason"`
+	Timeouts           timeouts.Value `tfsdk:"timeouts"`
+}
+
+// appID is the SDKAppID of a model whose id is set.
+func (m *applicationModel) appID() (uint64, error) {
+	return strconv.ParseUint(m.ID.ValueString(), 10, 64)
+}
+
+// tagMap returns the tags of the model as a Go map (nil when null).
+func (m *applicationModel) tagMap(ctx context.Context, diags *diag.Diagnostics) map[string]string {
+	if m.Tags.IsNull() || m.Tags.IsUnknown() {
+		return nil
+	}
+	out := map[string]string{}
+	diags.Append(m.Tags.ElementsAs(ctx, &out, false)...)
+	return out
+}
+
+// fillFromApp copies what the API reports; tags and the Terraform-only
+// attributes (deletion_protection, timeouts) are left to the caller.
+func (m *applicationModel) fillFromApp(app *api.DescribeSdkAppInfoResponse) {
+	id := strconv.FormatUint(app.SdkAppId, 10)
+	m.ID = types.StringValue(id)
+	m.SdkAppID = types.Int64Value(int64(app.SdkAppId))
+	m.Name = types.StringValue(app.AppName)
+	m.Description = types.StringValue(app.Description)
+	m.Product = types.StringValue(app.Product)
+	m.DataRegion = types.StringValue(app.DataRegion)
+	m.Status = types.StringValue(strings.ToLower(app.Status)) // the status in effect
+	m.SdkSecretKey = types.StringValue(app.SecretKey)
+	m.CreateTime = types.StringValue(appCreateTimeRFC3339(app.CreateTime))
+	m.DisabledReason = types.StringValue(app.DisabledReason)
+	if m.DeletionProtection.IsNull() || m.DeletionProtection.IsUnknown() {
+		m.DeletionProtection = types.BoolValue(false) // after import
+	}
+}
+
+// fillTags sets the tags read from the Tag service; a null attribute stays
+// null while the application has no tags, so configs without tags show no diff.
+func (m *applicationModel) fillTags(tags map[string]string, diags *diag.Diagnostics) {
+	if len(tags) == 0 && (m.Tags.IsNull() || m.Tags.IsUnknown()) {
+		m.Tags = types.MapNull(types.StringType)
+		return
+	}
+	v, d := types.MapValueFrom(context.Background(), types.StringType, tags)
+	diags.Append(d...)
+	m.Tags = v
+}
+
+// appCreateTimeRFC3339 converts a wire time (UTC+8) to RFC 3339 in UTC,
+// keeping the raw text if the service ever answers another format.
+func appCreateTimeRFC3339(s string) string {
+	t, err := time.ParseInLocation(api.TimeLayout, s, api.TimeZone)
+	if err != nil {
+		return s
+	}
+	return t.UTC().Format(time.RFC3339)
+}
+
+// wireStatus maps the status attribute to ModifyAppStatus and DescribeSdkAppInfo values.
+func wireStatus(status string) (modify, described string) {
+	if status == appStatusDisabled {
+		return api.StatusClose, api.AppStatusDisabled
+	}
+	return api.StatusOpen, api.AppStatusEnabled
+}

@@ -1,0 +1,137 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/trtc-oss/terraform-provider-trtc/internal/catalog"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/planmodifiers"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/validators"
+)
+
+// Values of the status attribute.
+const (
+	appStatusEnabled  = "enabled"
+	appStatusDisabled = "disabled"
+)
+
+func (r *applicationResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	keep := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
+	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "A TRTC application (an `SDKAppID` with its `SDKSecretKey`). Enabling, disabling and deleting " +
+			"take 3 to 5 minutes to propagate in TRTC; applies wait for them, within the `timeouts`.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				MarkdownDescription: "The `SDKAppID` as a decimal string.",
+				Computed:            true,
+				PlanModifiers:       keep,
+			},
+			"sdk_app_id": schema.Int64Attribute{
+				MarkdownDescription: "The `SDKAppID`, generated at creation.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
+			},
+			"name": schema.StringAttribute{
+				MarkdownDescription: "Application name: " + validators.AppNameRule + ".",
+				Required:            true,
+				Validators:          []validator.String{validators.AppName()},
+			},
+			"description": schema.StringAttribute{
+				MarkdownDescription: "Application description: " + validators.DescriptionRule + ". Defaults to `\"\"`.",
+				Optional:            true,
+				Computed:            true,
+				Default:             stringdefault.StaticString(""),
+				Validators:          []validator.String{validators.Description()},
+			},
+			"product": schema.StringAttribute{
+				MarkdownDescription: "Product of the application, one of `" + strings.Join(catalog.Products, "`, `") + "`. Changing it replaces the application.",
+				Required:            true,
+				Validators:          []validator.String{stringvalidator.OneOf(catalog.Products...)},
+				PlanModifiers:       replace,
+			},
+			"data_region": schema.StringAttribute{
+				MarkdownDescription: "Chat data region, one of `" + strings.Join(catalog.DataRegions, "`, `") + "`; `Live` supports only `" +
+					strings.Join(catalog.LiveDataRegions, "`, `") + "`. Defaults to `" + catalog.DefaultDataRegion + "`. Changing it replaces the application.",
+				Optional:      true,
+				Computed:      true,
+				Default:       stringdefault.StaticString(catalog.DefaultDataRegion),
+				Validators:    []validator.String{stringvalidator.OneOf(catalog.DataRegions...)},
+				PlanModifiers: replace,
+			},
+			"status": schema.StringAttribute{
+				MarkdownDescription: "`enabled` or `disabled`, defaults to `enabled`. Reads report the status in effect, so a change still " +
+					"propagating (or made outside Terraform) shows as a difference.",
+				Optional:   true,
+				Computed:   true,
+				Default:    stringdefault.StaticString(appStatusEnabled),
+				Validators: []validator.String{stringvalidator.OneOf(appStatusEnabled, appStatusDisabled)},
+			},
+			"deletion_protection": schema.BoolAttribute{
+				MarkdownDescription: "When `true`, destroying the application fails. Defaults to `false`.",
+				Optional:            true,
+				Computed:            true,
+				Default:             booldefault.StaticBool(false),
+			},
+			"tags": schema.MapAttribute{
+				MarkdownDescription: "Tags of the application (authoritative: tags set elsewhere are removed). At most 50; keys " +
+					validators.TagKeyRule + "; values " + validators.TagValueRule + ".",
+				ElementType: types.StringType,
+				Optional:    true,
+				Validators:  []validator.Map{validators.Tags()},
+			},
+			"sdk_secret_key": schema.StringAttribute{
+				MarkdownDescription: "The `SDKSecretKey` used to sign UserSigs.",
+				Computed:            true,
+				Sensitive:           true,
+				PlanModifiers:       keep,
+			},
+			"create_time": schema.StringAttribute{
+				MarkdownDescription: "Creation time, RFC 3339.",
+				Computed:            true,
+				PlanModifiers:       keep,
+			},
+			"disabled_reason": schema.StringAttribute{
+				MarkdownDescription: "Why the application is disabled: `Manual`, `Overdue` or `NoPackage`; empty when enabled.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{planmodifiers.UseStateForUnknownUnless(path.Root("status"))},
+			},
+		},
+		Blocks: map[string]schema.Block{
+			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+		},
+	}
+}
+
+// ValidateConfig checks the rules that involve two attributes.
+func (r *applicationResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var product, region types.String
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("product"), &product)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("data_region"), &region)...)
+	if resp.Diagnostics.HasError() || product.IsNull() || product.IsUnknown() || region.IsNull() || region.IsUnknown() {
+		return
+	}
+	allowed := catalog.RegionsFor(product.ValueString())
+	for _, r := range allowed {
+		if r == region.ValueString() {
+			return
+		}
+	}
+	resp.Diagnostics.AddAttributeError(path.Root("data_region"), "Data region not supported by the product",
+		fmt.Sprintf("Attribute data_region must be one of %s for product %s, got: %q",
+			strings.Join(allowed, ", "), product.ValueString(), region.ValueString()))
+}
