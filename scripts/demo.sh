@@ -37,32 +37,33 @@ http_get() ( # host port path; prints the body
   printf 'GET %s HTTP/1.0\r\nHost: %s:%s\r\n\r\n' "$3" "$1" "$2" >&3
   sed '1,/^\r\{0,1\}$/d' <&3
 )
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 secret_id="AKIDtrtcDemo$(date +%s)"
 secret_key="trtcDemoSecretKey$RANDOM$RANDOM"
 
-step "starting emulator (propagation delay 2s-3s)"
-port=18080
-while :; do
-  [ "$port" -lt 18180 ] || die "no free port between 18080 and 18179"
-  if port_in_use "$port"; then port=$((port + 1)); continue; fi
-  "$tmp/emulator/trtc-emulator" --listen "127.0.0.1:$port" \
-    --secret-id "$secret_id" --secret-key "$secret_key" \
-    --propagation-delay 2s-3s >"$tmp/emulator.log" 2>&1 &
-  emulator_pid=$!
-  for _ in $(seq 1 50); do
-    if http_get 127.0.0.1 "$port" /_emulator/health 2>/dev/null | grep -q '"ok": *true'; then break 2; fi
-    kill -0 "$emulator_pid" 2>/dev/null || break
-    sleep 0.2
-  done
-  # It did not come up on this port (taken meanwhile?): try the next one.
-  kill "$emulator_pid" 2>/dev/null || true
-  wait "$emulator_pid" 2>/dev/null || true
-  emulator_pid=""
-  port=$((port + 1))
+step "starting emulator on a free port (propagation delay 2s-3s)"
+# Port 0: the kernel picks a free port; the emulator prints "listening on http://ADDR".
+"$tmp/emulator/trtc-emulator" --listen 127.0.0.1:0 \
+  --secret-id "$secret_id" --secret-key "$secret_key" \
+  --propagation-delay 2s-3s >"$tmp/emulator.out" 2>"$tmp/emulator.log" &
+emulator_pid=$!
+endpoint=""
+for _ in $(seq 1 100); do
+  endpoint=$(sed -n 's#^listening on \(http://[^ ]*\).*#\1#p' "$tmp/emulator.out" | head -1)
+  [ -n "$endpoint" ] && break
+  kill -0 "$emulator_pid" 2>/dev/null || { cat "$tmp/emulator.log" >&2; die "the emulator exited"; }
+  sleep 0.1
 done
-echo "emulator listening on 127.0.0.1:$port (log: emulator.log in the temp dir)"
+[ -n "$endpoint" ] || die "the emulator did not report its address"
+hostport=${endpoint#http://}
+host=${hostport%:*}
+port=${hostport##*:}
+for _ in $(seq 1 50); do
+  if http_get "$host" "$port" /_emulator/health 2>/dev/null | grep -q '"ok": *true'; then break; fi
+  sleep 0.1
+done
+http_get "$host" "$port" /_emulator/health 2>/dev/null | grep -q '"ok": *true' || die "no answer from $endpoint/_emulator/health"
+echo "emulator at $endpoint"
 
 cat >"$tmp/terraformrc" <<RC
 provider_installation {
@@ -74,7 +75,7 @@ provider_installation {
 RC
 export TF_CLI_CONFIG_FILE="$tmp/terraformrc"
 export TF_IN_AUTOMATION=1
-export TRTC_ENDPOINT="http://127.0.0.1:$port"
+export TRTC_ENDPOINT="$endpoint"
 export TENCENTCLOUD_SECRET_ID="$secret_id"
 export TENCENTCLOUD_SECRET_KEY="$secret_key"
 unset TENCENTCLOUD_SECURITY_TOKEN TENCENTCLOUD_PROFILE TENCENTCLOUD_ASSUME_ROLE_ARN
@@ -103,5 +104,5 @@ step "terraform destroy"
 tf destroy -auto-approve -input=false -compact-warnings
 
 step "emulator calls per action, then stopping it"
-http_get 127.0.0.1 "$port" /_emulator/stats || true
+http_get "$host" "$port" /_emulator/stats || true
 echo
