@@ -3,6 +3,10 @@ resource "trtc_application" "example" {
   description = "Customer_support_calls"
   product     = "Call"
   data_region = "ap-singapore"
+  status      = "enabled"
+
+  # Refuse to destroy (or replace) this application until set back to false.
+  deletion_protection = true
 
   tags = {
     team = "support"
