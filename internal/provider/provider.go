@@ -1,0 +1,264 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/provider"
+	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/clock"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/credentials"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/transport"
+)
+
+var (
+	_ provider.Provider                       = &trtcProvider{}
+	_ provider.ProviderWithEphemeralResources = &trtcProvider{}
+)
+
+// trtcProvider is the "trtc" provider.
+type trtcProvider struct {
+	version string
+	// resolver reads the environment and home directory; tests replace it.
+	resolver credentials.Resolver
+}
+
+// New returns the provider factory for providerserver.
+func New(version string) func() provider.Provider {
+	return func() provider.Provider { return &trtcProvider{version: version} }
+}
+
+// providerModel is the provider block.
+type providerModel struct {
+	SecretID             types.String     `tfsdk:"secret_id"`
+	SecretKey            types.String     `tfsdk:"secret_key"`
+	SecurityToken        types.String     `tfsdk:"security_token"`
+	Region               types.String     `tfsdk:"region"`
+	Endpoint             types.String     `tfsdk:"endpoint"`
+	Profile              types.String     `tfsdk:"profile"`
+	SharedCredentialsDir types.String     `tfsdk:"shared_credentials_dir"`
+	MaxRetries           types.Int64      `tfsdk:"max_retries"`
+	RateLimit            types.Float64    `tfsdk:"rate_limit"`
+	AssumeRole           *assumeRoleModel `tfsdk:"assume_role"`
+}
+
+type assumeRoleModel struct {
+	RoleARN         types.String `tfsdk:"role_arn"`
+	SessionName     types.String `tfsdk:"session_name"`
+	SessionDuration types.Int64  `tfsdk:"session_duration"`
+	Policy          types.String `tfsdk:"policy"`
+	ExternalID      types.String `tfsdk:"external_id"`
+}
+
+func (p *trtcProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
+	resp.TypeName = "trtc"
+	resp.Version = p.version
+}
+
+var (
+	regionPattern   = regexp.MustCompile(`^[a-z]+(-[a-z0-9]+)+$`)
+	endpointPattern = regexp.MustCompile(`^https?://[^\s/]+(/\S*)?$`)
+	// STS RoleSessionName: 2-128 characters of [\w+=,.@-] (contract section 2).
+	sessionNamePattern = regexp.MustCompile(`^[\w+=,.@-]{2,128}$`)
+)
+
+func (p *trtcProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "The TRTC provider manages Tencent Real-Time Communication applications, their tags and their subscriptions. " +
+			"Credentials are taken from the provider block, then the `TENCENTCLOUD_*` environment variables, then the tccli profile file.",
+		Attributes: map[string]schema.Attribute{
+			"secret_id": schema.StringAttribute{
+				Optional:            true,
+				MarkdownDescription: "Tencent Cloud API SecretId. Falls back to `" + credentials.EnvSecretID + "`, then to the profile file.",
+			},
+			"secret_key": schema.StringAttribute{
+				Optional:            true,
+				Sensitive:           true,
+				MarkdownDescription: "Tencent Cloud API SecretKey. Falls back to `" + credentials.EnvSecretKey + "`, then to the profile file.",
+			},
+			"security_token": schema.StringAttribute{
+				Optional:            true,
+				Sensitive:           true,
+				MarkdownDescription: "Session token of temporary credentials, sent as `X-TC-Token`. Falls back to `" + credentials.EnvSecurityToken + "`.",
+			},
+			"region": schema.StringAttribute{
+				Optional:            true,
+				MarkdownDescription: "API region sent as `X-TC-Region` (the tag and sts services are global and do not get it). Falls back to `" + credentials.EnvRegion + "`; defaults to `" + credentials.DefaultRegion + "`.",
+				Validators:          []validator.String{stringvalidator.RegexMatches(regionPattern, "must be a Tencent Cloud region such as ap-singapore")},
+			},
+			"endpoint": schema.StringAttribute{
+				Optional: true,
+				MarkdownDescription: "One URL (scheme, host and port) that receives the calls of every service instead of `https://<service>.tencentcloudapi.com/`, " +
+					"for example the local emulator `http://127.0.0.1:8080`. Falls back to `" + credentials.EnvEndpoint + "`.",
+				Validators: []validator.String{stringvalidator.RegexMatches(endpointPattern, "must be an http:// or https:// URL with a host, such as http://127.0.0.1:8080")},
+			},
+			"profile": schema.StringAttribute{
+				Optional:            true,
+				MarkdownDescription: "tccli profile whose `<profile>.credential` file is read when no keys are configured. Falls back to `" + credentials.EnvProfile + "`; defaults to `default`.",
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"shared_credentials_dir": schema.StringAttribute{
+				Optional:            true,
+				MarkdownDescription: "Directory of the tccli profile files. Falls back to `" + credentials.EnvSharedCredentialsDir + "`; defaults to `~/.tccli`.",
+				Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"max_retries": schema.Int64Attribute{
+				Optional: true,
+				MarkdownDescription: fmt.Sprintf("How many times a throttled (`RequestLimitExceeded`) or transiently failed call (`InternalError`, `ServiceUnavailable`, "+
+					"`ResourceUnavailable`, `ResourceBusy`, HTTP 5xx, connection errors) is retried, with exponential backoff and jitter. `0` disables retries. Defaults to `%d`.", transport.DefaultMaxRetries),
+				Validators: []validator.Int64{int64validator.AtLeast(0)},
+			},
+			"rate_limit": schema.Float64Attribute{
+				Optional:            true,
+				MarkdownDescription: fmt.Sprintf("Most requests per second the provider sends for any one API action, so parallel operations stay under the service's limit. Must be greater than 0. Defaults to `%d`.", transport.DefaultRateLimit),
+				Validators:          []validator.Float64{positiveFloat{}},
+			},
+		},
+		Blocks: map[string]schema.Block{
+			"assume_role": schema.SingleNestedBlock{
+				MarkdownDescription: "Assume a CAM role through STS `AssumeRole` with the credentials above, and sign every call with the role's temporary credentials " +
+					"(renewed 5 minutes before they expire). Falls back to `" + credentials.EnvAssumeRoleARN + "`, `" + credentials.EnvAssumeRoleSessionName + "` and `" + credentials.EnvAssumeRoleSessionDurat + "`.",
+				Attributes: map[string]schema.Attribute{
+					"role_arn": schema.StringAttribute{
+						Required:            true,
+						MarkdownDescription: "ARN of the role, such as `qcs::cam::uin/12345678:roleName/deployer`.",
+						Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+					},
+					"session_name": schema.StringAttribute{
+						Optional:            true,
+						MarkdownDescription: "Role session name, 2-128 characters of letters, digits and `_+=,.@-`. Defaults to `" + credentials.DefaultSessionName + "`.",
+						Validators:          []validator.String{stringvalidator.RegexMatches(sessionNamePattern, "must be 2-128 characters of letters, digits and _+=,.@-")},
+					},
+					"session_duration": schema.Int64Attribute{
+						Optional:            true,
+						MarkdownDescription: fmt.Sprintf("Lifetime of the temporary credentials in seconds, 900 to 43200. Defaults to `%d`.", credentials.DefaultSessionDuration),
+						Validators:          []validator.Int64{int64validator.Between(900, 43200)},
+					},
+					"policy": schema.StringAttribute{
+						Optional:            true,
+						MarkdownDescription: "A CAM policy (JSON) that further limits the role's permissions for this session.",
+						Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+					},
+					"external_id": schema.StringAttribute{
+						Optional:            true,
+						MarkdownDescription: "External ID the role's trust policy requires, if any.",
+						Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+					},
+				},
+			},
+		},
+	}
+}
+
+func (p *trtcProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
+	var cfg providerModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if cfg.hasUnknown() {
+		// Values from not-yet-created resources: configure at apply time.
+		tflog.Debug(ctx, "Provider configuration has unknown values; not configuring the API client during this plan")
+		return
+	}
+
+	resolved, err := p.resolver.Resolve(cfg.credentialsConfig())
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid Tencent Cloud credentials configuration", err.Error())
+		return
+	}
+	opts := transport.Options{
+		Region:     resolved.Region,
+		Endpoint:   resolved.Endpoint,
+		MaxRetries: transport.DefaultMaxRetries,
+		Clock:      clock.Real{},
+	}
+	if !cfg.MaxRetries.IsNull() {
+		opts.MaxRetries = int(cfg.MaxRetries.ValueInt64())
+		if opts.MaxRetries == 0 {
+			opts.MaxRetries = -1 // transport: negative means no retries
+		}
+	}
+	if !cfg.RateLimit.IsNull() {
+		opts.RateLimit = cfg.RateLimit.ValueFloat64()
+	}
+	opts.Credentials = credentials.NewSource(resolved, func(base transport.CredentialSource) credentials.RoleAssumer {
+		stsOpts := opts
+		stsOpts.Credentials = base
+		return api.New(transport.New(stsOpts))
+	}, opts.Clock)
+
+	data := &ProviderData{API: api.New(transport.New(opts)), Clock: opts.Clock}
+	resp.ResourceData = data
+	resp.DataSourceData = data
+	resp.EphemeralResourceData = data
+	endpoint := resolved.Endpoint
+	if endpoint == "" {
+		endpoint = "https://<service>.tencentcloudapi.com/"
+	}
+	tflog.Info(ctx, "Configured the TRTC provider", map[string]any{
+		"region": resolved.Region, "endpoint": endpoint, "credentials_from": resolved.Source,
+		"assume_role": resolved.AssumeRole != nil, "max_retries": opts.MaxRetries, "rate_limit": opts.RateLimit,
+	})
+}
+
+// hasUnknown reports whether any value is not yet known.
+func (m providerModel) hasUnknown() bool {
+	values := []interface{ IsUnknown() bool }{m.SecretID, m.SecretKey, m.SecurityToken, m.Region, m.Endpoint, m.Profile, m.SharedCredentialsDir, m.MaxRetries, m.RateLimit}
+	if m.AssumeRole != nil {
+		values = append(values, m.AssumeRole.RoleARN, m.AssumeRole.SessionName, m.AssumeRole.SessionDuration, m.AssumeRole.Policy, m.AssumeRole.ExternalID)
+	}
+	for _, v := range values {
+		if v.IsUnknown() {
+			return true
+		}
+	}
+	return false
+}
+
+func (m providerModel) credentialsConfig() credentials.Config {
+	cfg := credentials.Config{
+		SecretID:             m.SecretID.ValueString(),
+		SecretKey:            m.SecretKey.ValueString(),
+		SecurityToken:        m.SecurityToken.ValueString(),
+		Region:               m.Region.ValueString(),
+		Endpoint:             m.Endpoint.ValueString(),
+		Profile:              m.Profile.ValueString(),
+		SharedCredentialsDir: m.SharedCredentialsDir.ValueString(),
+	}
+	if m.AssumeRole != nil {
+		cfg.AssumeRole = &credentials.AssumeRole{
+			RoleARN:         m.AssumeRole.RoleARN.ValueString(),
+			SessionName:     m.AssumeRole.SessionName.ValueString(),
+			SessionDuration: m.AssumeRole.SessionDuration.ValueInt64(),
+			Policy:          m.AssumeRole.Policy.ValueString(),
+			ExternalID:      m.AssumeRole.ExternalID.ValueString(),
+		}
+	}
+	return cfg
+}
+
+// positiveFloat requires a number greater than zero.
+type positiveFloat struct{}
+
+func (positiveFloat) Description(context.Context) string { return "value must be greater than 0" }
+
+func (v positiveFloat) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (positiveFloat) ValidateFloat64(_ context.Context, req validator.Float64Request, resp *validator.Float64Response) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if got := req.ConfigValue.ValueFloat64(); got <= 0 {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid rate_limit",
+			fmt.Sprintf("%s must be greater than 0 requests per second, got %v.", req.Path, got))
+	}
+}

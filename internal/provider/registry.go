@@ -1,0 +1,30 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+)
+
+// Resources lists the managed resource types: one constructor per line.
+func (p *trtcProvider) Resources(_ context.Context) []func() resource.Resource {
+	return []func() resource.Resource{
+		// one constructor per line, e.g. NewXxx,
+	}
+}
+
+// DataSources lists the data source types: one constructor per line.
+func (p *trtcProvider) DataSources(_ context.Context) []func() datasource.DataSource {
+	return []func() datasource.DataSource{
+		// one constructor per line, e.g. NewXxx,
+	}
+}
+
+// EphemeralResources lists the ephemeral resource types: one constructor per line.
+func (p *trtcProvider) EphemeralResources(_ context.Context) []func() ephemeral.EphemeralResource {
+	return []func() ephemeral.EphemeralResource{
+		// one constructor per line, e.g. NewXxx,
+	}
+}
