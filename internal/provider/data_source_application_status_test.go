@@ -1,0 +1,117 @@
+package provider_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"regexp"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/trtc-oss/terraform-provider-trtc/internal/acctest"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
+)
+
+// createAndDisable creates an RTCEngine application through the API and asks
+// for it to be disabled; the change then propagates for the env's delay.
+func createAndDisable(t *testing.T, env *acctest.Env, name string) uint64 {
+	t.Helper()
+	ctx := context.Background()
+	client := env.Client()
+	out, err := client.CreateTrtcApp(ctx, &api.CreateTrtcAppRequest{AppName: name, Product: "RTCEngine"})
+	if err != nil {
+		t.Fatalf("creating %s: %v", name, err)
+	}
+	if _, err := client.ModifyAppStatus(ctx, &api.ModifyAppStatusRequest{SdkAppId: out.SdkAppId, Status: api.StatusClose}); err != nil {
+		t.Fatalf("disabling %s: %v", name, err)
+	}
+	return out.SdkAppId
+}
+
+func statusConfig(env *acctest.Env, id uint64, extra string) string {
+	return env.Config(fmt.Sprintf(`
+data "trtc_application_status" "test" {
+  sdk_app_id = %d
+%s
+}
+`, id, extra))
+}
+
+var rfc3339 = regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(Z|[+-]\d\d:\d\d)$`)
+
+// Without waiting, a disable still propagating reads as enabled, pending.
+func TestAccApplicationStatusDataSource_pending(t *testing.T) {
+	if os.Getenv(resource.EnvTfAcc) == "" {
+		t.Skipf("acceptance test: set %s=1", resource.EnvTfAcc)
+	}
+	env := acctest.NewEnv(t, acctest.WithPropagation(10*time.Minute, 10*time.Minute))
+	id := createAndDisable(t, env, "pending_app")
+	const ds = "data.trtc_application_status.test"
+
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		Steps: []resource.TestStep{
+			{
+				Config: statusConfig(env, id, ""),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(ds, tfjsonpath.New("id"), knownvalue.StringExact(fmt.Sprint(id))),
+					statecheck.ExpectKnownValue(ds, tfjsonpath.New("status"), knownvalue.StringExact("enabled")),
+					statecheck.ExpectKnownValue(ds, tfjsonpath.New("target_status"), knownvalue.StringExact("disabled")),
+					statecheck.ExpectKnownValue(ds, tfjsonpath.New("pending"), knownvalue.Bool(true)),
+					statecheck.ExpectKnownValue(ds, tfjsonpath.New("status_change_time"), knownvalue.StringRegexp(rfc3339)),
+					statecheck.ExpectKnownValue(ds, tfjsonpath.New("disabled_reason"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(ds, tfjsonpath.New("edition"), knownvalue.StringExact("Basic")),
+					statecheck.ExpectKnownValue(ds, tfjsonpath.New("expire_time"), knownvalue.Null()),
+				},
+			},
+			{
+				// Waiting longer than the read timeout fails with an error that says so.
+				Config:      statusConfig(env, id, "  wait_until_settled = true\n  timeouts {\n    read = \"2s\"\n  }"),
+				ExpectError: regexp.MustCompile(`(?s)timed\s+out.*application\s+\d+\s+to\s+settle.*timeouts.read`),
+			},
+		},
+	})
+}
+
+// With wait_until_settled, the read returns once the disable is in effect.
+func TestAccApplicationStatusDataSource_waitUntilSettled(t *testing.T) {
+	if os.Getenv(resource.EnvTfAcc) == "" {
+		t.Skipf("acceptance test: set %s=1", resource.EnvTfAcc)
+	}
+	env := acctest.NewEnv(t, acctest.WithPropagation(2*time.Second, 3*time.Second))
+	id := createAndDisable(t, env, "settling_app")
+	const ds = "data.trtc_application_status.test"
+
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		Steps: []resource.TestStep{{
+			Config: statusConfig(env, id, "  wait_until_settled = true"),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(ds, tfjsonpath.New("status"), knownvalue.StringExact("disabled")),
+				statecheck.ExpectKnownValue(ds, tfjsonpath.New("target_status"), knownvalue.StringExact("disabled")),
+				statecheck.ExpectKnownValue(ds, tfjsonpath.New("pending"), knownvalue.Bool(false)),
+				statecheck.ExpectKnownValue(ds, tfjsonpath.New("disabled_reason"), knownvalue.StringExact("Manual")),
+			},
+		}},
+	})
+	// The wait polled: more than one read of the application.
+	if n := env.Calls("DescribeSdkAppInfo"); n < 2 {
+		t.Errorf("DescribeSdkAppInfo called %d times, want at least 2 (polling)", n)
+	}
+}
+
+func TestAccApplicationStatusDataSource_notFound(t *testing.T) {
+	env := acctest.NewEnv(t)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		Steps: []resource.TestStep{{
+			Config:      statusConfig(env, 1499999999, ""),
+			ExpectError: regexp.MustCompile(`(?s)No\s+TRTC\s+application\s+with\s+sdk_app_id\s+1499999999`),
+		}},
+	})
+}

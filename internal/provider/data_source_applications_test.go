@@ -1,0 +1,215 @@
+package provider_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"regexp"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/trtc-oss/terraform-provider-trtc/internal/acctest"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/clock"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/waiters"
+)
+
+// listFixture is the seeded account: more than one DescribeAppStatList page.
+type listFixture struct {
+	ids      []uint64          // in creation order
+	names    []string          // names[i] is the name of ids[i]
+	team     map[uint64]string // "team" tag value, absent when untagged
+	prod     map[uint64]bool   // carries env = prod
+	disabled map[uint64]bool
+}
+
+const listFixtureSize = 105
+
+// seedApplications creates listFixtureSize applications through the API:
+// app_000..app_104; team = red / blue / untagged by i%3; env = prod for i < 10;
+// every fifth one disabled (waited until in effect).
+func seedApplications(t *testing.T, env *acctest.Env) listFixture {
+	t.Helper()
+	ctx := context.Background()
+	client := env.Client()
+	f := listFixture{team: map[uint64]string{}, prod: map[uint64]bool{}, disabled: map[uint64]bool{}}
+	for i := 0; i < listFixtureSize; i++ {
+		name := fmt.Sprintf("app_%03d", i)
+		var tags []api.Tag
+		switch i % 3 {
+		case 0:
+			tags = append(tags, api.Tag{TagKey: "team", TagValue: "red"})
+		case 1:
+			tags = append(tags, api.Tag{TagKey: "team", TagValue: "blue"})
+		}
+		if i < 10 {
+			tags = append(tags, api.Tag{TagKey: "env", TagValue: "prod"})
+		}
+		out, err := client.CreateTrtcApp(ctx, &api.CreateTrtcAppRequest{AppName: name, Product: "RTCEngine", Tags: tags})
+		if err != nil {
+			t.Fatalf("creating %s: %v", name, err)
+		}
+		id := out.SdkAppId
+		f.ids, f.names = append(f.ids, id), append(f.names, name)
+		for _, tag := range tags {
+			if tag.TagKey == "team" {
+				f.team[id] = tag.TagValue
+			} else {
+				f.prod[id] = true
+			}
+		}
+		if i%5 == 0 {
+			if _, err := client.ModifyAppStatus(ctx, &api.ModifyAppStatusRequest{SdkAppId: id, Status: api.StatusClose}); err != nil {
+				t.Fatalf("disabling %s: %v", name, err)
+			}
+			f.disabled[id] = true
+		}
+	}
+	deps := waiters.ForClient(client, clock.Real{})
+	for id := range f.disabled {
+		if _, err := waiters.WaitAppStatus(ctx, deps, id, api.AppStatusDisabled, "test"); err != nil {
+			t.Fatalf("waiting for %d to be disabled: %v", id, err)
+		}
+	}
+	return f
+}
+
+// idsWhere is the expected `ids` of a filter, computed from the fixture.
+func (f listFixture) idsWhere(keep func(i int, id uint64) bool) knownvalue.Check {
+	var want []knownvalue.Check
+	for i, id := range f.ids {
+		if keep(i, id) {
+			want = append(want, knownvalue.StringExact(strconv.FormatUint(id, 10)))
+		}
+	}
+	if len(want) == 0 {
+		return knownvalue.ListSizeExact(0)
+	}
+	return knownvalue.SetExact(want)
+}
+
+func TestAccApplicationsDataSource_pagingAndFilters(t *testing.T) {
+	if os.Getenv(resource.EnvTfAcc) == "" {
+		t.Skipf("acceptance test: set %s=1", resource.EnvTfAcc)
+	}
+	env := acctest.NewEnv(t, acctest.WithPropagation(200*time.Millisecond, 300*time.Millisecond))
+	f := seedApplications(t, env)
+	pick := []uint64{f.ids[3], f.ids[50], f.ids[104]}
+	nameRe := regexp.MustCompile(`^app_10[0-4]$`)
+	callsBefore := env.Calls("DescribeAppStatList")
+
+	config := env.Config(fmt.Sprintf(`
+data "trtc_applications" "all" {}
+
+data "trtc_applications" "by_ids" {
+  sdk_app_ids = [%d, %d, %d]
+}
+
+data "trtc_applications" "by_names" {
+  names = ["app_007", "app_100"]
+}
+
+data "trtc_applications" "by_regex" {
+  name_regex = %q
+}
+
+data "trtc_applications" "disabled" {
+  status = "disabled"
+}
+
+data "trtc_applications" "enabled" {
+  status = "enabled"
+}
+
+data "trtc_applications" "team_any" {
+  tags = { team = "" }
+}
+
+data "trtc_applications" "team_red_prod" {
+  tags = { team = "red", env = "prod" }
+}
+
+data "trtc_applications" "nothing" {
+  names = ["no_such_app"]
+}
+`, pick[0], pick[1], pick[2], nameRe.String()))
+
+	first := f.ids[0] // app_000: red, prod, disabled
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		Steps: []resource.TestStep{{
+			Config: config,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.trtc_applications.all", tfjsonpath.New("ids"), knownvalue.ListSizeExact(listFixtureSize)),
+				statecheck.ExpectKnownValue("data.trtc_applications.all", tfjsonpath.New("applications"), knownvalue.ListSizeExact(listFixtureSize)),
+				statecheck.ExpectKnownValue("data.trtc_applications.all", tfjsonpath.New("id"), knownvalue.StringExact("trtc_applications")),
+				statecheck.ExpectKnownValue("data.trtc_applications.all", tfjsonpath.New("ids"), f.idsWhere(func(int, uint64) bool { return true })),
+				statecheck.ExpectKnownValue("data.trtc_applications.by_ids", tfjsonpath.New("ids"), f.idsWhere(func(_ int, id uint64) bool {
+					return id == pick[0] || id == pick[1] || id == pick[2]
+				})),
+				statecheck.ExpectKnownValue("data.trtc_applications.by_ids", tfjsonpath.New("id"), knownvalue.StringRegexp(regexp.MustCompile(`^trtc_applications-[0-9a-f]{16}$`))),
+				statecheck.ExpectKnownValue("data.trtc_applications.by_names", tfjsonpath.New("applications"), knownvalue.SetExact([]knownvalue.Check{
+					knownvalue.ObjectPartial(map[string]knownvalue.Check{"name": knownvalue.StringExact("app_007"), "sdk_app_id": knownvalue.Int64Exact(int64(f.ids[7]))}),
+					knownvalue.ObjectPartial(map[string]knownvalue.Check{"name": knownvalue.StringExact("app_100"), "sdk_app_id": knownvalue.Int64Exact(int64(f.ids[100]))}),
+				})),
+				statecheck.ExpectKnownValue("data.trtc_applications.by_regex", tfjsonpath.New("ids"), f.idsWhere(func(i int, _ uint64) bool { return nameRe.MatchString(f.names[i]) })),
+				statecheck.ExpectKnownValue("data.trtc_applications.disabled", tfjsonpath.New("ids"), f.idsWhere(func(_ int, id uint64) bool { return f.disabled[id] })),
+				statecheck.ExpectKnownValue("data.trtc_applications.enabled", tfjsonpath.New("ids"), f.idsWhere(func(_ int, id uint64) bool { return !f.disabled[id] })),
+				statecheck.ExpectKnownValue("data.trtc_applications.team_any", tfjsonpath.New("ids"), f.idsWhere(func(_ int, id uint64) bool { return f.team[id] != "" })),
+				statecheck.ExpectKnownValue("data.trtc_applications.team_red_prod", tfjsonpath.New("ids"), f.idsWhere(func(_ int, id uint64) bool { return f.team[id] == "red" && f.prod[id] })),
+				statecheck.ExpectKnownValue("data.trtc_applications.nothing", tfjsonpath.New("applications"), knownvalue.ListSizeExact(0)),
+				// One application in full: status, tags, RFC 3339 create_time, no license.
+				statecheck.ExpectKnownValue("data.trtc_applications.team_red_prod", tfjsonpath.New("applications"), knownvalue.SetPartial([]knownvalue.Check{
+					knownvalue.ObjectExact(map[string]knownvalue.Check{
+						"sdk_app_id":  knownvalue.Int64Exact(int64(first)),
+						"name":        knownvalue.StringExact("app_000"),
+						"description": knownvalue.StringExact(""),
+						"status":      knownvalue.StringExact("disabled"),
+						"create_time": knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(Z|[+-]\d\d:\d\d)$`)),
+						"tags":        knownvalue.MapExact(map[string]knownvalue.Check{"team": knownvalue.StringExact("red"), "env": knownvalue.StringExact("prod")}),
+						"license":     knownvalue.Null(),
+					}),
+				})),
+			},
+			Check: func(*terraform.State) error {
+				// 105 applications at 100 per page: every full read takes two pages.
+				if n := env.Calls("DescribeAppStatList") - callsBefore; n < 2 {
+					return fmt.Errorf("DescribeAppStatList called %d times, want at least 2 (paging)", n)
+				}
+				return nil
+			},
+		}},
+	})
+}
+
+// Filters that break a documented rule fail at validate time, before any call.
+func TestAccApplicationsDataSource_invalidFilters(t *testing.T) {
+	env := acctest.NewEnv(t)
+	cases := map[string]struct{ body, want string }{
+		"name_regex": {`name_regex = "app_("`, `Invalid regular expression`},
+		"status":     {`status = "paused"`, `(?s)status.*value\s+must\s+be\s+one\s+of`},
+		"tag key":    {`tags = { "qcs:owner" = "" }`, `(?s)tags.*qcs:`},
+		"ids":        {`sdk_app_ids = [0]`, `(?s)sdk_app_ids.*at\s+least\s+1`},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			resource.UnitTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: env.Factories(),
+				Steps: []resource.TestStep{{
+					Config:      env.Config(fmt.Sprintf("data \"trtc_applications\" \"bad\" {\n  %s\n}\n", tc.body)),
+					ExpectError: regexp.MustCompile(tc.want),
+				}},
+			})
+		})
+	}
+	if n := env.Calls("DescribeAppStatList"); n != 0 {
+		t.Errorf("DescribeAppStatList called %d times for invalid configurations, want 0", n)
+	}
+}
