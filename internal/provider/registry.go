@@ -12,6 +12,7 @@ import (
 func (p *trtcProvider) Resources(_ context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
 		// one constructor per line, e.g. NewXxx,
+		NewApplicationResource,
 	}
 }
 
