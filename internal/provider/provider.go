@@ -6,7 +6,9 @@ import (
 	"regexp"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/objectvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -126,10 +128,13 @@ func (p *trtcProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp 
 			"assume_role": schema.SingleNestedBlock{
 				MarkdownDescription: "Assume a CAM role through STS `AssumeRole` with the credentials above, and sign every call with the role's temporary credentials " +
 					"(renewed 5 minutes before they expire). Falls back to `" + credentials.EnvAssumeRoleARN + "`, `" + credentials.EnvAssumeRoleSessionName + "` and `" + credentials.EnvAssumeRoleSessionDurat + "`.",
+				Validators: []validator.Object{objectvalidator.AlsoRequires(path.MatchRelative().AtName("role_arn"))},
 				Attributes: map[string]schema.Attribute{
 					"role_arn": schema.StringAttribute{
-						Required:            true,
-						MarkdownDescription: "ARN of the role, such as `qcs::cam::uin/12345678:roleName/deployer`.",
+						// Required through the block's validator: a Required
+						// attribute would be demanded even with the block absent.
+						Optional:            true,
+						MarkdownDescription: "ARN of the role, such as `qcs::cam::uin/12345678:roleName/deployer`. Required when the block is present.",
 						Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
 					},
 					"session_name": schema.StringAttribute{

@@ -1,0 +1,295 @@
+package provider
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	fwprovider "github.com/hashicorp/terraform-plugin-framework/provider"
+	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/trtc-oss/terraform-provider-trtc/internal/credentials"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/tc3"
+)
+
+func providerSchema(t *testing.T) schema.Schema {
+	t.Helper()
+	var resp fwprovider.SchemaResponse
+	New("test")().Schema(context.Background(), fwprovider.SchemaRequest{}, &resp)
+	if resp.Diagnostics.HasError() {
+		t.Fatalf("Schema: %v", resp.Diagnostics)
+	}
+	return resp.Schema
+}
+
+func TestProviderSchema(t *testing.T) {
+	s := providerSchema(t)
+	if diags := s.ValidateImplementation(context.Background()); diags.HasError() {
+		t.Fatalf("ValidateImplementation: %v", diags)
+	}
+	for name, attr := range s.Attributes {
+		if attr.GetMarkdownDescription() == "" {
+			t.Errorf("attribute %s has no MarkdownDescription", name)
+		}
+	}
+	block := s.Blocks["assume_role"].(schema.SingleNestedBlock)
+	if block.MarkdownDescription == "" {
+		t.Error("assume_role has no MarkdownDescription")
+	}
+	for name, attr := range block.Attributes {
+		if attr.GetMarkdownDescription() == "" {
+			t.Errorf("assume_role.%s has no MarkdownDescription", name)
+		}
+	}
+	for _, name := range []string{"secret_key", "security_token"} {
+		if !s.Attributes[name].IsSensitive() {
+			t.Errorf("%s is not Sensitive", name)
+		}
+	}
+	for _, name := range []string{"secret_id", "secret_key", "security_token", "region", "endpoint", "profile", "shared_credentials_dir", "max_retries", "rate_limit"} {
+		if _, ok := s.Attributes[name]; !ok {
+			t.Errorf("attribute %s missing", name)
+		}
+	}
+	var meta fwprovider.MetadataResponse
+	New("1.2.3")().Metadata(context.Background(), fwprovider.MetadataRequest{}, &meta)
+	if meta.TypeName != "trtc" || meta.Version != "1.2.3" {
+		t.Errorf("metadata = %q %q", meta.TypeName, meta.Version)
+	}
+}
+
+// configValue builds a provider configuration: the given attributes, every
+// other one null. An "assume_role" entry is a map of its attributes.
+func configValue(t *testing.T, s schema.Schema, set map[string]tftypes.Value) tftypes.Value {
+	t.Helper()
+	objType := s.Type().TerraformType(context.Background()).(tftypes.Object)
+	values := map[string]tftypes.Value{}
+	for name, typ := range objType.AttributeTypes {
+		if v, ok := set[name]; ok {
+			values[name] = v
+		} else {
+			values[name] = tftypes.NewValue(typ, nil)
+		}
+	}
+	return tftypes.NewValue(objType, values)
+}
+
+func assumeRoleValue(t *testing.T, s schema.Schema, set map[string]tftypes.Value) tftypes.Value {
+	objType := s.Type().TerraformType(context.Background()).(tftypes.Object).AttributeTypes["assume_role"].(tftypes.Object)
+	values := map[string]tftypes.Value{}
+	for name, typ := range objType.AttributeTypes {
+		if v, ok := set[name]; ok {
+			values[name] = v
+		} else {
+			values[name] = tftypes.NewValue(typ, nil)
+		}
+	}
+	return tftypes.NewValue(objType, values)
+}
+
+func str(s string) tftypes.Value { return tftypes.NewValue(tftypes.String, s) }
+
+// configure runs Configure with an empty environment and home directory.
+func configure(t *testing.T, set map[string]tftypes.Value) fwprovider.ConfigureResponse {
+	t.Helper()
+	s := providerSchema(t)
+	home := t.TempDir()
+	p := &trtcProvider{version: "test", resolver: credentials.Resolver{
+		LookupEnv: func(string) (string, bool) { return "", false },
+		HomeDir:   func() (string, error) { return home, nil },
+	}}
+	var resp fwprovider.ConfigureResponse
+	p.Configure(context.Background(), fwprovider.ConfigureRequest{Config: tfsdk.Config{Schema: s, Raw: configValue(t, s, set)}}, &resp)
+	return resp
+}
+
+func TestConfigureMissingCredentialsSaysWhereToPutThem(t *testing.T) {
+	resp := configure(t, nil)
+	if !resp.Diagnostics.HasError() {
+		t.Fatal("Configure without credentials succeeded")
+	}
+	detail := resp.Diagnostics.Errors()[0].Detail()
+	for _, want := range []string{"secret_id", "secret_key", "TENCENTCLOUD_SECRET_ID", "TENCENTCLOUD_SECRET_KEY", ".tccli", "default.credential"} {
+		if !strings.Contains(detail, want) {
+			t.Errorf("diagnostic does not mention %q:\n%s", want, detail)
+		}
+	}
+	if resp.ResourceData != nil || resp.DataSourceData != nil {
+		t.Error("provider data set despite the error")
+	}
+}
+
+func TestConfigureWithUnknownValuesDefersConfiguration(t *testing.T) {
+	resp := configure(t, map[string]tftypes.Value{"secret_key": tftypes.NewValue(tftypes.String, tftypes.UnknownValue)})
+	if resp.Diagnostics.HasError() {
+		t.Fatalf("Configure with an unknown value: %v", resp.Diagnostics)
+	}
+	if resp.ResourceData != nil {
+		t.Error("provider data set while a value is unknown")
+	}
+}
+
+// recordingAPI answers STS calls and records what it saw, checking that
+// every request is signed for its secret key.
+type recordingAPI struct {
+	mu      sync.Mutex
+	actions []string
+	tokens  []string
+	regions []string
+	badSig  int
+}
+
+func (r *recordingAPI) ServeHTTP(w http.ResponseWriter, req *http.Request) {
+	body, _ := io.ReadAll(req.Body)
+	auth, _ := tc3.ParseAuthorization(req.Header.Get("Authorization"))
+	key := map[string]string{"AKIDblock": "key-block", "AKIDtmp": "key-tmp"}[auth.SecretID]
+	ts, _ := strconv.ParseInt(req.Header.Get("X-TC-Timestamp"), 10, 64)
+	want := tc3.Signature(key, tc3.Request{Service: auth.Service, Payload: body, Timestamp: ts,
+		Headers: map[string]string{"content-type": req.Header.Get("Content-Type"), "host": req.Host}})
+	action := req.Header.Get("X-TC-Action")
+	r.mu.Lock()
+	r.actions = append(r.actions, auth.Service+"."+action)
+	r.tokens = append(r.tokens, req.Header.Get("X-TC-Token"))
+	r.regions = append(r.regions, req.Header.Get("X-TC-Region"))
+	if want != auth.Signature {
+		r.badSig++
+	}
+	r.mu.Unlock()
+	out := map[string]any{"RequestId": "r", "AccountId": "100000000001"}
+	if action == "AssumeRole" {
+		out["Credentials"] = map[string]any{"TmpSecretId": "AKIDtmp", "TmpSecretKey": "key-tmp", "Token": "tok-tmp"}
+		out["ExpiredTime"] = 4102444800 // 2100-01-01
+	}
+	_ = json.NewEncoder(w).Encode(map[string]any{"Response": out})
+}
+
+func TestConfigureBuildsClientForEndpointWithoutCallingIt(t *testing.T) {
+	rec := &recordingAPI{}
+	server := httptest.NewServer(rec)
+	defer server.Close()
+	resp := configure(t, map[string]tftypes.Value{
+		"secret_id": str("AKIDblock"), "secret_key": str("key-block"), "endpoint": str(server.URL), "region": str("ap-guangzhou"),
+		"max_retries": tftypes.NewValue(tftypes.Number, 0), "rate_limit": tftypes.NewValue(tftypes.Number, 5),
+	})
+	if resp.Diagnostics.HasError() {
+		t.Fatalf("Configure: %v", resp.Diagnostics)
+	}
+	data, ok := resp.ResourceData.(*ProviderData)
+	if !ok || resp.DataSourceData != resp.ResourceData || resp.EphemeralResourceData != resp.ResourceData {
+		t.Fatalf("provider data: resource %T, data source %T, ephemeral %T", resp.ResourceData, resp.DataSourceData, resp.EphemeralResourceData)
+	}
+	if len(rec.actions) != 0 {
+		t.Fatalf("Configure called the API: %v", rec.actions)
+	}
+	account, err := data.AccountID(context.Background())
+	if err != nil || account != "100000000001" {
+		t.Fatalf("AccountID = %q, %v", account, err)
+	}
+	if strings.Join(rec.actions, ",") != "sts.GetCallerIdentity" || rec.badSig != 0 || rec.regions[0] != "" {
+		t.Errorf("server saw %v (bad signatures %d, regions %q)", rec.actions, rec.badSig, rec.regions)
+	}
+}
+
+func TestConfigureAssumeRoleIsLazy(t *testing.T) {
+	rec := &recordingAPI{}
+	server := httptest.NewServer(rec)
+	defer server.Close()
+	s := providerSchema(t)
+	resp := configure(t, map[string]tftypes.Value{
+		"secret_id": str("AKIDblock"), "secret_key": str("key-block"), "endpoint": str(server.URL),
+		"assume_role": assumeRoleValue(t, s, map[string]tftypes.Value{"role_arn": str("qcs::cam::uin/100000000001:roleName/deployer")}),
+	})
+	if resp.Diagnostics.HasError() {
+		t.Fatalf("Configure: %v", resp.Diagnostics)
+	}
+	if len(rec.actions) != 0 {
+		t.Fatalf("Configure called the API: %v", rec.actions)
+	}
+	if _, err := resp.ResourceData.(*ProviderData).AccountID(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(rec.actions, ","); got != "sts.AssumeRole,sts.GetCallerIdentity" {
+		t.Fatalf("server saw %s, want AssumeRole then GetCallerIdentity", got)
+	}
+	if rec.tokens[0] != "" || rec.tokens[1] != "tok-tmp" || rec.badSig != 0 {
+		t.Errorf("tokens %q, bad signatures %d: AssumeRole must use the base keys, the call the role's", rec.tokens, rec.badSig)
+	}
+}
+
+// TestValidateRejectsBadValues runs the framework's provider config
+// validation (what `terraform validate` triggers): each bad value is
+// reported against its attribute before anything is configured.
+func TestValidateRejectsBadValues(t *testing.T) {
+	s := providerSchema(t)
+	server, err := providerserver.NewProtocol6WithError(New("test")())()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	if _, err := server.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{}); err != nil {
+		t.Fatal(err)
+	}
+	role := func(set map[string]tftypes.Value) map[string]tftypes.Value {
+		base := map[string]tftypes.Value{"role_arn": str("qcs::cam::uin/1:roleName/r")}
+		for k, v := range set {
+			base[k] = v
+		}
+		return map[string]tftypes.Value{"assume_role": assumeRoleValue(t, s, base)}
+	}
+	tests := []struct {
+		name string
+		set  map[string]tftypes.Value
+		want string // "" = valid
+	}{
+		{"all unset", nil, ""},
+		{"good values", map[string]tftypes.Value{"region": str("na-siliconvalley"), "endpoint": str("http://127.0.0.1:8080"), "max_retries": tftypes.NewValue(tftypes.Number, 0), "rate_limit": tftypes.NewValue(tftypes.Number, 0.5)}, ""},
+		{"negative max_retries", map[string]tftypes.Value{"max_retries": tftypes.NewValue(tftypes.Number, -1)}, "max_retries"},
+		{"zero rate_limit", map[string]tftypes.Value{"rate_limit": tftypes.NewValue(tftypes.Number, 0)}, "rate_limit"},
+		{"negative rate_limit", map[string]tftypes.Value{"rate_limit": tftypes.NewValue(tftypes.Number, -3)}, "rate_limit"},
+		{"endpoint without scheme", map[string]tftypes.Value{"endpoint": str("127.0.0.1:8080")}, "endpoint"},
+		{"region with capitals", map[string]tftypes.Value{"region": str("Singapore")}, "region"},
+		{"good role", role(map[string]tftypes.Value{"session_duration": tftypes.NewValue(tftypes.Number, 900), "session_name": str("ci@run-1")}), ""},
+		{"short session", role(map[string]tftypes.Value{"session_duration": tftypes.NewValue(tftypes.Number, 899)}), "session_duration"},
+		{"long session", role(map[string]tftypes.Value{"session_duration": tftypes.NewValue(tftypes.Number, 43201)}), "session_duration"},
+		{"bad session name", role(map[string]tftypes.Value{"session_name": str("has space")}), "session_name"},
+		{"role without arn", role(map[string]tftypes.Value{"role_arn": tftypes.NewValue(tftypes.String, nil)}), "role_arn"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			raw := configValue(t, s, tt.set)
+			dv, err := tfprotov6.NewDynamicValue(raw.Type(), raw)
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp, err := server.ValidateProviderConfig(ctx, &tfprotov6.ValidateProviderConfigRequest{Config: &dv})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var errs []string
+			for _, d := range resp.Diagnostics {
+				if d.Severity == tfprotov6.DiagnosticSeverityError {
+					errs = append(errs, d.Summary+": "+d.Detail+" @ "+d.Attribute.String())
+				}
+			}
+			if tt.want == "" {
+				if len(errs) > 0 {
+					t.Errorf("valid config rejected: %v", errs)
+				}
+				return
+			}
+			if len(errs) != 1 || !strings.Contains(errs[0], tt.want) {
+				t.Errorf("errors %v, want one naming %s", errs, tt.want)
+			}
+		})
+	}
+}
