@@ -20,6 +20,8 @@ func (p *trtcProvider) Resources(_ context.Context) []func() resource.Resource {
 func (p *trtcProvider) DataSources(_ context.Context) []func() datasource.DataSource {
 	return []func() datasource.DataSource{
 		// one constructor per line, e.g. NewXxx,
+		NewApplicationsDataSource,
+		NewApplicationStatusDataSource,
 	}
 }
 
