@@ -43,7 +43,13 @@ func (e *Emulator) adminHandler() http.Handler {
 		writeJSON(w, http.StatusOK, e.Account())
 	})
 	mux.HandleFunc("/_emulator/", func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, http.StatusNotFound, map[string]string{"error": "no such emulator path: " + r.Method + " " + r.URL.Path})
+		switch r.URL.Path {
+		case "/_emulator/health", "/_emulator/reset", "/_emulator/stats", "/_emulator/apps",
+			"/_emulator/clock", "/_emulator/faults", "/_emulator/account":
+			writeJSON(w, http.StatusMethodNotAllowed, map[string]string{"error": r.Method + " is not served on " + r.URL.Path})
+		default:
+			writeJSON(w, http.StatusNotFound, map[string]string{"error": "no such emulator path: " + r.URL.Path})
+		}
 	})
 	return mux
 }

@@ -65,9 +65,6 @@ func (e *Emulator) admit(spec *actionSpec) admission {
 	if adm.err == nil && !e.limiter.allow(spec.key, e.clock.Now()) {
 		adm.err = errf("RequestLimitExceeded", "more than %g requests per second to %s", e.cfg.RateLimit, spec.key)
 	}
-	if adm.err != nil {
-		e.stats.Errors[adm.err.Code]++
-	}
 	return adm
 }
 

@@ -48,9 +48,8 @@ func (e *Emulator) serveAPI(w http.ResponseWriter, r *http.Request) {
 	label := "-"
 	var out any
 	var aerr *apiError
-	defer func() {
-		e.logf("%s %s %s %s", requestID, label, resultCode(aerr), time.Since(start).Round(time.Microsecond))
-	}()
+	dropped := false
+	defer func() { e.finish(requestID, label, aerr, dropped, time.Since(start)) }()
 
 	if r.Method != http.MethodPost {
 		aerr = errf("UnsupportedProtocol", "the API is only served to POST requests, not %s", r.Method)
@@ -86,7 +85,7 @@ func (e *Emulator) serveAPI(w http.ResponseWriter, r *http.Request) {
 		_ = e.clock.Sleep(r.Context(), fault.latency)
 	}
 	if fault.drop {
-		aerr = errf("(dropped)", "connection dropped by fault injection")
+		dropped = true
 		dropConnection(w)
 		return
 	}
@@ -97,30 +96,39 @@ func (e *Emulator) serveAPI(w http.ResponseWriter, r *http.Request) {
 	}
 	if len(body) > maxBody || tooLarge {
 		aerr = errf("RequestSizeLimitExceeded", "the request body is over %d bytes", maxBody)
-		e.answer(w, requestID, nil, e.counted(aerr))
+		e.answer(w, requestID, nil, aerr)
 		return
 	}
 	req, aerr := spec.decode(body)
 	if aerr != nil {
-		e.answer(w, requestID, nil, e.counted(aerr))
+		e.answer(w, requestID, nil, aerr)
 		return
 	}
 	e.mu.Lock()
 	e.settle()
 	out, aerr = spec.handle(e, &call{identity: id, spec: spec, requestID: requestID}, req)
-	if aerr != nil {
-		e.stats.Errors[aerr.Code]++
-	}
 	e.mu.Unlock()
 	e.answer(w, requestID, out, aerr)
 }
 
-// counted records an error answer of an action and returns it.
-func (e *Emulator) counted(aerr *apiError) *apiError {
+// finish counts an error answer by code and logs one line per request:
+// request ID, service.Action, result code, latency. Never a secret.
+func (e *Emulator) finish(requestID, label string, aerr *apiError, dropped bool, latency time.Duration) {
+	result := "OK"
+	switch {
+	case dropped:
+		result = "DROPPED"
+	case aerr != nil:
+		result = aerr.Code
+	}
 	e.mu.Lock()
-	e.stats.Errors[aerr.Code]++
-	e.mu.Unlock()
-	return aerr
+	defer e.mu.Unlock()
+	if aerr != nil {
+		e.stats.Errors[aerr.Code]++
+	}
+	if e.cfg.Log != nil {
+		fmt.Fprintf(e.cfg.Log, "%s %s %s %s\n", requestID, label, result, latency.Round(time.Microsecond))
+	}
 }
 
 // readBody reads at most hardBodyCap bytes; tooLarge with an empty body
@@ -162,23 +170,6 @@ func dropConnection(w http.ResponseWriter) {
 		}
 	}
 	panic(http.ErrAbortHandler) // the server closes the connection quietly
-}
-
-func resultCode(aerr *apiError) string {
-	if aerr == nil {
-		return "OK"
-	}
-	return aerr.Code
-}
-
-func (e *Emulator) logf(format string, args ...any) {
-	if e.cfg.Log == nil {
-		return
-	}
-	line := fmt.Sprintf(format, args...)
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	fmt.Fprintln(e.cfg.Log, line)
 }
 
 // newRequestID is a random UUID v4; request IDs need no reproducibility.
