@@ -13,6 +13,8 @@ func (p *trtcProvider) Resources(_ context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
 		// one constructor per line, e.g. NewXxx,
 		NewApplicationResource,
+		NewApplicationTagResource,
+		NewSubscriptionResource,
 	}
 }
 

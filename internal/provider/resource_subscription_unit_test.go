@@ -16,11 +16,11 @@ func TestEditionChangeProblem(t *testing.T) {
 		refused       bool
 		mentions      []string
 	}{
-		{held: "Basic", planned: "Standard"},                  // nothing held, or expired: a new purchase
-		{held: "", planned: "Trial"},                          // nothing read yet
-		{held: "Trial", planned: "Pro"},                       // trial converts
-		{held: "Standard", planned: "Standard"},               // renewal, not a switch
-		{held: "Basic", planned: "Trial"},                     // after expiry a trial may be claimed again
+		{held: "Basic", planned: "Standard"},    // nothing held, or expired: a new purchase
+		{held: "", planned: "Trial"},            // nothing read yet
+		{held: "Trial", planned: "Pro"},         // trial converts
+		{held: "Standard", planned: "Standard"}, // renewal, not a switch
+		{held: "Basic", planned: "Trial"},       // after expiry a trial may be claimed again
 		{held: "Standard", planned: "Pro", refused: true, mentions: []string{"service ticket", "Standard to Pro", "terraform state rm", "2027-01-01T00:00:00Z"}},
 		{held: "OneToOneCall", planned: "GroupCall", refused: true, mentions: []string{"service ticket", "OneToOneCall"}},
 		{held: "Pro", planned: "Trial", refused: true, mentions: []string{"Trial can only be claimed without", "Pro"}},

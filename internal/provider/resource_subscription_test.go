@@ -1,0 +1,484 @@
+package provider_test
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/trtc-oss/terraform-provider-trtc/internal/acctest"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/catalog"
+)
+
+const subAddr = "trtc_subscription.test"
+
+// subConfig renders a trtc_subscription; extra holds optional arguments.
+func subConfig(env *acctest.Env, sdkAppID uint64, edition, extra string) string {
+	return env.Config(fmt.Sprintf(`
+resource "trtc_subscription" "test" {
+  sdk_app_id = %d
+  edition    = %q
+  %s
+}
+`, sdkAppID, edition, extra))
+}
+
+// noSubConfig is a configuration without the subscription, to destroy it
+// while the emulator keeps the application.
+func noSubConfig(env *acctest.Env) string { return env.Config("") }
+
+func stateStr(addr, attr, want string) statecheck.StateCheck {
+	return statecheck.ExpectKnownValue(addr, tfjsonpath.New(attr), knownvalue.StringExact(want))
+}
+
+func stateInt(addr, attr string, want int64) statecheck.StateCheck {
+	return statecheck.ExpectKnownValue(addr, tfjsonpath.New(attr), knownvalue.Int64Exact(want))
+}
+
+func stateBool(addr, attr string, want bool) statecheck.StateCheck {
+	return statecheck.ExpectKnownValue(addr, tfjsonpath.New(attr), knownvalue.Bool(want))
+}
+
+// remoteSub reads the subscription straight from the emulator.
+func remoteSub(t *testing.T, env *acctest.Env, id uint64) *api.DescribeAppSubscriptionResponse {
+	t.Helper()
+	out, err := env.Client().DescribeAppSubscription(context.Background(), &api.DescribeAppSubscriptionRequest{SdkAppId: id})
+	if err != nil {
+		t.Fatalf("reading the subscription of %d: %v", id, err)
+	}
+	return out
+}
+
+// timeAttr is a state attribute kept across steps, parsed as RFC 3339.
+type timeAttr struct{ t time.Time }
+
+func (c *timeAttr) capture(addr, attr string) resource.TestCheckFunc {
+	return resource.TestCheckResourceAttrWith(addr, attr, func(v string) error {
+		parsed, err := time.Parse(time.RFC3339, v)
+		if err != nil {
+			return fmt.Errorf("%s is not RFC 3339: %w", attr, err)
+		}
+		c.t = parsed
+		return nil
+	})
+}
+
+// movedByMonths checks that attr now is the captured time plus n calendar
+// months (the contract leaves the zone of month arithmetic open: the wire
+// zone, UTC and the local zone are accepted).
+func (c *timeAttr) movedByMonths(addr, attr string, n int) resource.TestCheckFunc {
+	return resource.TestCheckResourceAttrWith(addr, attr, func(v string) error {
+		got, err := time.Parse(time.RFC3339, v)
+		if err != nil {
+			return err
+		}
+		inWire, inUTC, inLocal := c.t.In(api.TimeZone).AddDate(0, n, 0), c.t.UTC().AddDate(0, n, 0), c.t.Local().AddDate(0, n, 0)
+		if !got.Equal(inWire) && !got.Equal(inUTC) && !got.Equal(inLocal) {
+			return fmt.Errorf("%s = %s, want %s (captured %s plus %d months)", attr, v, inUTC.Format(time.RFC3339), c.t.Format(time.RFC3339), n)
+		}
+		return nil
+	})
+}
+
+// wrapRe compiles a pattern whose spaces also match the line breaks that
+// Terraform puts into long diagnostics.
+func wrapRe(pattern string) *regexp.Regexp {
+	return regexp.MustCompile(strings.ReplaceAll(pattern, " ", `\s+`))
+}
+
+func checkCalls(env *acctest.Env, action string, want int) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		if got := env.Calls(action); got != want {
+			return fmt.Errorf("%s called %d times, want %d", action, got, want)
+		}
+		return nil
+	}
+}
+
+func TestAccSubscription_trialConvertRenewAutoRenew(t *testing.T) {
+	env := acctest.NewEnv(t)
+	id := newEmulatorApp(t, env, catalog.ProductRTCEngine)
+	var expire timeAttr
+	var start timeAttr
+
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		Steps: []resource.TestStep{
+			{ // claim a trial: 7 days
+				Config: subConfig(env, id, "Trial", ""),
+				ConfigStateChecks: []statecheck.StateCheck{
+					stateStr(subAddr, "id", fmt.Sprint(id)),
+					stateStr(subAddr, "edition", "Trial"),
+					stateStr(subAddr, "status", "Active"),
+					stateStr(subAddr, "product", "RTCEngine"),
+					stateInt(subAddr, "trials_used", 1),
+					stateInt(subAddr, "account_trials_used", 1),
+					stateBool(subAddr, "auto_renew", false),
+				},
+				Check: resource.ComposeTestCheckFunc(
+					start.capture(subAddr, "start_time"),
+					resource.TestCheckResourceAttrWith(subAddr, "expire_time", func(v string) error {
+						end, err := time.Parse(time.RFC3339, v)
+						if err != nil || end.Sub(start.t) != catalog.TrialLength(catalog.ProductRTCEngine) {
+							return fmt.Errorf("trial from %s to %s (%v), want 7 days", start.t, v, err)
+						}
+						return nil
+					}),
+					checkCalls(env, "StartAppTrial", 1),
+				),
+			},
+			{ // the trial converts in place to a paid edition
+				Config: subConfig(env, id, "Standard", "period_months = 1"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(subAddr, plancheck.ResourceActionUpdate)},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					stateStr(subAddr, "edition", "Standard"),
+					stateStr(subAddr, "status", "Active"),
+					stateInt(subAddr, "trials_used", 1),
+				},
+				Check: resource.ComposeTestCheckFunc(
+					start.capture(subAddr, "start_time"),
+					expire.capture(subAddr, "expire_time"),
+					checkCalls(env, "CreateAppSubscription", 1),
+				),
+			},
+			{ // period_months alone buys nothing; the plan shows the known times
+				Config: subConfig(env, id, "Standard", "period_months = 3"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(subAddr, plancheck.ResourceActionUpdate),
+						plancheck.ExpectKnownValue(subAddr, tfjsonpath.New("expire_time"), knownvalue.NotNull()),
+					},
+				},
+				Check: resource.ComposeTestCheckFunc(
+					expire.movedByMonths(subAddr, "expire_time", 0),
+					checkCalls(env, "CreateAppSubscription", 1),
+				),
+			},
+			{ // a new renewal_trigger buys period_months again
+				Config: subConfig(env, id, "Standard", `period_months = 3
+  renewal_trigger = "2027-q1"`),
+				Check: resource.ComposeTestCheckFunc(
+					expire.movedByMonths(subAddr, "expire_time", 3),
+					start.movedByMonths(subAddr, "start_time", 0),
+					checkCalls(env, "CreateAppSubscription", 2),
+				),
+			},
+			{ // auto-renewal on: no purchase, expiry unchanged
+				Config: subConfig(env, id, "Standard", `period_months = 3
+  renewal_trigger = "2027-q1"
+  auto_renew = true`),
+				ConfigStateChecks: []statecheck.StateCheck{stateBool(subAddr, "auto_renew", true)},
+				Check: resource.ComposeTestCheckFunc(
+					expire.movedByMonths(subAddr, "expire_time", 3),
+					checkCalls(env, "CreateAppSubscription", 2),
+					func(*terraform.State) error {
+						if !remoteSub(t, env, id).AutoRenew {
+							return fmt.Errorf("auto-renewal is off in the emulator")
+						}
+						return nil
+					},
+				),
+			},
+			{
+				ResourceName: subAddr, ImportState: true, ImportStateVerify: true,
+				ImportStateVerifyIgnore: []string{"period_months", "renewal_trigger"},
+			},
+			{ // and off again
+				Config: subConfig(env, id, "Standard", `period_months = 3
+  renewal_trigger = "2027-q1"`),
+				ConfigStateChecks: []statecheck.StateCheck{stateBool(subAddr, "auto_renew", false)},
+				Check: func(*terraform.State) error {
+					if remoteSub(t, env, id).AutoRenew {
+						return fmt.Errorf("auto-renewal is still on in the emulator")
+					}
+					return nil
+				},
+			},
+		},
+	})
+}
+
+func TestAccSubscription_appTrialQuota(t *testing.T) {
+	env := acctest.NewEnv(t)
+	id := newEmulatorApp(t, env, catalog.ProductRTCEngine)
+	pastTrial := func() { env.Emulator.Advance(catalog.TrialLength(catalog.ProductRTCEngine) + time.Hour) }
+
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		Steps: []resource.TestStep{
+			{Config: subConfig(env, id, "Trial", ""), ConfigStateChecks: []statecheck.StateCheck{stateInt(subAddr, "trials_used", 1)}},
+			{Config: noSubConfig(env)},
+			{PreConfig: pastTrial, Config: subConfig(env, id, "Trial", ""), ConfigStateChecks: []statecheck.StateCheck{stateInt(subAddr, "trials_used", 2)}},
+			{Config: noSubConfig(env)},
+			{
+				PreConfig:   pastTrial,
+				Config:      subConfig(env, id, "Trial", ""),
+				ExpectError: wrapRe(fmt.Sprintf(`Application %d has used 2 of 2\s+trials`, id)),
+			},
+		},
+	})
+	if n := env.Calls("StartAppTrial"); n != 3 {
+		t.Errorf("StartAppTrial called %d times, want 3 (two claims, one refusal)", n)
+	}
+}
+
+func TestAccSubscription_accountTrialQuota(t *testing.T) {
+	env := acctest.NewEnv(t)
+	account := env.Emulator.Account()
+	account.AccountTrialQuota = 1
+	env.Emulator.SetAccount(account)
+	first := newEmulatorApp(t, env, catalog.ProductRTCEngine)
+	second := newEmulatorApp(t, env, catalog.ProductCall)
+	subs := func(withSecond bool) string {
+		cfg := fmt.Sprintf(`
+resource "trtc_subscription" "first" {
+  sdk_app_id = %d
+  edition    = "Trial"
+}
+`, first)
+		if withSecond {
+			cfg += fmt.Sprintf(`
+resource "trtc_subscription" "second" {
+  sdk_app_id = %d
+  edition    = "Trial"
+}
+`, second)
+		}
+		return env.Config(cfg)
+	}
+
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		Steps: []resource.TestStep{
+			{Config: subs(false), ConfigStateChecks: []statecheck.StateCheck{stateInt("trtc_subscription.first", "account_trials_used", 1)}},
+			{
+				Config:      subs(true),
+				ExpectError: wrapRe(`account has used 1 of 10 trials(.|\n)*quota is lower`),
+			},
+		},
+	})
+	if got := remoteSub(t, env, second).Edition; got != catalog.EditionBasic {
+		t.Errorf("edition of the second application = %q, want Basic", got)
+	}
+}
+
+func TestAccSubscription_expiryShowsAsDriftAndRebuys(t *testing.T) {
+	env := acctest.NewEnv(t)
+	id := newEmulatorApp(t, env, catalog.ProductCall)
+	cfg := subConfig(env, id, "GroupCall", "period_months = 1")
+
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		Steps: []resource.TestStep{
+			{Config: cfg, ConfigStateChecks: []statecheck.StateCheck{stateStr(subAddr, "edition", "GroupCall")}},
+			{
+				PreConfig:          func() { env.Emulator.Advance(32 * 24 * time.Hour) },
+				RefreshState:       true,
+				ExpectNonEmptyPlan: true,
+				Check: resource.ComposeTestCheckFunc(
+					resource.TestCheckResourceAttr(subAddr, "edition", "Basic"),
+					resource.TestCheckResourceAttr(subAddr, "status", "Expired"),
+					resource.TestCheckNoResourceAttr(subAddr, "expire_time"),
+				),
+				RefreshPlanChecks: resource.RefreshPlanChecks{
+					PostRefresh: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(subAddr, plancheck.ResourceActionUpdate),
+						plancheck.ExpectKnownValue(subAddr, tfjsonpath.New("edition"), knownvalue.StringExact("GroupCall")),
+					},
+				},
+			},
+			{ // going back to the configured edition is a new purchase, not a switch
+				Config: cfg,
+				ConfigStateChecks: []statecheck.StateCheck{
+					stateStr(subAddr, "edition", "GroupCall"),
+					stateStr(subAddr, "status", "Active"),
+				},
+				Check: checkCalls(env, "CreateAppSubscription", 2),
+			},
+		},
+	})
+}
+
+func TestAccSubscription_autoRenewalAtExpiry(t *testing.T) {
+	env := acctest.NewEnv(t)
+	id := newEmulatorApp(t, env, catalog.ProductRTCEngine)
+	cfg := subConfig(env, id, "Pro", "period_months = 1\n  auto_renew = true")
+	var expire timeAttr
+
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		Steps: []resource.TestStep{
+			{Config: cfg, Check: expire.capture(subAddr, "expire_time")},
+			{
+				PreConfig: func() { env.Emulator.Advance(32 * 24 * time.Hour) },
+				Config:    cfg,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					stateStr(subAddr, "edition", "Pro"),
+					stateStr(subAddr, "status", "Active"),
+				},
+				Check: resource.ComposeTestCheckFunc(
+					expire.movedByMonths(subAddr, "expire_time", catalog.AutoRenewMonths),
+					checkCalls(env, "CreateAppSubscription", 1),
+				),
+			},
+		},
+	})
+}
+
+func TestAccSubscription_editionSwitchRefusedAtPlan(t *testing.T) {
+	env := acctest.NewEnv(t)
+	id := newEmulatorApp(t, env, catalog.ProductRTCEngine)
+
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		Steps: []resource.TestStep{
+			{Config: subConfig(env, id, "Standard", "period_months = 1")},
+			{
+				Config:      subConfig(env, id, "Pro", "period_months = 1"),
+				ExpectError: wrapRe(`(?s)Switching between paid editions needs a service ticket.*Standard to Pro.*terraform state rm`),
+			},
+			{
+				Config:      subConfig(env, id, "Trial", ""),
+				ExpectError: wrapRe(`(?s)Trial not possible while a paid package is active.*holds a paid Standard`),
+			},
+			{ // a fresh resource on the same application is refused too
+				Config: env.Config(fmt.Sprintf(`
+resource "trtc_subscription" "other" {
+  sdk_app_id    = %d
+  edition       = "Pro"
+  period_months = 1
+}
+`, id)),
+				ExpectError: wrapRe(`(?s)service ticket.*Standard to Pro`),
+			},
+		},
+	})
+	if n := env.Calls("CreateAppSubscription"); n != 1 {
+		t.Errorf("CreateAppSubscription called %d times, want 1: refusals must happen at plan time", n)
+	}
+	if got := remoteSub(t, env, id).Edition; got != "Standard" {
+		t.Errorf("edition in the emulator = %q, want Standard", got)
+	}
+}
+
+func TestAccSubscription_editionMustFitProduct(t *testing.T) {
+	env := acctest.NewEnv(t)
+	live := newEmulatorApp(t, env, catalog.ProductLive)
+	call := newEmulatorApp(t, env, catalog.ProductCall)
+
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		Steps: []resource.TestStep{
+			{
+				Config:      subConfig(env, live, "Standard", "period_months = 1"),
+				ExpectError: wrapRe("(?s)Error: Edition not offered for this product.*product is Live; Live offers:\\s+`Trial`"),
+			},
+			{
+				Config:      subConfig(env, call, "Pro", "period_months = 12"),
+				ExpectError: wrapRe("(?s)edition \"Pro\" is not offered.*Call offers:\\s+`Trial`, `OneToOneCall`,\\s+`GroupCall`"),
+			},
+		},
+	})
+	if n := env.Calls("CreateAppSubscription"); n != 0 {
+		t.Errorf("CreateAppSubscription called %d times, want 0", n)
+	}
+}
+
+func TestAccSubscription_destroyKeepsPackageActive(t *testing.T) {
+	env := acctest.NewEnv(t)
+	id := newEmulatorApp(t, env, catalog.ProductRTCEngine)
+
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		Steps: []resource.TestStep{
+			{Config: subConfig(env, id, "Standard", "period_months = 6\n  auto_renew = true")},
+			{
+				Config: noSubConfig(env),
+				Check: func(s *terraform.State) error {
+					if _, ok := s.RootModule().Resources[subAddr]; ok {
+						return fmt.Errorf("%s is still in state", subAddr)
+					}
+					sub := remoteSub(t, env, id)
+					if sub.Edition != "Standard" || sub.Status != api.SubscriptionActive || sub.AutoRenew {
+						return fmt.Errorf("after destroy the emulator has %s/%s auto_renew=%v, want Standard/Active auto_renew=false", sub.Edition, sub.Status, sub.AutoRenew)
+					}
+					return nil
+				},
+			},
+			{ // adding it back adopts the active package instead of paying again
+				Config:            subConfig(env, id, "Standard", "period_months = 6\n  auto_renew = true"),
+				ConfigStateChecks: []statecheck.StateCheck{stateStr(subAddr, "edition", "Standard"), stateBool(subAddr, "auto_renew", true)},
+				Check: resource.ComposeTestCheckFunc(
+					checkCalls(env, "CreateAppSubscription", 1),
+					func(*terraform.State) error {
+						if !remoteSub(t, env, id).AutoRenew {
+							return fmt.Errorf("auto-renewal was not switched back on for the adopted package")
+						}
+						return nil
+					},
+				),
+			},
+		},
+	})
+}
+
+func TestAccSubscription_insufficientBalance(t *testing.T) {
+	env := acctest.NewEnv(t)
+	id := newEmulatorApp(t, env, catalog.ProductRTCEngine)
+	account := env.Emulator.Account()
+	account.Balance = api.Ptr(0.0)
+	env.Emulator.SetAccount(account)
+
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		Steps: []resource.TestStep{{
+			Config:      subConfig(env, id, "Pro", "period_months = 2"),
+			ExpectError: wrapRe(`(?s)Insufficient account balance.*Pro for 2 month\(s\).*Top up the\s+account`),
+		}},
+	})
+	if got := remoteSub(t, env, id).Edition; got != catalog.EditionBasic {
+		t.Errorf("edition after a refused purchase = %q, want Basic", got)
+	}
+}
+
+// Every edition rule that needs no API call fails `terraform validate`,
+// naming the attribute and the rule.
+func TestAccSubscription_rulesAtValidate(t *testing.T) {
+	env := acctest.NewEnv(t)
+	cases := []struct{ edition, extra, want string }{
+		{"Trial", "period_months = 1", `period_months not allowed for a Trial`},
+		{"Trial", "auto_renew = true", `auto_renew cannot be true for a Trial`},
+		{"Trial", `renewal_trigger = "x"`, `renewal_trigger not allowed for a Trial`},
+		{"Standard", "", `period_months required for a paid edition(.|\n)*"Standard"`},
+		{"Standard", "period_months = 5", `Attribute period_months value must be one of`},
+		{"Gold", "period_months = 1", `Attribute edition value must be one of`},
+		{"Basic", "", `Attribute edition value must be one of`},
+	}
+	steps := make([]resource.TestStep, 0, len(cases))
+	for _, c := range cases {
+		steps = append(steps, resource.TestStep{
+			Config:      subConfig(env, 1400000001, c.edition, c.extra),
+			PlanOnly:    true,
+			ExpectError: wrapRe(c.want),
+		})
+	}
+	resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: env.Factories(), Steps: steps})
+	if n := env.TotalCalls(); n != 0 {
+		t.Errorf("validation made %d API calls, want 0: %v", n, env.Emulator.Stats().Calls)
+	}
+}
