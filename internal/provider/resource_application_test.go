@@ -1,0 +1,479 @@
+package provider_test
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-testing/compare"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/trtc-oss/terraform-provider-trtc/internal/acctest"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/clock"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/emulator"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/waiters"
+)
+
+const appAddr = "trtc_application.test"
+
+// appConfig renders a trtc_application block; extra is spliced in verbatim.
+func appConfig(env *acctest.Env, name, product, extra string) string {
+	return env.Config(fmt.Sprintf(`
+resource "trtc_application" "test" {
+  name    = %q
+  product = %q
+%s
+}
+`, name, product, extra))
+}
+
+func attr(name string) tfjsonpath.Path { return tfjsonpath.New(name) }
+
+// wrapped matches text as Terraform prints it, where long diagnostics are
+// wrapped: every space of text may be any run of white space.
+func wrapped(text string) *regexp.Regexp {
+	return regexp.MustCompile(strings.ReplaceAll(regexp.QuoteMeta(text), " ", `\s+`))
+}
+
+// checkAppsGone is a CheckDestroy: nothing left in the emulator, not even
+// an application whose deletion is still propagating.
+func checkAppsGone(env *acctest.Env) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		if apps := env.Emulator.Apps(); len(apps) != 0 {
+			return fmt.Errorf("%d application(s) left after destroy: %+v", len(apps), apps)
+		}
+		return nil
+	}
+}
+
+// appIDFromState returns the SDKAppID of the test application.
+func appIDFromState(s *terraform.State) (uint64, error) {
+	rs, ok := s.RootModule().Resources[appAddr]
+	if !ok {
+		return 0, fmt.Errorf("%s not in state", appAddr)
+	}
+	return strconv.ParseUint(rs.Primary.ID, 10, 64)
+}
+
+// onlyAppID is the SDKAppID of the single application of the emulator.
+func onlyAppID(t *testing.T, env *acctest.Env) uint64 {
+	t.Helper()
+	apps := env.Emulator.Apps()
+	if len(apps) != 1 {
+		t.Fatalf("want 1 application in the emulator, got %d", len(apps))
+	}
+	return apps[0].SdkAppId
+}
+
+// emulatorStatus checks the status in effect and the target in the emulator.
+func emulatorStatus(env *acctest.Env, want string) resource.TestCheckFunc {
+	return func(s *terraform.State) error {
+		id, err := appIDFromState(s)
+		if err != nil {
+			return err
+		}
+		for _, a := range env.Emulator.Apps() {
+			if a.SdkAppId == id {
+				if a.Status != want || a.TargetStatus != want {
+					return fmt.Errorf("application %d: status %s, target %s; want %s", id, a.Status, a.TargetStatus, want)
+				}
+				return nil
+			}
+		}
+		return fmt.Errorf("application %d not in the emulator", id)
+	}
+}
+
+func TestAccApplication_lifecycle(t *testing.T) {
+	env := acctest.NewEnv(t)
+	sameID := statecheck.CompareValue(compare.ValuesSame())
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		CheckDestroy:             checkAppsGone(env), // the application is enabled at the end
+		Steps: []resource.TestStep{
+			{
+				Config: appConfig(env, "lifecycle", "RTCEngine", `tags = { env = "dev" }`),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(appAddr, attr("id"), knownvalue.StringRegexp(regexp.MustCompile(`^\d+$`))),
+					statecheck.ExpectKnownValue(appAddr, attr("sdk_app_id"), knownvalue.NotNull()),
+					statecheck.ExpectKnownValue(appAddr, attr("product"), knownvalue.StringExact("RTCEngine")),
+					statecheck.ExpectKnownValue(appAddr, attr("data_region"), knownvalue.StringExact("ap-singapore")),
+					statecheck.ExpectKnownValue(appAddr, attr("status"), knownvalue.StringExact("enabled")),
+					statecheck.ExpectKnownValue(appAddr, attr("description"), knownvalue.StringExact("")),
+					statecheck.ExpectKnownValue(appAddr, attr("deletion_protection"), knownvalue.Bool(false)),
+					statecheck.ExpectKnownValue(appAddr, attr("sdk_secret_key"), knownvalue.StringRegexp(regexp.MustCompile(`.{16,}`))),
+					statecheck.ExpectKnownValue(appAddr, attr("create_time"), knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$`))),
+					statecheck.ExpectKnownValue(appAddr, attr("tags"), knownvalue.MapExact(map[string]knownvalue.Check{"env": knownvalue.StringExact("dev")})),
+					sameID.AddStateValue(appAddr, attr("sdk_app_id")),
+				},
+				Check: func(s *terraform.State) error {
+					id, err := appIDFromState(s)
+					if err != nil {
+						return err
+					}
+					if got := env.Emulator.Apps()[0].Tags["env"]; got != "dev" || env.Emulator.Apps()[0].SdkAppId != id {
+						return fmt.Errorf("emulator has tag env=%q on %d", got, env.Emulator.Apps()[0].SdkAppId)
+					}
+					return nil
+				},
+			},
+			{
+				Config: appConfig(env, "renamed", "RTCEngine", `
+  description = "for_tests"
+  tags        = { env = "prod", team = "媒体 【A】" }`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(appAddr, plancheck.ResourceActionUpdate),
+					plancheck.ExpectKnownValue(appAddr, attr("sdk_secret_key"), knownvalue.NotNull()), // kept, not recomputed
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(appAddr, attr("name"), knownvalue.StringExact("renamed")),
+					statecheck.ExpectKnownValue(appAddr, attr("description"), knownvalue.StringExact("for_tests")),
+					statecheck.ExpectKnownValue(appAddr, attr("tags"), knownvalue.MapExact(map[string]knownvalue.Check{
+						"env": knownvalue.StringExact("prod"), "team": knownvalue.StringExact("媒体 【A】"),
+					})),
+					sameID.AddStateValue(appAddr, attr("sdk_app_id")),
+				},
+			},
+			{
+				ResourceName:      appAddr,
+				ImportState:       true,
+				ImportStateVerify: true,
+			},
+			{
+				ResourceName:    appAddr,
+				ImportState:     true,
+				ImportStateKind: resource.ImportBlockWithID,
+			},
+		},
+	})
+}
+
+func TestAccApplication_replaceOnProductChange(t *testing.T) {
+	env := acctest.NewEnv(t)
+	differentID := statecheck.CompareValue(compare.ValuesDiffer())
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		CheckDestroy:             checkAppsGone(env),
+		Steps: []resource.TestStep{
+			{
+				Config:            appConfig(env, "replace_me", "RTCEngine", ""),
+				ConfigStateChecks: []statecheck.StateCheck{differentID.AddStateValue(appAddr, attr("sdk_app_id"))},
+			},
+			{
+				Config: appConfig(env, "replace_me", "Call", ""),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(appAddr, plancheck.ResourceActionDestroyBeforeCreate),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					differentID.AddStateValue(appAddr, attr("sdk_app_id")),
+					statecheck.ExpectKnownValue(appAddr, attr("product"), knownvalue.StringExact("Call")),
+				},
+				Check: func(*terraform.State) error {
+					if n := len(env.Emulator.Apps()); n != 1 {
+						return fmt.Errorf("want only the new application, emulator has %d", n)
+					}
+					return nil
+				},
+			},
+		},
+	})
+}
+
+func TestAccApplication_disableAndEnable(t *testing.T) {
+	env := acctest.NewEnv(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		CheckDestroy:             checkAppsGone(env),
+		Steps: []resource.TestStep{
+			{ // created disabled: create waits for the disable to take effect
+				Config: appConfig(env, "toggle", "Live", `
+  data_region = "na-siliconvalley"
+  status      = "disabled"`),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(appAddr, attr("status"), knownvalue.StringExact("disabled")),
+					statecheck.ExpectKnownValue(appAddr, attr("disabled_reason"), knownvalue.StringExact("Manual")),
+				},
+				Check: emulatorStatus(env, api.AppStatusDisabled),
+			},
+			{
+				Config: appConfig(env, "toggle", "Live", `data_region = "na-siliconvalley"`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(appAddr, plancheck.ResourceActionUpdate),
+					plancheck.ExpectUnknownValue(appAddr, attr("disabled_reason")),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(appAddr, attr("status"), knownvalue.StringExact("enabled")),
+					statecheck.ExpectKnownValue(appAddr, attr("disabled_reason"), knownvalue.StringExact("")),
+				},
+				Check: emulatorStatus(env, api.AppStatusEnabled),
+			},
+			{
+				Config: appConfig(env, "toggle", "Live", `
+  data_region = "na-siliconvalley"
+  status      = "disabled"`),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(appAddr, attr("status"), knownvalue.StringExact("disabled")),
+				},
+				Check: emulatorStatus(env, api.AppStatusDisabled),
+			},
+		},
+	})
+}
+
+func TestAccApplication_deletionProtection(t *testing.T) {
+	env := acctest.NewEnv(t)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		CheckDestroy:             checkAppsGone(env),
+		Steps: []resource.TestStep{
+			{
+				Config: appConfig(env, "protected", "Conference", `deletion_protection = true`),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(appAddr, attr("deletion_protection"), knownvalue.Bool(true)),
+				},
+			},
+			{
+				Config:      appConfig(env, "protected", "Conference", `deletion_protection = true`),
+				Destroy:     true,
+				ExpectError: wrapped("To delete it, set deletion_protection = false, run terraform apply, then destroy it."),
+			},
+			{
+				PreConfig: func() {
+					if n := env.Calls("DeleteTrtcApp") + env.Calls("ModifyAppStatus"); n != 0 {
+						t.Errorf("a protected application got %d delete/disable calls", n)
+					}
+				},
+				Config: appConfig(env, "protected", "Conference", `deletion_protection = false`),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(appAddr, plancheck.ResourceActionUpdate),
+				}},
+			},
+		},
+	})
+}
+
+func TestAccApplication_disappears(t *testing.T) {
+	env := acctest.NewEnv(t)
+	config := appConfig(env, "vanishing", "RTCEngine", "")
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		CheckDestroy:             checkAppsGone(env),
+		Steps: []resource.TestStep{
+			{Config: config},
+			{
+				PreConfig: func() { deleteOutsideTerraform(t, env, onlyAppID(t, env)) },
+				Config:    config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(appAddr, plancheck.ResourceActionCreate),
+				}},
+			},
+		},
+	})
+}
+
+// deleteOutsideTerraform disables and deletes an application through the API.
+func deleteOutsideTerraform(t *testing.T, env *acctest.Env, id uint64) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	client := env.Client()
+	deps := waiters.ForClient(client, clock.Real{})
+	if _, err := client.ModifyAppStatus(ctx, &api.ModifyAppStatusRequest{SdkAppId: id, Status: api.StatusClose}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := waiters.WaitAppStatus(ctx, deps, id, api.AppStatusDisabled, "test"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := client.DeleteTrtcApp(ctx, &api.DeleteTrtcAppRequest{SdkAppId: id}); err != nil {
+		t.Fatal(err)
+	}
+	if err := waiters.WaitAppDeleted(ctx, deps, id); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestAccApplication_driftThroughAPI(t *testing.T) {
+	env := acctest.NewEnv(t)
+	config := appConfig(env, "drifty", "Call", `
+  description = "managed"
+  tags        = { owner = "terraform" }`)
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		CheckDestroy:             checkAppsGone(env),
+		Steps: []resource.TestStep{
+			{Config: config},
+			{
+				PreConfig: func() {
+					ctx := context.Background()
+					id := onlyAppID(t, env)
+					client := env.Client()
+					if _, err := client.ModifyAppInfo(ctx, &api.ModifyAppInfoRequest{SdkAppId: id, AppName: api.Ptr("changed_by_hand"), Description: api.Ptr("")}); err != nil {
+						t.Fatal(err)
+					}
+					if _, err := client.ModifyAppStatus(ctx, &api.ModifyAppStatusRequest{SdkAppId: id, Status: api.StatusClose}); err != nil {
+						t.Fatal(err)
+					}
+					env.Emulator.Advance(time.Hour) // let the disable take effect without waiting
+				},
+				Config: config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(appAddr, plancheck.ResourceActionUpdate),
+					plancheck.ExpectKnownValue(appAddr, attr("name"), knownvalue.StringExact("drifty")),
+					plancheck.ExpectKnownValue(appAddr, attr("status"), knownvalue.StringExact("enabled")),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(appAddr, attr("name"), knownvalue.StringExact("drifty")),
+					statecheck.ExpectKnownValue(appAddr, attr("description"), knownvalue.StringExact("managed")),
+					statecheck.ExpectKnownValue(appAddr, attr("status"), knownvalue.StringExact("enabled")),
+				},
+				Check: emulatorStatus(env, api.AppStatusEnabled),
+			},
+			{ // tags are authoritative: one added elsewhere is planned away
+				PreConfig: func() {
+					_, err := env.Client().TagResources(context.Background(), &api.TagResourcesRequest{
+						ResourceList: []string{fmt.Sprintf("qcs::trtc::uin/%s:sdkappid/%d", "100000000001", onlyAppID(t, env))},
+						Tags:         []api.Tag{{TagKey: "added", TagValue: "by hand"}},
+					})
+					if err != nil {
+						t.Fatal(err)
+					}
+				},
+				RefreshState:       true,
+				ExpectNonEmptyPlan: true,
+			},
+			{
+				Config: config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(appAddr, plancheck.ResourceActionUpdate),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(appAddr, attr("tags"), knownvalue.MapExact(map[string]knownvalue.Check{"owner": knownvalue.StringExact("terraform")})),
+				},
+			},
+		},
+	})
+}
+
+// A timeout shorter than the propagation fails with a message saying what is
+// pending; a second apply with a longer timeout finishes the change.
+func TestAccApplication_timeoutShorterThanPropagation(t *testing.T) {
+	env := acctest.NewEnv(t, acctest.WithPropagation(6*time.Second, 6*time.Second))
+	withTimeout := func(status, update string) string {
+		return appConfig(env, "slow", "RTCEngine", fmt.Sprintf(`
+  status = %q
+  timeouts {
+    update = %q
+  }`, status, update))
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		CheckDestroy:             checkAppsGone(env),
+		Steps: []resource.TestStep{
+			{Config: withTimeout("enabled", "2s")},
+			{
+				Config:      withTimeout("disabled", "2s"),
+				ExpectError: regexp.MustCompile(`timed\s+out\s+after\s+\d+s\s+waiting\s+for\s+application\s+\d+\s+to\s+become\s+Disabled\s+\(in\s+effect:\s+Enabled,\s+target:\s+Disabled,\s+requested\s+at[\s\S]*still\s+propagating[\s\S]*raise\s+timeouts.update`),
+			},
+			{
+				Config: withTimeout("disabled", "1m"),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(appAddr, attr("status"), knownvalue.StringExact("disabled")),
+				},
+				Check: emulatorStatus(env, api.AppStatusDisabled),
+			},
+		},
+	})
+}
+
+// Every documented rule fails at plan time, before any API call.
+func TestAccApplication_validation(t *testing.T) {
+	env := acctest.NewEnv(t)
+	tooMany := make([]string, 51)
+	for i := range tooMany {
+		tooMany[i] = fmt.Sprintf("k%d = \"v\"", i)
+	}
+	cases := []struct {
+		name, product, extra string
+		want                 string
+	}{
+		{"bad-name", "RTCEngine", "", `Attribute name must be 1-15 characters of letters, digits and underscores`},
+		{"name_longer_than_15", "RTCEngine", "", `Attribute name must be 1-15 characters`},
+		{"ok", "RTCEngine", `description = "has space"`, `Attribute description must be at most 300 characters`},
+		{"ok", "Chat", "", `Attribute product value must be one of`},
+		{"ok", "Live", `data_region = "eu-frankfurt"`, `Attribute data_region must be one of ap-singapore, na-siliconvalley for product Live, got: "eu-frankfurt"`},
+		{"ok", "RTCEngine", `data_region = "mars-1"`, `Attribute data_region value must be one of`},
+		{"ok", "RTCEngine", `status = "paused"`, `Attribute status value must be one of`},
+		{"ok", "RTCEngine", `tags = { "qcs:env" = "x" }`, `tag key "qcs:env" must not start with the reserved prefix`},
+		{"ok", "RTCEngine", `tags = { env = " lead" }`, `value of tag key "env"`},
+		{"ok", "RTCEngine", "tags = {\n" + strings.Join(tooMany, "\n") + "\n}", `at most 50 tags`},
+	}
+	var steps []resource.TestStep
+	for _, c := range cases {
+		steps = append(steps, resource.TestStep{
+			Config:      appConfig(env, c.name, c.product, c.extra),
+			PlanOnly:    true,
+			ExpectError: wrapped(c.want),
+		})
+	}
+	resource.ParallelTest(t, resource.TestCase{ProtoV6ProviderFactories: env.Factories(), Steps: steps})
+	if n := env.TotalCalls(); n != 0 {
+		t.Errorf("validation failures made %d API calls, want 0: %v", n, env.Emulator.Stats().Calls)
+	}
+}
+
+// A create whose wait fails keeps the new ID in the state (tainted), so the
+// next apply replaces it instead of leaving an orphan in the account.
+func TestAccApplication_failedCreateWaitIsTaintedNotOrphaned(t *testing.T) {
+	env := acctest.NewEnv(t)
+	withCreateTimeout := func(d string) string {
+		return appConfig(env, "lagging", "RTCEngine", fmt.Sprintf("timeouts {\n create = %q\n}", d))
+	}
+	var firstID uint64
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		CheckDestroy:             checkAppsGone(env),
+		Steps: []resource.TestStep{
+			{
+				PreConfig: func() {
+					env.Emulator.SetFaults(emulator.Faults{ReadLag: time.Minute, Actions: []string{"DescribeSdkAppInfo"}})
+				},
+				Config:      withCreateTimeout("2s"),
+				ExpectError: wrapped("to become readable; run terraform apply again, or raise timeouts.create"),
+			},
+			{
+				PreConfig: func() {
+					firstID = onlyAppID(t, env)
+					// Reads lag a little: the create polls through it within its timeout.
+					env.Emulator.SetFaults(emulator.Faults{ReadLag: time.Second, Actions: []string{"DescribeSdkAppInfo"}})
+				},
+				Config: withCreateTimeout("1m"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(appAddr, plancheck.ResourceActionDestroyBeforeCreate),
+				}},
+				Check: func(s *terraform.State) error {
+					id, err := appIDFromState(s)
+					if err != nil {
+						return err
+					}
+					if apps := env.Emulator.Apps(); len(apps) != 1 || apps[0].SdkAppId != id || id == firstID {
+						return fmt.Errorf("want only the replacement of %d, emulator has %+v", firstID, apps)
+					}
+					if n := env.Emulator.Stats().Errors[api.CodeAppNotFound]; n == 0 {
+						return fmt.Errorf("reads never lagged: the test did not exercise the readable wait")
+					}
+					return nil
+				},
+			},
+		},
+	})
+}
