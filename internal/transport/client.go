@@ -54,6 +54,9 @@ func New(opts Options) *Client {
 	}
 	if opts.HTTPClient == nil {
 		opts.HTTPClient = cleanhttp.DefaultPooledClient()
+		// One attempt never hangs forever, even without a ctx deadline;
+		// a timed-out attempt is retried like a failed connection.
+		opts.HTTPClient.Timeout = DefaultAttemptTimeout
 	}
 	switch {
 	case opts.MaxRetries == 0:
@@ -89,6 +92,7 @@ type call struct {
 	host                     string
 	body                     []byte
 	attempt                  int
+	retryReason              string // why the last attempt is retried
 }
 
 // Call sends one action and decodes its Response into response; an error
@@ -171,12 +175,14 @@ func (cl *call) prepare(req *http.Request) error {
 	// spell the credential out.
 	cl.ctx = tflog.MaskAllFieldValuesStrings(cl.ctx, nonEmpty(cred.SecretKey, cred.Token)...)
 	cl.ctx = tflog.MaskMessageStrings(cl.ctx, nonEmpty(cred.SecretKey, cred.Token)...)
-	tflog.Trace(cl.ctx, "Tencent Cloud API request", map[string]any{
-		"attempt": cl.attempt,
-		"url":     req.URL.String(),
-		"headers": MaskHeaders(req.Header),
-		"body":    MaskJSON(cl.body),
-	})
+	if tflog.IsTrace(cl.ctx) {
+		tflog.Trace(cl.ctx, "Tencent Cloud API request", map[string]any{
+			"attempt": cl.attempt,
+			"url":     req.URL.String(),
+			"headers": MaskHeaders(req.Header),
+			"body":    MaskJSON(cl.body),
+		})
+	}
 	return nil
 }
 
@@ -192,7 +198,7 @@ func nonEmpty(values ...string) []string {
 
 // checkRetry logs the answer and decides on a retry (see retryReason).
 func (cl *call) checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
-	if err == nil && resp != nil {
+	if err == nil && resp != nil && tflog.IsTrace(cl.ctx) {
 		body, readErr := readBody(resp)
 		fields := map[string]any{"attempt": cl.attempt, "status": resp.StatusCode, "headers": MaskHeaders(resp.Header)}
 		if readErr == nil {
@@ -204,11 +210,10 @@ func (cl *call) checkRetry(ctx context.Context, resp *http.Response, err error) 
 	if reason == "" {
 		return false, stop
 	}
+	cl.retryReason = reason
 	if cl.attempt > cl.client.opts.MaxRetries {
 		tflog.Debug(cl.ctx, "Tencent Cloud API call failed, no retries left", map[string]any{"reason": reason, "attempt": cl.attempt})
-		return true, nil
 	}
-	tflog.Debug(cl.ctx, "Tencent Cloud API call will be retried", map[string]any{"reason": reason, "attempt": cl.attempt})
 	return true, nil
 }
 
@@ -216,7 +221,9 @@ func (cl *call) checkRetry(ctx context.Context, resp *http.Response, err error) 
 // wait ends with the context; retryablehttp's own timer then gets 0.
 func (cl *call) backoff(min, max time.Duration, attemptNum int, _ *http.Response) time.Duration {
 	wait := backoff(min, max, attemptNum)
-	tflog.Debug(cl.ctx, "Tencent Cloud API retry backoff", map[string]any{"attempt": cl.attempt, "wait": wait.String()})
+	tflog.Debug(cl.ctx, "Retrying Tencent Cloud API call", map[string]any{
+		"action": cl.service + "." + cl.action, "reason": cl.retryReason, "attempt": cl.attempt, "wait": wait.String(),
+	})
 	_ = cl.client.opts.Clock.Sleep(cl.ctx, wait) // a cancelled ctx is seen by prepare and Do
 	return 0
 }

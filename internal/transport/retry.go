@@ -20,6 +20,8 @@ const (
 	DefaultMaxRetries   = 5
 	DefaultRetryWaitMin = 250 * time.Millisecond
 	DefaultRetryWaitMax = 5 * time.Second
+	// DefaultAttemptTimeout bounds one HTTP attempt of the default client.
+	DefaultAttemptTimeout = 60 * time.Second
 )
 
 // maxBody bounds how much of a response is read.

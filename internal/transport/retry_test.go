@@ -1,11 +1,16 @@
 package transport
 
 import (
+	"bytes"
 	"context"
+	"fmt"
+	"strings"
 	"errors"
 	"net/http"
 	"testing"
 	"time"
+
+	"github.com/hashicorp/terraform-plugin-log/tflogtest"
 
 	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
 )
@@ -22,9 +27,23 @@ func TestRetryThrottlingThenSuccessSignsEachAttemptAfresh(t *testing.T) {
 	// Waits of at least a second move the (second-resolution) timestamp.
 	c, fake := testClient(f, func(o *Options) { o.RetryWaitMin, o.RetryWaitMax = 2*time.Second, 10*time.Second })
 	start := fake.Now()
+	var logs bytes.Buffer
 
-	if err := callCreate(c, context.Background()); err != nil {
+	if err := callCreate(c, tflogtest.RootLogger(context.Background(), &logs)); err != nil {
 		t.Fatalf("Call: %v", err)
+	}
+	entries, err := tflogtest.MultilineJSONDecode(&logs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var retries []string
+	for _, e := range entries {
+		if e["@message"] == "Retrying Tencent Cloud API call" {
+			retries = append(retries, fmt.Sprintf("%v %v attempt=%v wait=%v", e["action"], e["reason"], e["attempt"], e["wait"]))
+		}
+	}
+	if len(retries) != 3 || !strings.Contains(retries[1], "trtc.CreateTrtcApp RequestLimitExceeded.UinLimitExceeded attempt=2") {
+		t.Errorf("retry debug logs = %q, want 3 naming action, code, attempt and wait", retries)
 	}
 	reqs := f.requests()
 	if len(reqs) != 4 {
