@@ -3,10 +3,10 @@ package transport
 import (
 	"bytes"
 	"context"
-	"fmt"
-	"strings"
 	"errors"
+	"fmt"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 
