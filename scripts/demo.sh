@@ -81,7 +81,9 @@ export TENCENTCLOUD_SECRET_KEY="$secret_key"
 unset TENCENTCLOUD_SECURITY_TOKEN TENCENTCLOUD_PROFILE TENCENTCLOUD_ASSUME_ROLE_ARN
 
 cp -R examples/complete "$tmp/work"
-tf() { terraform -chdir="$tmp/work" "$@"; }
+color=()
+[ -t 1 ] || color=(-no-color)
+tf() { local cmd=$1; shift; terraform -chdir="$tmp/work" "$cmd" "${color[@]}" "$@"; }
 
 step "terraform apply (examples/complete)"
 tf apply -auto-approve -input=false -compact-warnings

@@ -18,6 +18,12 @@ resource "trtc_application" "call" {
   name        = "demo_call"
   description = "One_to_one_support_calls"
   product     = "Call"
+
+  # Tags of this application are owned by trtc_application_tag resources:
+  # `tags` is authoritative, so leave it out and ignore it.
+  lifecycle {
+    ignore_changes = [tags]
+  }
 }
 
 resource "trtc_application" "engine" {
@@ -32,7 +38,7 @@ resource "trtc_application" "engine" {
   }
 }
 
-# A tag owned apart from the application's own tags (a different key).
+# A tag managed on its own, e.g. by a cost-allocation team.
 resource "trtc_application_tag" "cost_center" {
   sdk_app_id = trtc_application.call.sdk_app_id
   key        = "cost-center"
