@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
@@ -40,16 +41,16 @@ func New(version string) func() provider.Provider {
 
 // providerModel is the provider block.
 type providerModel struct {
-	SecretID             types.String     `tfsdk:"secret_id"`
-	SecretKey            types.String     `tfsdk:"secret_key"`
-	SecurityToken        types.String     `tfsdk:"security_token"`
-	Region               types.String     `tfsdk:"region"`
-	Endpoint             types.String     `tfsdk:"endpoint"`
-	Profile              types.String     `tfsdk:"profile"`
-	SharedCredentialsDir types.String     `tfsdk:"shared_credentials_dir"`
-	MaxRetries           types.Int64      `tfsdk:"max_retries"`
-	RateLimit            types.Float64    `tfsdk:"rate_limit"`
-	AssumeRole           *assumeRoleModel `tfsdk:"assume_role"`
+	SecretID             types.String  `tfsdk:"secret_id"`
+	SecretKey            types.String  `tfsdk:"secret_key"`
+	SecurityToken        types.String  `tfsdk:"security_token"`
+	Region               types.String  `tfsdk:"region"`
+	Endpoint             types.String  `tfsdk:"endpoint"`
+	Profile              types.String  `tfsdk:"profile"`
+	SharedCredentialsDir types.String  `tfsdk:"shared_credentials_dir"`
+	MaxRetries           types.Int64   `tfsdk:"max_retries"`
+	RateLimit            types.Float64 `tfsdk:"rate_limit"`
+	AssumeRole           types.Object  `tfsdk:"assume_role"` // assumeRoleModel; may be unknown during plan
 }
 
 type assumeRoleModel struct {
@@ -169,13 +170,21 @@ func (p *trtcProvider) Configure(ctx context.Context, req provider.ConfigureRequ
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if cfg.hasUnknown() {
+	var role *assumeRoleModel
+	if !cfg.AssumeRole.IsNull() && !cfg.AssumeRole.IsUnknown() {
+		role = &assumeRoleModel{}
+		resp.Diagnostics.Append(cfg.AssumeRole.As(ctx, role, basetypes.ObjectAsOptions{})...)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+	}
+	if cfg.hasUnknown(role) {
 		// Values from not-yet-created resources: configure at apply time.
 		tflog.Debug(ctx, "Provider configuration has unknown values; not configuring the API client during this plan")
 		return
 	}
 
-	resolved, err := p.resolver.Resolve(cfg.credentialsConfig())
+	resolved, err := p.resolver.Resolve(cfg.credentialsConfig(role))
 	if err != nil {
 		resp.Diagnostics.AddError("Invalid Tencent Cloud credentials configuration", err.Error())
 		return
@@ -216,10 +225,10 @@ func (p *trtcProvider) Configure(ctx context.Context, req provider.ConfigureRequ
 }
 
 // hasUnknown reports whether any value is not yet known.
-func (m providerModel) hasUnknown() bool {
-	values := []interface{ IsUnknown() bool }{m.SecretID, m.SecretKey, m.SecurityToken, m.Region, m.Endpoint, m.Profile, m.SharedCredentialsDir, m.MaxRetries, m.RateLimit}
-	if m.AssumeRole != nil {
-		values = append(values, m.AssumeRole.RoleARN, m.AssumeRole.SessionName, m.AssumeRole.SessionDuration, m.AssumeRole.Policy, m.AssumeRole.ExternalID)
+func (m providerModel) hasUnknown(role *assumeRoleModel) bool {
+	values := []interface{ IsUnknown() bool }{m.SecretID, m.SecretKey, m.SecurityToken, m.Region, m.Endpoint, m.Profile, m.SharedCredentialsDir, m.MaxRetries, m.RateLimit, m.AssumeRole}
+	if role != nil {
+		values = append(values, role.RoleARN, role.SessionName, role.SessionDuration, role.Policy, role.ExternalID)
 	}
 	for _, v := range values {
 		if v.IsUnknown() {
@@ -229,7 +238,7 @@ func (m providerModel) hasUnknown() bool {
 	return false
 }
 
-func (m providerModel) credentialsConfig() credentials.Config {
+func (m providerModel) credentialsConfig(role *assumeRoleModel) credentials.Config {
 	cfg := credentials.Config{
 		SecretID:             m.SecretID.ValueString(),
 		SecretKey:            m.SecretKey.ValueString(),
@@ -239,13 +248,13 @@ func (m providerModel) credentialsConfig() credentials.Config {
 		Profile:              m.Profile.ValueString(),
 		SharedCredentialsDir: m.SharedCredentialsDir.ValueString(),
 	}
-	if m.AssumeRole != nil {
+	if role != nil {
 		cfg.AssumeRole = &credentials.AssumeRole{
-			RoleARN:         m.AssumeRole.RoleARN.ValueString(),
-			SessionName:     m.AssumeRole.SessionName.ValueString(),
-			SessionDuration: m.AssumeRole.SessionDuration.ValueInt64(),
-			Policy:          m.AssumeRole.Policy.ValueString(),
-			ExternalID:      m.AssumeRole.ExternalID.ValueString(),
+			RoleARN:         role.RoleARN.ValueString(),
+			SessionName:     role.SessionName.ValueString(),
+			SessionDuration: role.SessionDuration.ValueInt64(),
+			Policy:          role.Policy.ValueString(),
+			ExternalID:      role.ExternalID.ValueString(),
 		}
 	}
 	return cfg

@@ -130,12 +130,22 @@ func TestConfigureMissingCredentialsSaysWhereToPutThem(t *testing.T) {
 }
 
 func TestConfigureWithUnknownValuesDefersConfiguration(t *testing.T) {
-	resp := configure(t, map[string]tftypes.Value{"secret_key": tftypes.NewValue(tftypes.String, tftypes.UnknownValue)})
-	if resp.Diagnostics.HasError() {
-		t.Fatalf("Configure with an unknown value: %v", resp.Diagnostics)
-	}
-	if resp.ResourceData != nil {
-		t.Error("provider data set while a value is unknown")
+	s := providerSchema(t)
+	roleType := s.Type().TerraformType(context.Background()).(tftypes.Object).AttributeTypes["assume_role"]
+	for name, set := range map[string]map[string]tftypes.Value{
+		"secret_key":        {"secret_key": tftypes.NewValue(tftypes.String, tftypes.UnknownValue)},
+		"assume_role":       {"secret_id": str("a"), "secret_key": str("b"), "assume_role": tftypes.NewValue(roleType, tftypes.UnknownValue)},
+		"assume_role field": {"secret_id": str("a"), "secret_key": str("b"), "assume_role": assumeRoleValue(t, s, map[string]tftypes.Value{"role_arn": tftypes.NewValue(tftypes.String, tftypes.UnknownValue)})},
+	} {
+		t.Run(name, func(t *testing.T) {
+			resp := configure(t, set)
+			if resp.Diagnostics.HasError() {
+				t.Fatalf("Configure with an unknown value: %v", resp.Diagnostics)
+			}
+			if resp.ResourceData != nil {
+				t.Error("provider data set while a value is unknown")
+			}
+		})
 	}
 }
 
