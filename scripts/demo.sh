@@ -83,7 +83,7 @@ unset TENCENTCLOUD_SECURITY_TOKEN TENCENTCLOUD_PROFILE TENCENTCLOUD_ASSUME_ROLE_
 cp -R examples/complete "$tmp/work"
 color=()
 [ -t 1 ] || color=(-no-color)
-tf() { local cmd=$1; shift; terraform -chdir="$tmp/work" "$cmd" "${color[@]}" "$@"; }
+tf() { local cmd=$1; shift; terraform -chdir="$tmp/work" "$cmd" ${color[@]+"${color[@]}"} "$@"; }
 
 step "terraform apply (examples/complete)"
 tf apply -auto-approve -input=false -compact-warnings
