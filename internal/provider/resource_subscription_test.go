@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -18,6 +19,7 @@ import (
 	"github.com/trtc-oss/terraform-provider-trtc/internal/acctest"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/catalog"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/emulator"
 )
 
 const subAddr = "trtc_subscription.test"
@@ -481,4 +483,79 @@ func TestAccSubscription_rulesAtValidate(t *testing.T) {
 	if n := env.TotalCalls(); n != 0 {
 		t.Errorf("validation made %d API calls, want 0: %v", n, env.Emulator.Stats().Calls)
 	}
+}
+
+// With the application in the same configuration its SdkAppId is unknown at
+// plan time: a trial works, and an edition the product lacks is still refused
+// before any purchase.
+func TestAccSubscription_applicationInSameConfig(t *testing.T) {
+	env := acctest.NewEnv(t)
+	rtc := `
+resource "trtc_application" "rtc" {
+  name    = "sub_rtc"
+  product = "RTCEngine"
+}
+resource "trtc_subscription" "test" {
+  sdk_app_id = trtc_application.rtc.sdk_app_id
+  edition    = "Trial"
+}
+`
+	call := `
+resource "trtc_application" "call" {
+  name    = "sub_call"
+  product = "Call"
+}
+resource "trtc_subscription" "call" {
+  sdk_app_id    = trtc_application.call.sdk_app_id
+  edition       = "Pro"
+  period_months = 1
+}
+`
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		Steps: []resource.TestStep{
+			{
+				Config: env.Config(rtc),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectUnknownValue(subAddr, tfjsonpath.New("product"))},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					stateStr(subAddr, "edition", "Trial"),
+					stateStr(subAddr, "product", "RTCEngine"),
+					statecheck.CompareValuePairs(subAddr, tfjsonpath.New("sdk_app_id"), "trtc_application.rtc", tfjsonpath.New("sdk_app_id"), compare.ValuesSame()),
+				},
+			},
+			{
+				Config:      env.Config(rtc + call),
+				ExpectError: wrapRe("(?s)Edition not offered for this product.*product is Call; Call offers: `Trial`, `OneToOneCall`, `GroupCall`"),
+			},
+		},
+	})
+	// Terraform plans the subscription again once the SdkAppId is known, so
+	// the refusal comes before any purchase is attempted.
+	if n := env.Calls("CreateAppSubscription"); n != 0 {
+		t.Errorf("CreateAppSubscription called %d times, want 0", n)
+	}
+}
+
+// Reads may lag behind writes: the purchase is read back until it shows.
+func TestAccSubscription_readLagAfterPurchase(t *testing.T) {
+	env := acctest.NewEnv(t)
+	id := newEmulatorApp(t, env, catalog.ProductRTCEngine)
+	env.Emulator.SetFaults(emulator.Faults{ReadLag: 1500 * time.Millisecond, Actions: []string{"DescribeAppSubscription"}})
+
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		Steps: []resource.TestStep{{
+			Config:            subConfig(env, id, "Pro", "period_months = 1"),
+			ConfigStateChecks: []statecheck.StateCheck{stateStr(subAddr, "edition", "Pro"), stateStr(subAddr, "status", "Active")},
+			Check: func(*terraform.State) error {
+				// plan, create, then at least one lagging read before the one that shows Pro
+				if n := env.Calls("DescribeAppSubscription"); n < 4 {
+					return fmt.Errorf("DescribeAppSubscription called %d times; the read-back did not poll", n)
+				}
+				return nil
+			},
+		}},
+	})
 }
