@@ -33,7 +33,7 @@ type seenRequest struct {
 // fakeAPI is an httptest server that checks every TC3 signature with
 // secretKey and answers with the next scripted reply (the last repeats).
 type fakeAPI struct {
-	t         *testing.T
+	t         testing.TB
 	secretKey string
 	server    *httptest.Server
 
@@ -42,7 +42,7 @@ type fakeAPI struct {
 	replies []func(w http.ResponseWriter)
 }
 
-func newFakeAPI(t *testing.T, replies ...func(w http.ResponseWriter)) *fakeAPI {
+func newFakeAPI(t testing.TB, replies ...func(w http.ResponseWriter)) *fakeAPI {
 	f := &fakeAPI{t: t, secretKey: testSecretKey, replies: replies}
 	f.server = httptest.NewServer(http.HandlerFunc(f.serve))
 	t.Cleanup(f.server.Close)
