@@ -72,15 +72,19 @@ func retryReason(ctx context.Context, resp *http.Response, err error) (reason st
 	if ctx.Err() != nil {
 		return "", ctx.Err()
 	}
-	if err != nil || resp.StatusCode != http.StatusOK {
-		retry, policyErr := retryablehttp.DefaultRetryPolicy(ctx, resp, err)
-		if !retry {
+	if err != nil {
+		// retryablehttp's policy knows which transport errors are final
+		// (bad scheme, TLS certificate, redirect loops).
+		if retry, policyErr := retryablehttp.DefaultRetryPolicy(ctx, nil, err); !retry {
 			return "", policyErr
 		}
-		if err != nil {
-			return "connection: " + err.Error(), nil
+		return "connection: " + err.Error(), nil
+	}
+	if resp.StatusCode != http.StatusOK {
+		if resp.StatusCode >= 500 && resp.StatusCode != http.StatusNotImplemented {
+			return "HTTP " + resp.Status, nil
 		}
-		return "HTTP " + resp.Status, nil
+		return "", nil
 	}
 	body, readErr := readBody(resp)
 	if readErr != nil {

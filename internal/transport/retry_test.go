@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -106,6 +107,22 @@ func TestRetryHTTP5xxThenSuccess(t *testing.T) {
 	}
 	if n := len(f.requests()); n != 2 {
 		t.Errorf("server saw %d requests, want 2", n)
+	}
+}
+
+func TestNoRetryForOtherHTTPStatuses(t *testing.T) {
+	for _, code := range []int{http.StatusBadRequest, http.StatusForbidden, http.StatusNotFound, http.StatusTooManyRequests, http.StatusNotImplemented} {
+		t.Run(http.StatusText(code), func(t *testing.T) {
+			f := newFakeAPI(t, status(code), ok(nil))
+			c, _ := testClient(f)
+			err := callCreate(c, context.Background())
+			if err == nil || !strings.Contains(err.Error(), strconv.Itoa(code)) {
+				t.Fatalf("err = %v, want one naming HTTP %d", err, code)
+			}
+			if n := len(f.requests()); n != 1 {
+				t.Errorf("server saw %d requests, want 1", n)
+			}
+		})
 	}
 }
 
