@@ -26,6 +26,8 @@ import (
 
 const appAddr = "trtc_application.test"
 
+var uuidRe = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`)
+
 // appConfig renders a trtc_application block; extra is spliced in verbatim.
 func appConfig(env *acctest.Env, name, product, extra string) string {
 	return env.Config(fmt.Sprintf(`
@@ -121,8 +123,12 @@ func TestAccApplication_lifecycle(t *testing.T) {
 					if err != nil {
 						return err
 					}
-					if got := env.Emulator.Apps()[0].Tags["env"]; got != "dev" || env.Emulator.Apps()[0].SdkAppId != id {
-						return fmt.Errorf("emulator has tag env=%q on %d", got, env.Emulator.Apps()[0].SdkAppId)
+					app := env.Emulator.Apps()[0]
+					if app.Tags["env"] != "dev" || app.SdkAppId != id {
+						return fmt.Errorf("emulator has tag env=%q on %d", app.Tags["env"], app.SdkAppId)
+					}
+					if !uuidRe.MatchString(app.ClientToken) {
+						return fmt.Errorf("CreateTrtcApp ClientToken %q is not a UUID", app.ClientToken)
 					}
 					return nil
 				},
@@ -470,6 +476,36 @@ func TestAccApplication_failedCreateWaitIsTaintedNotOrphaned(t *testing.T) {
 					}
 					if n := env.Emulator.Stats().Errors[api.CodeAppNotFound]; n == 0 {
 						return fmt.Errorf("reads never lagged: the test did not exercise the readable wait")
+					}
+					return nil
+				},
+			},
+		},
+	})
+}
+
+// Transient faults on every action are retried by the transport: the apply
+// still converges, and the ClientToken keeps the create from duplicating.
+func TestAccApplication_transientFaults(t *testing.T) {
+	env := acctest.NewEnv(t)
+	env.Emulator.SetFaults(emulator.Faults{ErrorRate: 0.3, ErrorCode: "InternalError", ThrottleRate: 0.1})
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		CheckDestroy:             checkAppsGone(env),
+		Steps: []resource.TestStep{
+			{
+				Config: appConfig(env, "flaky", "RTCEngine", `
+  status = "disabled"
+  tags   = { env = "flaky" }`),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(appAddr, attr("status"), knownvalue.StringExact("disabled")),
+				},
+				Check: func(*terraform.State) error {
+					if n := len(env.Emulator.Apps()); n != 1 {
+						return fmt.Errorf("want 1 application, emulator has %d", n)
+					}
+					if errs := env.Emulator.Stats().Errors; errs["InternalError"] == 0 {
+						return fmt.Errorf("no fault was injected: %v", errs)
 					}
 					return nil
 				},
