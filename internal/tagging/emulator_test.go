@@ -1,0 +1,58 @@
+package tagging
+
+import (
+	"context"
+	"net/http/httptest"
+	"reflect"
+	"testing"
+
+	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/catalog"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/emulator"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/transport"
+)
+
+// TestAgainstEmulator runs a tag round trip through the real transport and
+// the emulator's Tag service, with more tags than one request may carry.
+func TestAgainstEmulator(t *testing.T) {
+	emu := emulator.New(emulator.Config{Seed: 1, RateLimit: -1})
+	srv := httptest.NewServer(emu)
+	defer srv.Close()
+	client := api.New(transport.New(transport.Options{
+		Credentials: transport.StaticCredentials(transport.Credential{SecretID: emulator.DefaultSecretID, SecretKey: emulator.DefaultSecretKey}),
+		Region:      "ap-singapore", Endpoint: srv.URL, RateLimit: -1,
+	}))
+	ctx := context.Background()
+	ids := make([]uint64, 2)
+	for i := range ids {
+		out, err := client.CreateTrtcApp(ctx, &api.CreateTrtcAppRequest{AppName: "tagged", Product: catalog.ProductRTCEngine})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids[i] = out.SdkAppId
+	}
+	name := catalog.ResourceName(emulator.DefaultUIN, ids[0])
+
+	first := manyTags(23, "one")
+	if err := Update(ctx, client, name, nil, first); err != nil {
+		t.Fatal(err)
+	}
+	second := manyTags(12, "two") // 12 changed, 11 removed
+	second["部门 A"] = "研发【1】"
+	if err := Update(ctx, client, name, first, second); err != nil {
+		t.Fatal(err)
+	}
+	all, err := ReadApps(ctx, client, ids)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(all[ids[0]], second) {
+		t.Errorf("tags = %v, want %v", all[ids[0]], second)
+	}
+	if len(all[ids[1]]) != 0 {
+		t.Errorf("untagged app has %v", all[ids[1]])
+	}
+	if n := emu.Stats().Calls["tag.TagResources"]; n != 5 { // 3 batches, then 2
+		t.Errorf("TagResources calls = %d, want 5", n)
+	}
+}
