@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -201,4 +202,58 @@ func newEmulatorApp(t *testing.T, env *acctest.Env, product string) uint64 {
 		t.Fatalf("creating a %s application in the emulator: %v", product, err)
 	}
 	return out.SdkAppId
+}
+
+func TestAccApplicationTag_applicationDeletedOutsideTerraform(t *testing.T) {
+	env := acctest.NewEnv(t, acctest.WithPropagation(50*time.Millisecond, 50*time.Millisecond))
+	id := newEmulatorApp(t, env, catalog.ProductRTCEngine)
+
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		Steps: []resource.TestStep{
+			{Config: tagConfig(env, id, "owner", "alice")},
+			{
+				PreConfig:          func() { deleteEmulatorApp(t, env, id) },
+				RefreshState:       true,
+				ExpectNonEmptyPlan: true,
+				Check: func(s *terraform.State) error {
+					if _, ok := s.RootModule().Resources[tagAddr]; ok {
+						return fmt.Errorf("%s still in state after its application was deleted", tagAddr)
+					}
+					return nil
+				},
+				RefreshPlanChecks: resource.RefreshPlanChecks{
+					PostRefresh: []plancheck.PlanCheck{plancheck.ExpectResourceAction(tagAddr, plancheck.ResourceActionCreate)},
+				},
+			},
+		},
+	})
+}
+
+// deleteEmulatorApp disables, then deletes an application through the API
+// and waits until it is gone (the emulator's propagation delay is short).
+func deleteEmulatorApp(t *testing.T, env *acctest.Env, id uint64) {
+	t.Helper()
+	ctx, client := context.Background(), env.Client()
+	if _, err := client.ModifyAppStatus(ctx, &api.ModifyAppStatusRequest{SdkAppId: id, Status: api.StatusClose}); err != nil {
+		t.Fatalf("disabling %d: %v", id, err)
+	}
+	waitFor := func(what string, done func() bool) {
+		for deadline := time.Now().Add(10 * time.Second); !done(); time.Sleep(20 * time.Millisecond) {
+			if time.Now().After(deadline) {
+				t.Fatalf("application %d: %s did not happen", id, what)
+			}
+		}
+	}
+	waitFor("disabling", func() bool {
+		info, err := client.DescribeSdkAppInfo(ctx, &api.DescribeSdkAppInfoRequest{SdkAppId: id})
+		return err == nil && info.Status == api.AppStatusDisabled && info.TargetStatus == api.AppStatusDisabled
+	})
+	if _, err := client.DeleteTrtcApp(ctx, &api.DeleteTrtcAppRequest{SdkAppId: id}); err != nil {
+		t.Fatalf("deleting %d: %v", id, err)
+	}
+	waitFor("deletion", func() bool {
+		_, err := client.DescribeSdkAppInfo(ctx, &api.DescribeSdkAppInfoRequest{SdkAppId: id})
+		return api.IsNotFound(err)
+	})
 }

@@ -73,8 +73,10 @@ func (r *subscriptionResource) ModifyPlan(ctx context.Context, req resource.Modi
 	default:
 		current, err := r.data.API.DescribeAppSubscription(ctx, &api.DescribeAppSubscriptionRequest{SdkAppId: plan.appID()})
 		if api.IsNotFound(err) {
-			resp.Diagnostics.AddAttributeError(path.Root("sdk_app_id"), "Application not found",
-				fmt.Sprintf("Application %d does not exist (or is being deleted), so no package can be held for it.", plan.appID()))
+			// A warning, not an error: a refresh-only apply must still be able
+			// to drop a subscription whose application was deleted.
+			resp.Diagnostics.AddAttributeWarning(path.Root("sdk_app_id"), "Application not found",
+				fmt.Sprintf("Application %d does not exist (or is being deleted), so no package can be held for it; applying will fail.", plan.appID()))
 			return
 		}
 		if err != nil {

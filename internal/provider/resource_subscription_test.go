@@ -559,3 +559,26 @@ func TestAccSubscription_readLagAfterPurchase(t *testing.T) {
 		}},
 	})
 }
+
+func TestAccSubscription_applicationDeletedOutsideTerraform(t *testing.T) {
+	env := acctest.NewEnv(t, acctest.WithPropagation(50*time.Millisecond, 50*time.Millisecond))
+	id := newEmulatorApp(t, env, catalog.ProductConference)
+
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		Steps: []resource.TestStep{
+			{Config: subConfig(env, id, "Trial", ""), ConfigStateChecks: []statecheck.StateCheck{stateStr(subAddr, "product", "Conference")}},
+			{
+				PreConfig:          func() { deleteEmulatorApp(t, env, id) },
+				RefreshState:       true,
+				ExpectNonEmptyPlan: true,
+				Check: func(s *terraform.State) error {
+					if _, ok := s.RootModule().Resources[subAddr]; ok {
+						return fmt.Errorf("%s still in state after its application was deleted", subAddr)
+					}
+					return nil
+				},
+			},
+		},
+	})
+}
