@@ -47,6 +47,9 @@ func newHarness(t *testing.T, mutate ...func(*Config)) *harness {
 	for _, m := range mutate {
 		m(&cfg)
 	}
+	if fake, ok := cfg.Clock.(*clock.Fake); ok {
+		clk = fake
+	}
 	emu := New(cfg)
 	srv := httptest.NewServer(emu)
 	t.Cleanup(srv.Close)
@@ -191,4 +194,19 @@ func (h *harness) admin(method, path, body string, out any) int {
 		}
 	}
 	return resp.StatusCode
+}
+
+// signedRequest builds a request signed now with the default credentials.
+func signedRequest(tb testing.TB, action string, body []byte) *http.Request {
+	tb.Helper()
+	ts := time.Now().Unix()
+	req := httptest.NewRequest(http.MethodPost, "http://emulator.local/", bytes.NewReader(body))
+	headers := map[string]string{"Content-Type": "application/json; charset=utf-8", "Host": req.Host}
+	req.Header.Set("Content-Type", headers["Content-Type"])
+	req.Header.Set("X-TC-Action", action)
+	req.Header.Set("X-TC-Version", api.VersionTRTC)
+	req.Header.Set("X-TC-Timestamp", strconv.FormatInt(ts, 10))
+	req.Header.Set("Authorization", tc3.Authorization(DefaultSecretID, DefaultSecretKey,
+		tc3.Request{Service: api.ServiceTRTC, Headers: headers, Payload: body, Timestamp: ts}))
+	return req
 }

@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"bytes"
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
@@ -144,21 +145,29 @@ func readBody(rc io.Reader) (body []byte, tooLarge bool, err error) {
 	return body, len(body) > maxBody, nil
 }
 
-// answer writes the Tencent envelope, always with HTTP 200.
+// answer writes the Tencent envelope, always with HTTP 200: the output
+// fields of out (a struct marshalled to a JSON object) and the RequestId.
 func (e *Emulator) answer(w http.ResponseWriter, requestID string, out any, aerr *apiError) {
-	resp := map[string]any{}
+	var fields []byte
 	if aerr != nil {
-		resp["Error"] = map[string]string{"Code": aerr.Code, "Message": aerr.Message}
+		fields, _ = json.Marshal(map[string]any{"Error": map[string]string{"Code": aerr.Code, "Message": aerr.Message}})
 	} else if out != nil {
-		raw, err := json.Marshal(out)
-		if err == nil {
-			_ = json.Unmarshal(raw, &resp)
-		}
+		fields, _ = json.Marshal(out)
 	}
-	resp["RequestId"] = requestID
+	id, _ := json.Marshal(requestID)
+	var buf bytes.Buffer
+	buf.Grow(len(fields) + 80)
+	buf.WriteString(`{"Response":{`)
+	if inner := bytes.TrimSpace(fields); len(inner) > 2 && inner[0] == '{' {
+		buf.Write(inner[1 : len(inner)-1])
+		buf.WriteByte(',')
+	}
+	buf.WriteString(`"RequestId":`)
+	buf.Write(id)
+	buf.WriteString("}}\n")
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(http.StatusOK)
-	_ = json.NewEncoder(w).Encode(map[string]any{"Response": resp})
+	_, _ = w.Write(buf.Bytes())
 }
 
 // dropConnection closes the connection without answering.

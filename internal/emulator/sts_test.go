@@ -70,3 +70,5 @@ func TestAssumeRoleCredentials(t *testing.T) {
 		wantCode(t, err, tc.code)
 	}
 }
+
+var rawAssume = api.AssumeRoleRequest{RoleArn: "qcs::cam::uin/" + DefaultUIN + ":roleName/raw", RoleSessionName: "raw-session"}
