@@ -51,7 +51,20 @@ func (r *applicationResource) Configure(_ context.Context, req resource.Configur
 
 func (r *applicationResource) deps() waiters.Deps { return waiters.ForClient(r.pd.API, r.pd.Clock) }
 
+// configured reports an error when the provider could not be configured
+// (e.g. its configuration was still unknown), instead of panicking.
+func (r *applicationResource) configured(diags *diag.Diagnostics) bool {
+	if r.pd == nil {
+		diags.AddError("Provider not configured", "The trtc provider has no client; check the provider configuration (credentials, endpoint) and run the command again.")
+		return false
+	}
+	return true
+}
+
 func (r *applicationResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	if !r.configured(&resp.Diagnostics) {
+		return
+	}
 	var plan applicationModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	timeout, d := plan.Timeouts.Create(ctx, appCreateTimeout)
@@ -108,6 +121,9 @@ func (r *applicationResource) Create(ctx context.Context, req resource.CreateReq
 }
 
 func (r *applicationResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	if !r.configured(&resp.Diagnostics) {
+		return
+	}
 	var state applicationModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
@@ -152,6 +168,9 @@ func (r *applicationResource) readInto(ctx context.Context, id uint64, m *applic
 }
 
 func (r *applicationResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	if !r.configured(&resp.Diagnostics) {
+		return
+	}
 	var plan, state applicationModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
@@ -234,6 +253,9 @@ func (r *applicationResource) setStatus(ctx context.Context, id uint64, status, 
 }
 
 func (r *applicationResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	if !r.configured(&resp.Diagnostics) {
+		return
+	}
 	var state applicationModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	timeout, d := state.Timeouts.Delete(ctx, appDeleteTimeout)

@@ -9,6 +9,8 @@ import (
 	"errors"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
 	"github.com/trtc-oss/terraform-provider-trtc/internal/clock"
 )
 
@@ -86,6 +88,7 @@ func Until(ctx context.Context, clk clock.Clock, check func(context.Context) (bo
 			}
 			wait = min(wait, left) // one last check right at the deadline
 		}
+		tflog.Debug(ctx, "change not in effect yet, polling again", map[string]any{"elapsed": now.Sub(since).String(), "next_poll_in": wait.String()})
 		if err := clk.Sleep(ctx, wait); err != nil {
 			return errors.Join(ErrTimeout, err)
 		}
