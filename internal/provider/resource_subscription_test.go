@@ -582,3 +582,28 @@ func TestAccSubscription_applicationDeletedOutsideTerraform(t *testing.T) {
 		},
 	})
 }
+
+// A purchase whose read-back times out stays in state as tainted: never an
+// orphan. Replacing it adopts the package instead of paying twice.
+func TestAccSubscription_readBackTimeoutKeepsTaintedState(t *testing.T) {
+	env := acctest.NewEnv(t)
+	id := newEmulatorApp(t, env, catalog.ProductRTCEngine)
+	env.Emulator.SetFaults(emulator.Faults{ReadLag: time.Minute, Actions: []string{"DescribeAppSubscription"}})
+	cfg := subConfig(env, id, "Pro", "period_months = 1\n  timeouts {\n    create = \"2s\"\n  }")
+
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		Steps: []resource.TestStep{
+			{Config: cfg, ExpectError: wrapRe(`Subscription not confirmed(.|\n)*kept in state \(tainted\)`)},
+			{
+				PreConfig: func() { env.Emulator.SetFaults(emulator.Faults{}) },
+				Config:    cfg,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(subAddr, plancheck.ResourceActionDestroyBeforeCreate)},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{stateStr(subAddr, "edition", "Pro"), stateStr(subAddr, "id", fmt.Sprint(id))},
+				Check:             checkCalls(env, "CreateAppSubscription", 1),
+			},
+		},
+	})
+}
