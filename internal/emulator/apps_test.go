@@ -208,3 +208,25 @@ func TestDefaultQuotaIs300(t *testing.T) {
 	_, err := h.api.CreateTrtcApp(h.ctx, &api.CreateTrtcAppRequest{AppName: "one_more", Product: catalog.ProductRTCEngine})
 	wantCode(t, err, "LimitExceeded.AppQuota")
 }
+
+func TestPlatformDisable(t *testing.T) {
+	h := newHarness(t)
+	id := h.createApp("overdue")
+	if err := h.emu.DisableApp(id, "Overdue"); err != nil {
+		t.Fatal(err)
+	}
+	if info := h.info(id); info.Status != api.AppStatusDisabled || info.TargetStatus != api.AppStatusDisabled || info.DisabledReason != "Overdue" {
+		t.Fatalf("platform-disabled: %+v", info)
+	}
+	if err := h.emu.DisableApp(id, "Bored"); err == nil {
+		t.Fatal("unknown reason accepted")
+	}
+	// Re-enabling propagates like any change, and clears the reason.
+	if _, err := h.api.ModifyAppStatus(h.ctx, &api.ModifyAppStatusRequest{SdkAppId: id, Status: api.StatusOpen}); err != nil {
+		t.Fatal(err)
+	}
+	h.clk.Advance(testPropMax)
+	if info := h.info(id); info.Status != api.AppStatusEnabled || info.DisabledReason != "" {
+		t.Fatalf("re-enabled: %+v", info)
+	}
+}

@@ -6,12 +6,14 @@
 package emulator
 
 import (
+	"fmt"
 	"io"
 	"math/rand"
 	"net/http"
 	"sync"
 	"time"
 
+	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/catalog"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/clock"
 )
@@ -208,4 +210,25 @@ func (e *Emulator) Apps() []AppView {
 			Tags: tags, Edition: a.sub.edition, ClientToken: a.clientToken})
 	}
 	return out
+}
+
+// DisableApp models the platform disabling an application (overdue
+// balance, or no pay-as-you-go and no package): it is Disabled at once with
+// reason "Overdue" or "NoPackage". Not on the admin surface, which the
+// contract fixes; tests call it directly.
+func (e *Emulator) DisableApp(sdkAppID uint64, reason string) error {
+	if reason != "Overdue" && reason != "NoPackage" {
+		return fmt.Errorf("platform disable reason %q must be Overdue or NoPackage", reason)
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.settle()
+	a, ok := e.st.apps[sdkAppID]
+	if !ok || a.target == api.AppStatusDeleted {
+		return fmt.Errorf("application %d does not exist or is being deleted", sdkAppID)
+	}
+	e.beforeWrite(a.id, a)
+	a.status, a.target, a.disabledReason = api.AppStatusDisabled, api.AppStatusDisabled, reason
+	a.changeRequested, a.due = time.Time{}, time.Time{}
+	return nil
 }

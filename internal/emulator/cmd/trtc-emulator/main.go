@@ -97,7 +97,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	o.cfg.Log = stderr
+	o.cfg.Log = timestamped{stderr}
 	ln, err := net.Listen("tcp", o.listen)
 	if err != nil {
 		return err
@@ -115,4 +115,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	defer cancel()
 	fmt.Fprintln(stderr, "shutting down")
 	return srv.Shutdown(shutdown)
+}
+
+// timestamped prefixes each log line (one Write per line) with UTC time.
+type timestamped struct{ w io.Writer }
+
+func (t timestamped) Write(p []byte) (int, error) {
+	if _, err := io.WriteString(t.w, time.Now().UTC().Format("2006-01-02T15:04:05.000Z ")); err != nil {
+		return 0, err
+	}
+	return t.w.Write(p)
 }
