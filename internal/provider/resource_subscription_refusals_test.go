@@ -1,0 +1,236 @@
+package provider_test
+
+// Subscription refusals and faults: quotas, plan-time refusals, balance,
+// validate-time rules, lagging reads and timeouts.
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/trtc-oss/terraform-provider-trtc/internal/acctest"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/catalog"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/emulator"
+)
+
+func TestAccSubscription_appTrialQuota(t *testing.T) {
+	env := acctest.NewEnv(t)
+	id := newEmulatorApp(t, env, catalog.ProductRTCEngine)
+	pastTrial := func() { env.Emulator.Advance(catalog.TrialLength(catalog.ProductRTCEngine) + time.Hour) }
+
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		Steps: []resource.TestStep{
+			{Config: subConfig(env, id, "Trial", ""), ConfigStateChecks: []statecheck.StateCheck{stateInt(subAddr, "trials_used", 1)}},
+			{Config: noSubConfig(env)},
+			{PreConfig: pastTrial, Config: subConfig(env, id, "Trial", ""), ConfigStateChecks: []statecheck.StateCheck{stateInt(subAddr, "trials_used", 2)}},
+			{Config: noSubConfig(env)},
+			{
+				PreConfig:   pastTrial,
+				Config:      subConfig(env, id, "Trial", ""),
+				ExpectError: wrapRe(fmt.Sprintf(`Application %d has used 2 of 2\s+trials`, id)),
+			},
+		},
+	})
+	if n := env.Calls("StartAppTrial"); n != 3 {
+		t.Errorf("StartAppTrial called %d times, want 3 (two claims, one refusal)", n)
+	}
+}
+
+func TestAccSubscription_accountTrialQuota(t *testing.T) {
+	env := acctest.NewEnv(t)
+	account := env.Emulator.Account()
+	account.AccountTrialQuota = 1
+	env.Emulator.SetAccount(account)
+	first := newEmulatorApp(t, env, catalog.ProductRTCEngine)
+	second := newEmulatorApp(t, env, catalog.ProductCall)
+	subs := func(withSecond bool) string {
+		cfg := fmt.Sprintf(`
+resource "trtc_subscription" "first" {
+  sdk_app_id = %d
+  edition    = "Trial"
+}
+`, first)
+		if withSecond {
+			cfg += fmt.Sprintf(`
+resource "trtc_subscription" "second" {
+  sdk_app_id = %d
+  edition    = "Trial"
+}
+`, second)
+		}
+		return env.Config(cfg)
+	}
+
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		Steps: []resource.TestStep{
+			{Config: subs(false), ConfigStateChecks: []statecheck.StateCheck{stateInt("trtc_subscription.first", "account_trials_used", 1)}},
+			{
+				Config:      subs(true),
+				ExpectError: wrapRe(`account has used 1 of 10 trials(.|\n)*quota is lower`),
+			},
+		},
+	})
+	if got := remoteSub(t, env, second).Edition; got != catalog.EditionBasic {
+		t.Errorf("edition of the second application = %q, want Basic", got)
+	}
+}
+
+func TestAccSubscription_editionSwitchRefusedAtPlan(t *testing.T) {
+	env := acctest.NewEnv(t)
+	id := newEmulatorApp(t, env, catalog.ProductRTCEngine)
+
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		Steps: []resource.TestStep{
+			{Config: subConfig(env, id, "Standard", "period_months = 1")},
+			{
+				Config:      subConfig(env, id, "Pro", "period_months = 1"),
+				ExpectError: wrapRe(`(?s)Switching between paid editions needs a service ticket.*Standard to Pro.*terraform state rm`),
+			},
+			{
+				Config:      subConfig(env, id, "Trial", ""),
+				ExpectError: wrapRe(`(?s)Trial not possible while a paid package is active.*holds a paid Standard`),
+			},
+			{ // a fresh resource on the same application is refused too
+				Config: env.Config(fmt.Sprintf(`
+resource "trtc_subscription" "other" {
+  sdk_app_id    = %d
+  edition       = "Pro"
+  period_months = 1
+}
+`, id)),
+				ExpectError: wrapRe(`(?s)service ticket.*Standard to Pro`),
+			},
+		},
+	})
+	if n := env.Calls("CreateAppSubscription"); n != 1 {
+		t.Errorf("CreateAppSubscription called %d times, want 1: refusals must happen at plan time", n)
+	}
+	if got := remoteSub(t, env, id).Edition; got != "Standard" {
+		t.Errorf("edition in the emulator = %q, want Standard", got)
+	}
+}
+
+func TestAccSubscription_editionMustFitProduct(t *testing.T) {
+	env := acctest.NewEnv(t)
+	live := newEmulatorApp(t, env, catalog.ProductLive)
+	call := newEmulatorApp(t, env, catalog.ProductCall)
+
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		Steps: []resource.TestStep{
+			{
+				Config:      subConfig(env, live, "Standard", "period_months = 1"),
+				ExpectError: wrapRe("(?s)Error: Edition not offered for this product.*product is Live; Live offers:\\s+`Trial`"),
+			},
+			{
+				Config:      subConfig(env, call, "Pro", "period_months = 12"),
+				ExpectError: wrapRe("(?s)edition \"Pro\" is not offered.*Call offers:\\s+`Trial`, `OneToOneCall`,\\s+`GroupCall`"),
+			},
+		},
+	})
+	if n := env.Calls("CreateAppSubscription"); n != 0 {
+		t.Errorf("CreateAppSubscription called %d times, want 0", n)
+	}
+}
+
+func TestAccSubscription_insufficientBalance(t *testing.T) {
+	env := acctest.NewEnv(t)
+	id := newEmulatorApp(t, env, catalog.ProductRTCEngine)
+	account := env.Emulator.Account()
+	account.Balance = api.Ptr(0.0)
+	env.Emulator.SetAccount(account)
+
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		Steps: []resource.TestStep{{
+			Config:      subConfig(env, id, "Pro", "period_months = 2"),
+			ExpectError: wrapRe(`(?s)Insufficient account balance.*Pro for 2 month\(s\).*Top up the\s+account`),
+		}},
+	})
+	if got := remoteSub(t, env, id).Edition; got != catalog.EditionBasic {
+		t.Errorf("edition after a refused purchase = %q, want Basic", got)
+	}
+}
+
+// Every edition rule that needs no API call fails `terraform validate`,
+// naming the attribute and the rule.
+func TestAccSubscription_rulesAtValidate(t *testing.T) {
+	env := acctest.NewEnv(t)
+	cases := []struct{ edition, extra, want string }{
+		{"Trial", "period_months = 1", `period_months not allowed for a Trial`},
+		{"Trial", "auto_renew = true", `auto_renew cannot be true for a Trial`},
+		{"Trial", `renewal_trigger = "x"`, `renewal_trigger not allowed for a Trial`},
+		{"Standard", "", `period_months required for a paid edition(.|\n)*"Standard"`},
+		{"Standard", "period_months = 5", `Attribute period_months value must be one of`},
+		{"Gold", "period_months = 1", `Attribute edition value must be one of`},
+		{"Basic", "", `Attribute edition value must be one of`},
+	}
+	steps := make([]resource.TestStep, 0, len(cases))
+	for _, c := range cases {
+		steps = append(steps, resource.TestStep{
+			Config:      subConfig(env, 1400000001, c.edition, c.extra),
+			PlanOnly:    true,
+			ExpectError: wrapRe(c.want),
+		})
+	}
+	resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: env.Factories(), Steps: steps})
+	if n := env.TotalCalls(); n != 0 {
+		t.Errorf("validation made %d API calls, want 0: %v", n, env.Emulator.Stats().Calls)
+	}
+}
+
+// Reads may lag behind writes: the purchase is read back until it shows.
+func TestAccSubscription_readLagAfterPurchase(t *testing.T) {
+	env := acctest.NewEnv(t)
+	id := newEmulatorApp(t, env, catalog.ProductRTCEngine)
+	env.Emulator.SetFaults(emulator.Faults{ReadLag: 1500 * time.Millisecond, Actions: []string{"DescribeAppSubscription"}})
+
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		Steps: []resource.TestStep{{
+			Config:            subConfig(env, id, "Pro", "period_months = 1"),
+			ConfigStateChecks: []statecheck.StateCheck{stateStr(subAddr, "edition", "Pro"), stateStr(subAddr, "status", "Active")},
+			Check: func(*terraform.State) error {
+				// plan, create, then at least one lagging read before the one that shows Pro
+				if n := env.Calls("DescribeAppSubscription"); n < 4 {
+					return fmt.Errorf("DescribeAppSubscription called %d times; the read-back did not poll", n)
+				}
+				return nil
+			},
+		}},
+	})
+}
+
+// A purchase whose read-back times out stays in state as tainted: never an
+// orphan. Replacing it adopts the package instead of paying twice.
+func TestAccSubscription_readBackTimeoutKeepsTaintedState(t *testing.T) {
+	env := acctest.NewEnv(t)
+	id := newEmulatorApp(t, env, catalog.ProductRTCEngine)
+	env.Emulator.SetFaults(emulator.Faults{ReadLag: time.Minute, Actions: []string{"DescribeAppSubscription"}})
+	cfg := subConfig(env, id, "Pro", "period_months = 1\n  timeouts {\n    create = \"2s\"\n  }")
+
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		Steps: []resource.TestStep{
+			{Config: cfg, ExpectError: wrapRe(`Subscription not confirmed(.|\n)*kept in state \(tainted\)`)},
+			{
+				PreConfig: func() { env.Emulator.SetFaults(emulator.Faults{}) },
+				Config:    cfg,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(subAddr, plancheck.ResourceActionDestroyBeforeCreate)},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{stateStr(subAddr, "edition", "Pro"), stateStr(subAddr, "id", fmt.Sprint(id))},
+				Check:             checkCalls(env, "CreateAppSubscription", 1),
+			},
+		},
+	})
+}
