@@ -12,7 +12,10 @@ type Faults struct {
 	Latency      time.Duration // added before answering
 	DropRate     float64       // share of calls whose connection is closed unanswered
 	ReadLag      time.Duration // reads of an object written this recently answer as before the write
-	Actions      []string      // "CreateTrtcApp" or "trtc.CreateTrtcApp"; empty = every action
+	// Actions limits the faults to these actions ("CreateTrtcApp" or
+	// "trtc.CreateTrtcApp"); empty = every action. For ReadLag it names the
+	// reads that lag; writes are remembered whatever their action.
+	Actions []string
 }
 
 func (f Faults) normalized() Faults {

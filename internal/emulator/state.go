@@ -122,6 +122,11 @@ func (e *Emulator) settle() {
 			e.st.remove(a.id)
 		}
 	}
+	for id, entry := range e.st.lag {
+		if e.faults.ReadLag <= 0 || now.Sub(entry.writtenAt) >= e.faults.ReadLag {
+			delete(e.st.lag, id)
+		}
+	}
 	for token, t := range e.st.createTokens {
 		if !now.Before(t.expires) {
 			delete(e.st.createTokens, token)
