@@ -39,8 +39,8 @@ type Env struct {
 type Option func(*emulator.Config)
 
 // WithPropagation sets the range of the enable/disable/delete delay.
-func WithPropagation(min, max time.Duration) Option {
-	return func(c *emulator.Config) { c.PropagationMin, c.PropagationMax = min, max }
+func WithPropagation(lo, hi time.Duration) Option {
+	return func(c *emulator.Config) { c.PropagationMin, c.PropagationMax = lo, hi }
 }
 
 // WithConfig changes any other emulator setting (log, rate limit, clock...).

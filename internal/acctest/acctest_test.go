@@ -1,7 +1,6 @@
 package acctest
 
 import (
-	"context"
 	"strings"
 	"testing"
 	"time"
@@ -17,7 +16,7 @@ func TestEnv(t *testing.T) {
 	if env.TotalCalls() != 0 {
 		t.Fatalf("fresh env has %d calls", env.TotalCalls())
 	}
-	out, err := env.Client().CreateTrtcApp(context.Background(), &api.CreateTrtcAppRequest{AppName: "env_test", Product: "Call"})
+	out, err := env.Client().CreateTrtcApp(t.Context(), &api.CreateTrtcAppRequest{AppName: "env_test", Product: "Call"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,7 +1,6 @@
 package planmodifiers
 
 import (
-	"context"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -44,7 +43,7 @@ func TestUseStateForUnknownUnless(t *testing.T) {
 			state := tfsdk.State{Schema: testSchema, Raw: c.state}
 			var stateValue types.String
 			if !c.state.IsNull() {
-				state.GetAttribute(context.Background(), path.Root("reason"), &stateValue)
+				state.GetAttribute(t.Context(), path.Root("reason"), &stateValue)
 			} else {
 				stateValue = types.StringNull()
 			}
@@ -53,7 +52,7 @@ func TestUseStateForUnknownUnless(t *testing.T) {
 				PlanValue: types.StringUnknown(), StateValue: stateValue, ConfigValue: types.StringNull(),
 			}
 			resp := &planmodifier.StringResponse{PlanValue: req.PlanValue}
-			UseStateForUnknownUnless(path.Root("status")).PlanModifyString(context.Background(), req, resp)
+			UseStateForUnknownUnless(path.Root("status")).PlanModifyString(t.Context(), req, resp)
 			if !resp.PlanValue.Equal(c.want) {
 				t.Errorf("plan value = %v, want %v", resp.PlanValue, c.want)
 			}

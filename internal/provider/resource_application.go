@@ -234,12 +234,12 @@ func (r *applicationResource) saveAfterFailure(ctx context.Context, id uint64, p
 	}
 }
 
-func (r *applicationResource) updateTags(ctx context.Context, id uint64, old, new map[string]string) error {
+func (r *applicationResource) updateTags(ctx context.Context, id uint64, current, desired map[string]string) error {
 	name, err := r.pd.ResourceName(ctx, id)
 	if err != nil {
 		return err
 	}
-	return tagging.Update(ctx, r.pd.API, name, old, new)
+	return tagging.Update(ctx, r.pd.API, name, current, desired)
 }
 
 // setStatus asks for the status and waits until it is in effect.

@@ -290,7 +290,7 @@ func TestAccApplication_disappears(t *testing.T) {
 // deleteOutsideTerraform disables and deletes an application through the API.
 func deleteOutsideTerraform(t *testing.T, env *acctest.Env, id uint64) {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	ctx, cancel := context.WithTimeout(t.Context(), time.Minute)
 	defer cancel()
 	client := env.Client()
 	deps := waiters.ForClient(client, clock.Real{})
@@ -320,7 +320,7 @@ func TestAccApplication_driftThroughAPI(t *testing.T) {
 			{Config: config},
 			{
 				PreConfig: func() {
-					ctx := context.Background()
+					ctx := t.Context()
 					id := onlyAppID(t, env)
 					client := env.Client()
 					if _, err := client.ModifyAppInfo(ctx, &api.ModifyAppInfoRequest{SdkAppId: id, AppName: api.Ptr("changed_by_hand"), Description: api.Ptr("")}); err != nil {
@@ -346,7 +346,7 @@ func TestAccApplication_driftThroughAPI(t *testing.T) {
 			},
 			{ // tags are authoritative: one added elsewhere is planned away
 				PreConfig: func() {
-					_, err := env.Client().TagResources(context.Background(), &api.TagResourcesRequest{
+					_, err := env.Client().TagResources(t.Context(), &api.TagResourcesRequest{
 						ResourceList: []string{fmt.Sprintf("qcs::trtc::uin/%s:sdkappid/%d", "100000000001", onlyAppID(t, env))},
 						Tags:         []api.Tag{{TagKey: "added", TagValue: "by hand"}},
 					})

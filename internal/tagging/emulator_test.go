@@ -1,7 +1,6 @@
 package tagging
 
 import (
-	"context"
 	"net/http/httptest"
 	"reflect"
 	"testing"
@@ -22,7 +21,7 @@ func TestAgainstEmulator(t *testing.T) {
 		Credentials: transport.StaticCredentials(transport.Credential{SecretID: emulator.DefaultSecretID, SecretKey: emulator.DefaultSecretKey}),
 		Region:      "ap-singapore", Endpoint: srv.URL, RateLimit: -1,
 	}))
-	ctx := context.Background()
+	ctx := t.Context()
 	ids := make([]uint64, 2)
 	for i := range ids {
 		out, err := client.CreateTrtcApp(ctx, &api.CreateTrtcAppRequest{AppName: "tagged", Product: catalog.ProductRTCEngine})

@@ -76,15 +76,15 @@ func readChunk(ctx context.Context, client *api.Client, ids []uint64, out map[ui
 }
 
 // Diff returns the keys to remove and the tags to set (added or changed) to
-// turn old into new, each sorted by key so requests are deterministic.
-func Diff(old, new map[string]string) (remove []string, set []api.Tag) {
-	for k := range old {
-		if _, ok := new[k]; !ok {
+// turn current into desired, each sorted by key so requests are deterministic.
+func Diff(current, desired map[string]string) (remove []string, set []api.Tag) {
+	for k := range current {
+		if _, ok := desired[k]; !ok {
 			remove = append(remove, k)
 		}
 	}
-	for k, v := range new {
-		if ov, ok := old[k]; !ok || ov != v {
+	for k, v := range desired {
+		if cv, ok := current[k]; !ok || cv != v {
 			set = append(set, api.Tag{TagKey: k, TagValue: v})
 		}
 	}
@@ -93,11 +93,11 @@ func Diff(old, new map[string]string) (remove []string, set []api.Tag) {
 	return remove, set
 }
 
-// Update makes the tags of resourceName go from old to new: UnTagResources
-// for removed keys, then TagResources for added or changed ones, in batches
-// of catalog.MaxTagsPerRequest.
-func Update(ctx context.Context, client *api.Client, resourceName string, old, new map[string]string) error {
-	remove, set := Diff(old, new)
+// Update makes the tags of resourceName go from current to desired:
+// UnTagResources for removed keys, then TagResources for added or changed
+// ones, in batches of catalog.MaxTagsPerRequest.
+func Update(ctx context.Context, client *api.Client, resourceName string, current, desired map[string]string) error {
+	remove, set := Diff(current, desired)
 	for start := 0; start < len(remove); start += catalog.MaxTagsPerRequest {
 		keys := remove[start:min(start+catalog.MaxTagsPerRequest, len(remove))]
 		out, err := client.UnTagResources(ctx, &api.UnTagResourcesRequest{ResourceList: []string{resourceName}, TagKeys: keys})

@@ -114,7 +114,7 @@ func TestReadAppsPagesAndChunks(t *testing.T) {
 		}
 	}
 	fake.tags["1400000001"] = manyTags(50, "x") // with the chunk's others: > 100 tags, so several pages
-	got, err := ReadApps(context.Background(), api.New(fake), ids)
+	got, err := ReadApps(t.Context(), api.New(fake), ids)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -136,7 +136,7 @@ func TestReadAppsPagesAndChunks(t *testing.T) {
 }
 
 func TestReadAppNone(t *testing.T) {
-	got, err := ReadApp(context.Background(), api.New(&fakeTagService{tags: map[string]map[string]string{}}), 1400000009)
+	got, err := ReadApp(t.Context(), api.New(&fakeTagService{tags: map[string]map[string]string{}}), 1400000009)
 	if err != nil || got == nil || len(got) != 0 {
 		t.Fatalf("got %v, %v; want empty map", got, err)
 	}
@@ -148,7 +148,7 @@ func TestUpdateBatches(t *testing.T) {
 	fake := &fakeTagService{tags: map[string]map[string]string{"1400000001": manyTags(25, "old")}}
 	want := manyTags(15, "new") // k00..k14 changed, k15..k24 removed
 	want["extra"] = "e"
-	if err := Update(context.Background(), api.New(fake), name, old, want); err != nil {
+	if err := Update(t.Context(), api.New(fake), name, old, want); err != nil {
 		t.Fatal(err)
 	}
 	if !reflect.DeepEqual(fake.tags["1400000001"], want) {
@@ -161,7 +161,7 @@ func TestUpdateBatches(t *testing.T) {
 
 func TestUpdateFailedResources(t *testing.T) {
 	fake := &fakeTagService{tags: map[string]map[string]string{}, fail: &api.FailedResource{Resource: "qcs::trtc::uin/1:sdkappid/2", Code: "LimitExceeded.TagNumPerResource", Message: "too many"}}
-	err := Update(context.Background(), api.New(fake), "qcs::trtc::uin/1:sdkappid/2", nil, map[string]string{"a": "b"})
+	err := Update(t.Context(), api.New(fake), "qcs::trtc::uin/1:sdkappid/2", nil, map[string]string{"a": "b"})
 	if err == nil || !strings.Contains(err.Error(), "LimitExceeded.TagNumPerResource") || !strings.Contains(err.Error(), "sdkappid/2") || !strings.Contains(err.Error(), "too many") {
 		t.Fatalf("err = %v", err)
 	}

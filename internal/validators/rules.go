@@ -67,14 +67,14 @@ func CheckTagValue(s string) error {
 	return nil
 }
 
-// checkTagText applies the rules keys and values share; max counts runes.
-func checkTagText(s string, max int) error {
+// checkTagText applies the rules keys and values share; maxRunes counts characters, not bytes.
+func checkTagText(s string, maxRunes int) error {
 	if !utf8.ValidString(s) {
 		return fmt.Errorf("is not valid UTF-8")
 	}
 	n := utf8.RuneCountInString(s)
-	if n < 1 || n > max {
-		return fmt.Errorf("must be 1-%d characters long, got %d", max, n)
+	if n < 1 || n > maxRunes {
+		return fmt.Errorf("must be 1-%d characters long, got %d", maxRunes, n)
 	}
 	if strings.HasPrefix(s, " ") || strings.HasSuffix(s, " ") {
 		return fmt.Errorf("must not start or end with a space")

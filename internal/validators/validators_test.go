@@ -1,7 +1,6 @@
 package validators
 
 import (
-	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -85,7 +84,7 @@ func TestStringValidatorsSkipUnknownAndNull(t *testing.T) {
 	for _, v := range []validator.String{AppName(), Description(), TagKey(), TagValue()} {
 		for _, val := range []types.String{types.StringNull(), types.StringUnknown()} {
 			resp := &validator.StringResponse{}
-			v.ValidateString(context.Background(), validator.StringRequest{Path: path.Root("x"), ConfigValue: val}, resp)
+			v.ValidateString(t.Context(), validator.StringRequest{Path: path.Root("x"), ConfigValue: val}, resp)
 			if resp.Diagnostics.HasError() {
 				t.Errorf("%T on %v: unexpected error %v", v, val, resp.Diagnostics)
 			}
@@ -95,7 +94,7 @@ func TestStringValidatorsSkipUnknownAndNull(t *testing.T) {
 
 func TestAppNameValidatorMessage(t *testing.T) {
 	resp := &validator.StringResponse{}
-	AppName().ValidateString(context.Background(), validator.StringRequest{Path: path.Root("name"), ConfigValue: types.StringValue("a-b")}, resp)
+	AppName().ValidateString(t.Context(), validator.StringRequest{Path: path.Root("name"), ConfigValue: types.StringValue("a-b")}, resp)
 	if !resp.Diagnostics.HasError() {
 		t.Fatal("expected an error")
 	}
@@ -141,7 +140,7 @@ func TestTagsValidator(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			resp := &validator.MapResponse{}
-			Tags().ValidateMap(context.Background(), validator.MapRequest{Path: path.Root("tags"), ConfigValue: c.in}, resp)
+			Tags().ValidateMap(t.Context(), validator.MapRequest{Path: path.Root("tags"), ConfigValue: c.in}, resp)
 			if c.wantErr == "" {
 				if resp.Diagnostics.HasError() {
 					t.Fatalf("unexpected error: %v", resp.Diagnostics)

@@ -62,7 +62,7 @@ func TestWaitAppStatusOvershootAndPollCount(t *testing.T) {
 		t.Run(delay.String(), func(t *testing.T) {
 			clk := clock.NewFake(epoch)
 			app := &fakeApp{clk: clk, requested: epoch, delay: delay, from: api.AppStatusEnabled, to: api.AppStatusDisabled}
-			got, err := WaitAppStatus(context.Background(), Deps{Find: app.find, Clock: clk}, 1400000001, api.AppStatusDisabled, "update")
+			got, err := WaitAppStatus(t.Context(), Deps{Find: app.find, Clock: clk}, 1400000001, api.AppStatusDisabled, "update")
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -89,7 +89,7 @@ func TestWaitAppStatusOvershootAndPollCount(t *testing.T) {
 func TestWaitAppStatusResumesFromRequestTime(t *testing.T) {
 	clk := clock.NewFake(epoch.Add(4 * time.Minute)) // a second apply, 4 minutes after the request
 	app := &fakeApp{clk: clk, requested: epoch, delay: 5 * time.Minute, from: api.AppStatusEnabled, to: api.AppStatusDisabled}
-	if _, err := WaitAppStatus(context.Background(), Deps{Find: app.find, Clock: clk}, 1, api.AppStatusDisabled, "update"); err != nil {
+	if _, err := WaitAppStatus(t.Context(), Deps{Find: app.find, Clock: clk}, 1, api.AppStatusDisabled, "update"); err != nil {
 		t.Fatal(err)
 	}
 	// Interval starts near 24 s, not 0.5 s: the remaining minute takes a handful of reads.
@@ -105,7 +105,7 @@ func TestWaitAppStatusTimeoutMessage(t *testing.T) {
 	clk := clock.NewFake(epoch)
 	app := &fakeApp{clk: clk, requested: epoch, delay: time.Hour, from: api.AppStatusEnabled, to: api.AppStatusDisabled}
 	d := Deps{Find: app.find, Clock: clk, Poll: Options{Timeout: 5 * time.Minute}}
-	_, err := WaitAppStatus(context.Background(), d, 1400000001, api.AppStatusDisabled, "update")
+	_, err := WaitAppStatus(t.Context(), d, 1400000001, api.AppStatusDisabled, "update")
 	if err == nil {
 		t.Fatal("expected a timeout")
 	}
@@ -122,7 +122,7 @@ func TestWaitAppStatusTimeoutMessage(t *testing.T) {
 
 func TestUntilStopsOnContextEnd(t *testing.T) {
 	clk := clock.NewFake(epoch)
-	ctx, cancel := context.WithCancel(context.Background())
+	ctx, cancel := context.WithCancel(t.Context())
 	calls := 0
 	err := Until(ctx, clk, func(context.Context) (bool, error) {
 		calls++
@@ -138,7 +138,7 @@ func TestUntilStopsOnContextEnd(t *testing.T) {
 
 func TestUntilReturnsCheckError(t *testing.T) {
 	boom := errors.New("boom")
-	err := Until(context.Background(), clock.NewFake(epoch), func(context.Context) (bool, error) { return false, boom }, Options{})
+	err := Until(t.Context(), clock.NewFake(epoch), func(context.Context) (bool, error) { return false, boom }, Options{})
 	if !errors.Is(err, boom) || errors.Is(err, ErrTimeout) {
 		t.Fatalf("err = %v", err)
 	}
@@ -159,7 +159,7 @@ func TestIntervalClamp(t *testing.T) {
 func TestWaitAppReadable(t *testing.T) {
 	clk := clock.NewFake(epoch)
 	app := &fakeApp{clk: clk, requested: epoch, from: api.AppStatusEnabled, to: api.AppStatusEnabled, visibleAt: epoch.Add(2 * time.Second)}
-	got, err := WaitAppReadable(context.Background(), Deps{Find: app.find, Clock: clk}, 7)
+	got, err := WaitAppReadable(t.Context(), Deps{Find: app.find, Clock: clk}, 7)
 	if err != nil || got == nil || got.SdkAppId != 7 {
 		t.Fatalf("got %v, %v", got, err)
 	}
@@ -171,7 +171,7 @@ func TestWaitAppReadable(t *testing.T) {
 func TestWaitAppDeleted(t *testing.T) {
 	clk := clock.NewFake(epoch)
 	app := &fakeApp{clk: clk, requested: epoch, from: api.AppStatusDisabled, to: api.AppStatusDeleted, deletedAt: epoch.Add(3 * time.Minute)}
-	if err := WaitAppDeleted(context.Background(), Deps{Find: app.find, Clock: clk}, 7); err != nil {
+	if err := WaitAppDeleted(t.Context(), Deps{Find: app.find, Clock: clk}, 7); err != nil {
 		t.Fatal(err)
 	}
 	if over := clk.Now().Sub(epoch.Add(3 * time.Minute)); over < 0 || over > 18*time.Second {
@@ -180,7 +180,7 @@ func TestWaitAppDeleted(t *testing.T) {
 
 	clk2 := clock.NewFake(epoch)
 	stuck := &fakeApp{clk: clk2, requested: epoch, delay: time.Hour, from: api.AppStatusDisabled, to: api.AppStatusDeleted}
-	err := WaitAppDeleted(context.Background(), Deps{Find: stuck.find, Clock: clk2, Poll: Options{Timeout: time.Minute}}, 7)
+	err := WaitAppDeleted(t.Context(), Deps{Find: stuck.find, Clock: clk2, Poll: Options{Timeout: time.Minute}}, 7)
 	if err == nil || !strings.Contains(err.Error(), "to be deleted (in effect: Disabled, target: Deleted)") || !strings.Contains(err.Error(), "timeouts.delete") {
 		t.Fatalf("err = %v", err)
 	}
@@ -190,13 +190,13 @@ func TestWaitPropagatesReadErrors(t *testing.T) {
 	clk := clock.NewFake(epoch)
 	denied := &api.Error{Code: "UnauthorizedOperation"}
 	app := &fakeApp{clk: clk, readErr: denied}
-	if _, err := WaitAppStatus(context.Background(), Deps{Find: app.find, Clock: clk}, 1, api.AppStatusEnabled, "create"); !errors.Is(err, denied) {
+	if _, err := WaitAppStatus(t.Context(), Deps{Find: app.find, Clock: clk}, 1, api.AppStatusEnabled, "create"); !errors.Is(err, denied) {
 		t.Errorf("WaitAppStatus err = %v", err)
 	}
-	if _, err := WaitAppReadable(context.Background(), Deps{Find: app.find, Clock: clk}, 1); !errors.Is(err, denied) {
+	if _, err := WaitAppReadable(t.Context(), Deps{Find: app.find, Clock: clk}, 1); !errors.Is(err, denied) {
 		t.Errorf("WaitAppReadable err = %v", err)
 	}
-	if err := WaitAppDeleted(context.Background(), Deps{Find: app.find, Clock: clk}, 1); !errors.Is(err, denied) {
+	if err := WaitAppDeleted(t.Context(), Deps{Find: app.find, Clock: clk}, 1); !errors.Is(err, denied) {
 		t.Errorf("WaitAppDeleted err = %v", err)
 	}
 }
@@ -208,11 +208,11 @@ func (c codeCaller) Call(_ context.Context, _, _, action string, _, _ any) error
 }
 
 func TestFindAppNotFound(t *testing.T) {
-	_, err := FindApp(context.Background(), api.New(codeCaller{api.CodeAppNotFound}), 5)
+	_, err := FindApp(t.Context(), api.New(codeCaller{api.CodeAppNotFound}), 5)
 	if !IsNotFound(err) || !api.IsNotFound(err) {
 		t.Errorf("err = %v, want a NotFoundError wrapping the API error", err)
 	}
-	_, err = FindApp(context.Background(), api.New(codeCaller{"InternalError"}), 5)
+	_, err = FindApp(t.Context(), api.New(codeCaller{"InternalError"}), 5)
 	if err == nil || IsNotFound(err) {
 		t.Errorf("err = %v, want a plain error", err)
 	}
