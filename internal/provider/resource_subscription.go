@@ -196,7 +196,7 @@ func (r *subscriptionResource) purchase(ctx context.Context, plan *subscriptionM
 		tflog.Info(ctx, "starting a trial", map[string]any{"sdk_app_id": id})
 		out, err := r.data.API.StartAppTrial(ctx, &api.StartAppTrialRequest{SdkAppId: id})
 		if err != nil {
-			r.addPurchaseError(ctx, diags, plan, current, err)
+			r.addPurchaseError(diags, plan, current, err)
 			return nil
 		}
 		return editionUntil(catalog.EditionTrial, out.ExpireTime)
@@ -216,7 +216,7 @@ func (r *subscriptionResource) purchase(ctx context.Context, plan *subscriptionM
 		ClientToken:  api.Ptr(token),
 	})
 	if err != nil {
-		r.addPurchaseError(ctx, diags, plan, current, err)
+		r.addPurchaseError(diags, plan, current, err)
 		return nil
 	}
 	autoRenew := plan.AutoRenew.ValueBool()
@@ -258,7 +258,7 @@ func (r *subscriptionResource) Update(ctx context.Context, req resource.UpdateRe
 	defer cancel()
 
 	expect := func(*api.DescribeAppSubscriptionResponse) bool { return true }
-	if buysOnUpdate(&state, &plan) {
+	if plannedPurchase(&state, &plan) {
 		current, err := r.data.API.DescribeAppSubscription(ctx, &api.DescribeAppSubscriptionRequest{SdkAppId: plan.appID()})
 		if err != nil {
 			resp.Diagnostics.AddError("Reading the subscription of application "+plan.ID.ValueString(), err.Error())

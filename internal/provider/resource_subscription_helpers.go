@@ -133,7 +133,7 @@ type purchaseFacts struct {
 	Current      *api.DescribeAppSubscriptionResponse // read before the purchase; may be nil
 }
 
-func (r *subscriptionResource) addPurchaseError(_ context.Context, diags *diag.Diagnostics, plan *subscriptionModel, current *api.DescribeAppSubscriptionResponse, err error) {
+func (r *subscriptionResource) addPurchaseError(diags *diag.Diagnostics, plan *subscriptionModel, current *api.DescribeAppSubscriptionResponse, err error) {
 	summary, detail := explainSubscriptionError(err, purchaseFacts{
 		SdkAppID: plan.appID(), Edition: plan.Edition.ValueString(), PeriodMonths: plan.PeriodMonths.ValueInt64(), Current: current,
 	})
@@ -190,7 +190,7 @@ func explainSubscriptionError(err error, f purchaseFacts) (summary, detail strin
 		return "Period not offered", fmt.Sprintf("period_months = %d is not offered; choose one of %s. (%v)", f.PeriodMonths, joinQuoted(periodStrings()), err)
 	case api.CodeNoPaidEdition:
 		return "No paid edition to renew",
-			fmt.Sprintf("Application %d holds no paid package (edition %q), and auto-renewal applies only to paid editions. (%v)", f.SdkAppID, cur.Edition, err)
+			fmt.Sprintf("Application %d holds no paid package, and auto-renewal applies only to paid editions: buy one first, or set auto_renew = false. (%v)", f.SdkAppID, err)
 	case api.CodeAppNotFound:
 		return "Application not found", fmt.Sprintf("Application %d does not exist (or is being deleted). (%v)", f.SdkAppID, err)
 	}

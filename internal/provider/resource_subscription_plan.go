@@ -149,9 +149,6 @@ func plannedPurchase(state, plan *subscriptionModel) bool {
 	return !plan.Edition.Equal(state.Edition) || renewalTriggered(state, plan)
 }
 
-// buysOnUpdate is plannedPurchase at apply time, when every value is known.
-func buysOnUpdate(state, plan *subscriptionModel) bool { return plannedPurchase(state, plan) }
-
 // renewalTriggered: a new non-empty renewal_trigger on a paid edition buys it
 // again; an unknown one might, so the plan treats it as a purchase.
 func renewalTriggered(state, plan *subscriptionModel) bool {
