@@ -13,17 +13,23 @@ import (
 // per action (contract section 1).
 const DefaultRateLimit = 20
 
+// limiterSlack delays each token's return a little past its period (at most
+// 5% of it): the server counts arrivals, not departures, and network jitter
+// could otherwise make a conforming burst look one request too fast.
+const limiterSlack = 50 * time.Millisecond
+
 // limiter keeps each action under its request rate so that Terraform's
 // parallel operations do not trip the server's RequestLimitExceeded.
 //
 // Each action has a bucket of n tokens; a request takes one and the token
-// comes back one period after it was taken (n/period = rate). Unlike a
+// comes back one period (plus limiterSlack) after it was taken
+// (n/period = rate). Unlike a
 // steadily refilling bucket this never lets more than n requests into any
 // window of one period, whatever the server's window alignment is.
 type limiter struct {
 	clock  clock.Clock
 	tokens int
-	period time.Duration
+	period time.Duration // including the slack
 
 	mu      sync.Mutex
 	buckets map[string]*ring
@@ -52,7 +58,7 @@ func newLimiter(rate float64, c clock.Clock) *limiter {
 	return &limiter{
 		clock:   c,
 		tokens:  tokens,
-		period:  period,
+		period:  period + min(limiterSlack, period/20),
 		buckets: map[string]*ring{},
 	}
 }
