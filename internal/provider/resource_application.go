@@ -88,7 +88,10 @@ func (r *applicationResource) Create(ctx context.Context, req resource.CreateReq
 	for _, k := range slices.Sorted(maps.Keys(tags)) {
 		in.Tags = append(in.Tags, api.Tag{TagKey: k, TagValue: tags[k]})
 	}
-	out, err := r.pd.API.CreateTrtcApp(ctx, in)
+	// Ctrl-C must not lose the answer of a create that reached the server.
+	createCtx, cancelCreate := withoutStop(ctx)
+	out, err := r.pd.API.CreateTrtcApp(createCtx, in)
+	cancelCreate()
 	if err != nil {
 		resp.Diagnostics.AddError("Error creating TRTC application", err.Error())
 		return

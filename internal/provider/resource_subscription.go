@@ -194,7 +194,10 @@ func (r *subscriptionResource) purchase(ctx context.Context, plan *subscriptionM
 	id, edition := plan.appID(), plan.Edition.ValueString()
 	if edition == catalog.EditionTrial {
 		tflog.Info(ctx, "starting a trial", map[string]any{"sdk_app_id": id})
-		out, err := r.data.API.StartAppTrial(ctx, &api.StartAppTrialRequest{SdkAppId: id})
+		// Ctrl-C must not lose the answer of a purchase that reached the server.
+		callCtx, cancelCall := withoutStop(ctx)
+		out, err := r.data.API.StartAppTrial(callCtx, &api.StartAppTrialRequest{SdkAppId: id})
+		cancelCall()
 		if err != nil {
 			r.addPurchaseError(diags, plan, current, err)
 			return nil
@@ -208,7 +211,9 @@ func (r *subscriptionResource) purchase(ctx context.Context, plan *subscriptionM
 	}
 	months := plan.PeriodMonths.ValueInt64()
 	tflog.Info(ctx, "buying a paid edition", map[string]any{"sdk_app_id": id, "edition": edition, "period_months": months})
-	out, err := r.data.API.CreateAppSubscription(ctx, &api.CreateAppSubscriptionRequest{
+	callCtx, cancelCall := withoutStop(ctx)
+	defer cancelCall()
+	out, err := r.data.API.CreateAppSubscription(callCtx, &api.CreateAppSubscriptionRequest{
 		SdkAppId:     id,
 		Edition:      edition,
 		PeriodMonths: months,
