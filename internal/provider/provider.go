@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/objectvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -20,6 +21,7 @@ import (
 	"github.com/trtc-oss/terraform-provider-trtc/internal/clock"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/credentials"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/transport"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/validators"
 )
 
 var (
@@ -50,7 +52,12 @@ type providerModel struct {
 	SharedCredentialsDir types.String  `tfsdk:"shared_credentials_dir"`
 	MaxRetries           types.Int64   `tfsdk:"max_retries"`
 	RateLimit            types.Float64 `tfsdk:"rate_limit"`
-	AssumeRole           types.Object  `tfsdk:"assume_role"` // assumeRoleModel; may be unknown during plan
+	AssumeRole           types.Object  `tfsdk:"assume_role"`  // assumeRoleModel; may be unknown during plan
+	DefaultTags          types.Object  `tfsdk:"default_tags"` // defaultTagsModel
+}
+
+type defaultTagsModel struct {
+	Tags types.Map `tfsdk:"tags"`
 }
 
 type assumeRoleModel struct {
@@ -126,6 +133,21 @@ func (p *trtcProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp 
 			},
 		},
 		Blocks: map[string]schema.Block{
+			"default_tags": schema.SingleNestedBlock{
+				MarkdownDescription: "Tags added to every `trtc_application` managed by this provider. An application's own `tags` win over a default tag " +
+					"with the same key; its computed `tags_all` shows the merge, which is what the application carries. Adding, changing or removing a " +
+					"default tag plans an update of `tags_all` on every application, and leaves `tags` as configured. `trtc_application_tag` does not " +
+					"receive default tags: keys it manages should not appear in `default_tags` either.",
+				Attributes: map[string]schema.Attribute{
+					"tags": schema.MapAttribute{
+						ElementType: types.StringType,
+						Optional:    true,
+						MarkdownDescription: "The default tags: at most 50; keys " + validators.TagKeyRule + "; values " + validators.TagValueRule + ". " +
+							"Together with an application's own tags, at most 50 distinct keys.",
+						Validators: []validator.Map{validators.Tags()},
+					},
+				},
+			},
 			"assume_role": schema.SingleNestedBlock{
 				MarkdownDescription: "Assume a CAM role through STS `AssumeRole` with the credentials above, and sign every call with the role's temporary credentials " +
 					"(renewed 5 minutes before they expire). Falls back to `" + credentials.EnvAssumeRoleARN + "`, `" + credentials.EnvAssumeRoleSessionName + "` and `" + credentials.EnvAssumeRoleSessionDurat + "`.",
@@ -178,7 +200,11 @@ func (p *trtcProvider) Configure(ctx context.Context, req provider.ConfigureRequ
 			return
 		}
 	}
-	if cfg.hasUnknown(role) {
+	defaultTags, unknownTags := cfg.defaultTags(ctx, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if unknownTags || cfg.hasUnknown(role) {
 		// Values from not-yet-created resources: configure at apply time.
 		tflog.Debug(ctx, "Provider configuration has unknown values; not configuring the API client during this plan")
 		return
@@ -210,7 +236,7 @@ func (p *trtcProvider) Configure(ctx context.Context, req provider.ConfigureRequ
 		return api.New(transport.New(stsOpts))
 	}, opts.Clock)
 
-	data := &ProviderData{API: api.New(transport.New(opts)), Clock: opts.Clock}
+	data := &ProviderData{API: api.New(transport.New(opts)), Clock: opts.Clock, DefaultTags: defaultTags}
 	resp.ResourceData = data
 	resp.DataSourceData = data
 	resp.EphemeralResourceData = data
@@ -221,7 +247,36 @@ func (p *trtcProvider) Configure(ctx context.Context, req provider.ConfigureRequ
 	tflog.Info(ctx, "Configured the TRTC provider", map[string]any{
 		"region": resolved.Region, "endpoint": endpoint, "credentials_from": resolved.Source,
 		"assume_role": resolved.AssumeRole != nil, "max_retries": opts.MaxRetries, "rate_limit": opts.RateLimit,
+		"default_tags": len(defaultTags),
 	})
+}
+
+// defaultTags returns the default_tags block as a map (nil when absent), and
+// whether it is not yet known.
+func (m providerModel) defaultTags(ctx context.Context, diags *diag.Diagnostics) (map[string]string, bool) {
+	if m.DefaultTags.IsNull() {
+		return nil, false
+	}
+	if m.DefaultTags.IsUnknown() {
+		return nil, true
+	}
+	var block defaultTagsModel
+	diags.Append(m.DefaultTags.As(ctx, &block, basetypes.ObjectAsOptions{})...)
+	if diags.HasError() || block.Tags.IsNull() {
+		return nil, false
+	}
+	if block.Tags.IsUnknown() {
+		return nil, true
+	}
+	tags := map[string]string{}
+	for k, v := range block.Tags.Elements() {
+		s, ok := v.(types.String)
+		if !ok || s.IsUnknown() {
+			return nil, true
+		}
+		tags[k] = s.ValueString()
+	}
+	return tags, false
 }
 
 // hasUnknown reports whether any value is not yet known.

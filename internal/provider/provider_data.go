@@ -10,15 +10,31 @@ import (
 	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/catalog"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/clock"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/inventory"
 )
 
 // ProviderData is what Configure hands to every resource and data source.
 type ProviderData struct {
 	API   *api.Client
 	Clock clock.Clock
+	// DefaultTags are the provider's default_tags, merged into every
+	// application's tags (nil when none).
+	DefaultTags map[string]string
 
 	accountOnce sync.Mutex
 	accountID   string
+
+	inventoryOnce sync.Once
+	inventory     *inventory.Inventory
+}
+
+// Inventory is the account-wide application listing shared by every
+// resource and data source of this provider instance, made on first use.
+func (d *ProviderData) Inventory() *inventory.Inventory {
+	d.inventoryOnce.Do(func() {
+		d.inventory = inventory.New(d.API.DescribeAppStatList, d.Clock, inventory.Options{})
+	})
+	return d.inventory
 }
 
 // AccountID returns the root account uin from STS GetCallerIdentity, asked

@@ -69,7 +69,7 @@ func (r *applicationResource) Create(ctx context.Context, req resource.CreateReq
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	timeout, d := plan.Timeouts.Create(ctx, appCreateTimeout)
 	resp.Diagnostics.Append(d...)
-	tags := plan.tagMap(ctx, &resp.Diagnostics)
+	tags := r.tagsAll(ctx, &plan, &resp.Diagnostics) // with the provider's default_tags
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -166,7 +166,7 @@ func (r *applicationResource) readInto(ctx context.Context, id uint64, m *applic
 		return true
 	}
 	m.fillFromApp(app)
-	m.fillTags(tags, diags)
+	m.fillAllTags(tags, r.pd.DefaultTags, diags)
 	return true
 }
 
@@ -203,8 +203,8 @@ func (r *applicationResource) Update(ctx context.Context, req resource.UpdateReq
 			return
 		}
 	}
-	if !plan.Tags.Equal(state.Tags) {
-		if err := r.updateTags(ctx, id, state.tagMap(ctx, &resp.Diagnostics), plan.tagMap(ctx, &resp.Diagnostics)); err != nil {
+	if current, desired := state.appliedTags(ctx, &resp.Diagnostics), r.tagsAll(ctx, &plan, &resp.Diagnostics); !maps.Equal(current, desired) {
+		if err := r.updateTags(ctx, id, current, desired); err != nil {
 			resp.Diagnostics.AddError("Error updating the tags of TRTC application", err.Error())
 			return
 		}

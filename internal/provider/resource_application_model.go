@@ -24,6 +24,7 @@ type applicationModel struct {
 	Status             types.String   `tfsdk:"status"`
 	DeletionProtection types.Bool     `tfsdk:"deletion_protection"`
 	Tags               types.Map      `tfsdk:"tags"`
+	TagsAll            types.Map      `tfsdk:"tags_all"`
 	SdkSecretKey       types.String   `tfsdk:"sdk_secret_key"`
 	CreateTime         types.String   `tfsdk:"create_time"`
 	DisabledReason     types.String   `tfsdk:"disabled_reason"`

@@ -94,6 +94,11 @@ func (r *applicationResource) Schema(ctx context.Context, _ resource.SchemaReque
 				Optional:    true,
 				Validators:  []validator.Map{validators.Tags()},
 			},
+			"tags_all": schema.MapAttribute{
+				MarkdownDescription: "The tags the application carries: the provider's `default_tags` overlaid with `tags` (the resource's value wins on a shared key).",
+				ElementType:         types.StringType,
+				Computed:            true,
+			},
 			"sdk_secret_key": schema.StringAttribute{
 				MarkdownDescription: "The `SDKSecretKey` used to sign UserSigs.",
 				Computed:            true,

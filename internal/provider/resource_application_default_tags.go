@@ -1,0 +1,107 @@
+package provider
+
+import (
+	"context"
+	"maps"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// The provider's default_tags follow the AWS provider: `tags` is what the
+// resource configures, `tags_all` what the application carries (defaults
+// overlaid with `tags`). Writes send tags_all; reads split it back.
+
+var _ resource.ResourceWithModifyPlan = &applicationResource{}
+
+// ModifyPlan computes tags_all, so that adding, changing or removing a
+// default tag plans an update of every application.
+func (r *applicationResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() { // destroy
+		return
+	}
+	var tags types.Map
+	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("tags"), &tags)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	all := types.MapUnknown(types.StringType)
+	if own, known := knownTags(tags); known && r.pd != nil {
+		v, d := types.MapValueFrom(ctx, types.StringType, mergeTags(r.pd.DefaultTags, own))
+		resp.Diagnostics.Append(d...)
+		all = v
+	}
+	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("tags_all"), all)...)
+}
+
+// knownTags converts a tags map; false when it or one of its values is unknown.
+func knownTags(m types.Map) (map[string]string, bool) {
+	if m.IsUnknown() {
+		return nil, false
+	}
+	out := map[string]string{}
+	for k, v := range m.Elements() {
+		s, ok := v.(types.String)
+		if !ok || s.IsUnknown() {
+			return nil, false
+		}
+		out[k] = s.ValueString()
+	}
+	return out, true
+}
+
+// mergeTags overlays a resource's own tags on the defaults: own tags win.
+func mergeTags(defaults, own map[string]string) map[string]string {
+	out := make(map[string]string, len(defaults)+len(own))
+	maps.Copy(out, defaults)
+	maps.Copy(out, own)
+	return out
+}
+
+// tagsAll is what Create and Update write: the defaults of the provider
+// (read now, since tags_all may be unknown in the plan) and the model's tags.
+func (r *applicationResource) tagsAll(ctx context.Context, m *applicationModel, diags *diag.Diagnostics) map[string]string {
+	return mergeTags(r.pd.DefaultTags, m.tagMap(ctx, diags))
+}
+
+// appliedTags are the tags on the application as last read: tags_all, or
+// tags in a state written before tags_all existed.
+func (m *applicationModel) appliedTags(ctx context.Context, diags *diag.Diagnostics) map[string]string {
+	if m.TagsAll.IsNull() || m.TagsAll.IsUnknown() {
+		return m.tagMap(ctx, diags)
+	}
+	out := map[string]string{}
+	diags.Append(m.TagsAll.ElementsAs(ctx, &out, false)...)
+	return out
+}
+
+// fillAllTags sets tags_all to the tags on the application and tags to the
+// ones the resource itself owns. m holds the prior tags (state on refresh,
+// plan after a write). A tag is left out of tags when the resource did not
+// have it and it is a default tag with the default's value, or it was a
+// default at the last apply (tags_all but not tags) with the same value:
+// then changing or removing a default shows as a change of tags_all only.
+// A key set both ways stays in tags, so the resource's value wins without
+// a perpetual diff.
+func (m *applicationModel) fillAllTags(onApp, defaults map[string]string, diags *diag.Diagnostics) {
+	prior, _ := knownTags(m.Tags)
+	priorAll, _ := knownTags(m.TagsAll)
+	own := map[string]string{}
+	for k, v := range onApp {
+		if _, mine := prior[k]; !mine {
+			if d, ok := defaults[k]; ok && d == v {
+				continue
+			}
+			if a, ok := priorAll[k]; ok && a == v {
+				continue
+			}
+		}
+		own[k] = v
+	}
+	all, d := types.MapValueFrom(context.Background(), types.StringType, mergeTags(nil, onApp))
+	diags.Append(d...)
+	m.TagsAll = all
+	m.fillTags(own, diags)
+}
