@@ -92,7 +92,8 @@ type call struct {
 	host                     string
 	body                     []byte
 	attempt                  int
-	retryReason              string // why the last attempt is retried
+	retryReason              string  // why the last attempt is retried
+	answer                   *answer // the last attempt's, read and parsed once
 }
 
 // Call sends one action and decodes its Response into response; an error
@@ -198,15 +199,18 @@ func nonEmpty(values ...string) []string {
 
 // checkRetry logs the answer and decides on a retry (see retryReason).
 func (cl *call) checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
-	if err == nil && resp != nil && tflog.IsTrace(cl.ctx) {
-		body, readErr := readBody(resp)
-		fields := map[string]any{"attempt": cl.attempt, "status": resp.StatusCode, "headers": MaskHeaders(resp.Header)}
-		if readErr == nil {
-			fields["body"] = MaskJSON(body)
+	cl.answer = nil
+	if err == nil && resp != nil {
+		cl.answer = readAnswer(resp)
+		if tflog.IsTrace(cl.ctx) {
+			fields := map[string]any{"attempt": cl.attempt, "status": resp.StatusCode, "headers": MaskHeaders(resp.Header)}
+			if cl.answer.readErr == nil {
+				fields["body"] = MaskJSON(cl.answer.body)
+			}
+			tflog.Trace(cl.ctx, "Tencent Cloud API response", fields)
 		}
-		tflog.Trace(cl.ctx, "Tencent Cloud API response", fields)
 	}
-	reason, stop := retryReason(ctx, resp, err)
+	reason, stop := retryReason(ctx, cl.answer, err)
 	if reason == "" {
 		return false, stop
 	}
@@ -228,31 +232,33 @@ func (cl *call) backoff(min, max time.Duration, attemptNum int, _ *http.Response
 	return 0
 }
 
-// decode turns the final answer into response or an error.
+// decode turns the final answer into response or an error, reusing what
+// checkRetry read and parsed: the caller's shape is the one more parse.
 func (cl *call) decode(resp *http.Response, response any) error {
-	body, err := readBody(resp)
-	if err != nil {
-		return cl.wrap(fmt.Errorf("reading the response: %w", err))
+	a := cl.answer
+	if a == nil || a.resp != resp {
+		a = readAnswer(resp)
+	}
+	if a.readErr != nil {
+		return cl.wrap(fmt.Errorf("reading the response: %w", a.readErr))
 	}
 	if resp.StatusCode != http.StatusOK {
-		return cl.wrap(fmt.Errorf("HTTP %s after %d attempt(s): %s", resp.Status, cl.attempt, snippet(body)))
+		return cl.wrap(fmt.Errorf("HTTP %s after %d attempt(s): %s", resp.Status, cl.attempt, snippet(a.body)))
 	}
-	var env envelope
-	if err := json.Unmarshal(body, &env); err != nil || len(env.Response) == 0 {
-		return cl.wrap(fmt.Errorf("answer is not a Tencent Cloud API envelope: %s", snippet(body)))
+	head := a.head.Response
+	if a.headErr != nil || head == nil {
+		return cl.wrap(fmt.Errorf("answer is not a Tencent Cloud API envelope: %s", snippet(a.body)))
 	}
-	var e envelopeError
-	if err := json.Unmarshal(env.Response, &e); err != nil {
-		return cl.wrap(fmt.Errorf("decoding the response: %w", err))
-	}
-	if e.Error != nil {
-		return &api.Error{Service: cl.service, Action: cl.action, Code: e.Error.Code, Message: e.Error.Message, RequestID: e.RequestID}
+	if e := head.Error; e != nil {
+		return &api.Error{Service: cl.service, Action: cl.action, Code: e.Code, Message: e.Message, RequestID: head.RequestID}
 	}
 	if response == nil {
 		return nil
 	}
-	if err := json.Unmarshal(env.Response, response); err != nil {
-		return cl.wrap(fmt.Errorf("decoding the response (RequestId %s): %w", e.RequestID, err))
+	// Decoding into an interface that holds the caller's pointer fills
+	// the caller's value in place.
+	if err := json.Unmarshal(a.body, &struct{ Response any }{Response: response}); err != nil {
+		return cl.wrap(fmt.Errorf("decoding the response (RequestId %s): %w", head.RequestID, err))
 	}
 	return nil
 }

@@ -65,26 +65,34 @@ func newLimiter(rate float64, c clock.Clock) *limiter {
 
 // Wait blocks until key may send one request, or ctx ends.
 func (l *limiter) Wait(ctx context.Context, key string) error {
+	_, err := l.wait(ctx, key)
+	return err
+}
+
+// wait is Wait that also returns the clock reading the token was granted
+// at (tests check windows on it; a later clock reading may already
+// include other callers' sleeps).
+func (l *limiter) wait(ctx context.Context, key string) (time.Time, error) {
 	if l == nil {
-		return ctx.Err()
+		return time.Time{}, ctx.Err()
 	}
 	for {
 		if err := ctx.Err(); err != nil {
-			return err
+			return time.Time{}, err
 		}
-		wait := l.reserve(key)
+		wait, at := l.reserve(key)
 		if wait <= 0 {
-			return nil
+			return at, nil
 		}
 		if err := l.clock.Sleep(ctx, wait); err != nil {
-			return err
+			return time.Time{}, err
 		}
 	}
 }
 
-// reserve takes a token and returns 0, or returns how long until the oldest
-// token comes back.
-func (l *limiter) reserve(key string) time.Duration {
+// reserve takes a token and returns 0 and the time of the grant, or
+// returns how long until the oldest token comes back.
+func (l *limiter) reserve(key string) (time.Duration, time.Time) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	b := l.buckets[key]
@@ -95,13 +103,13 @@ func (l *limiter) reserve(key string) time.Duration {
 	now := l.clock.Now()
 	if len(b.times) < l.tokens {
 		b.times = append(b.times, now)
-		return 0
+		return 0, now
 	}
 	back := b.times[b.next].Add(l.period)
 	if now.Before(back) {
-		return back.Sub(now)
+		return back.Sub(now), time.Time{}
 	}
 	b.times[b.next] = now
 	b.next = (b.next + 1) % l.tokens
-	return 0
+	return 0, now
 }

@@ -66,12 +66,15 @@ func TestLimiterConcurrentCallersShareTheBucket(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			for i := 0; i < 50; i++ {
-				if err := l.Wait(context.Background(), "trtc.DescribeSdkAppInfo"); err != nil {
+				// The grant's own time: fake.Now() read afterwards may
+				// already include another goroutine's sleep.
+				at, err := l.wait(context.Background(), "trtc.DescribeSdkAppInfo")
+				if err != nil {
 					t.Error(err)
 					return
 				}
 				mu.Lock()
-				grants = append(grants, fake.Now())
+				grants = append(grants, at)
 				mu.Unlock()
 			}
 		}()

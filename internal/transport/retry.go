@@ -27,32 +27,44 @@ const (
 // maxBody bounds how much of a response is read.
 const maxBody = 32 << 20
 
-// envelope is the outer shape of every answer.
-type envelope struct {
-	Response json.RawMessage `json:"Response"`
+// envelopeHead is the part of every answer that tells failure from
+// success. Response is a pointer so that an answer without one is seen.
+type envelopeHead struct {
+	Response *struct {
+		Error *struct {
+			Code    string `json:"Code"`
+			Message string `json:"Message"`
+		} `json:"Error"`
+		RequestID string `json:"RequestId"`
+	} `json:"Response"`
 }
 
-// envelopeError is the part of Response that tells failure from success.
-type envelopeError struct {
-	Error *struct {
-		Code    string `json:"Code"`
-		Message string `json:"Message"`
-	} `json:"Error"`
-	RequestID string `json:"RequestId"`
+// answer is one attempt's response, read and its envelope parsed once: the
+// retry policy decides on it and the caller's decode reuses it.
+type answer struct {
+	resp    *http.Response
+	body    []byte
+	readErr error
+	head    envelopeHead // parsed for HTTP 200 only
+	headErr error
 }
 
-// errorCode returns the Response.Error.Code of a body, "" on success or
-// when the body is not an envelope.
-func errorCode(body []byte) (code string, requestID string) {
-	var env envelope
-	if json.Unmarshal(body, &env) != nil || len(env.Response) == 0 {
-		return "", ""
+func readAnswer(resp *http.Response) *answer {
+	body, err := readBody(resp)
+	a := &answer{resp: resp, body: body, readErr: err}
+	if err == nil && resp.StatusCode == http.StatusOK {
+		a.headErr = json.Unmarshal(body, &a.head)
 	}
-	var e envelopeError
-	if json.Unmarshal(env.Response, &e) != nil || e.Error == nil {
-		return "", e.RequestID
+	return a
+}
+
+// code is Response.Error.Code, "" on success or when the body is not an
+// envelope.
+func (a *answer) code() string {
+	if a.headErr != nil || a.head.Response == nil || a.head.Response.Error == nil {
+		return ""
 	}
-	return e.Error.Code, e.RequestID
+	return a.head.Response.Error.Code
 }
 
 // readBody reads the whole response body and puts it back, so the retry
@@ -68,7 +80,7 @@ func readBody(resp *http.Response) ([]byte, error) {
 // Tencent answers errors with HTTP 200 and an error code in the envelope,
 // so the body is read: throttling and transient server faults are retried
 // (api.IsRetryable), as are 5xx answers and failed connections.
-func retryReason(ctx context.Context, resp *http.Response, err error) (reason string, stop error) {
+func retryReason(ctx context.Context, a *answer, err error) (reason string, stop error) {
 	if ctx.Err() != nil {
 		return "", ctx.Err()
 	}
@@ -80,17 +92,19 @@ func retryReason(ctx context.Context, resp *http.Response, err error) (reason st
 		}
 		return "connection: " + err.Error(), nil
 	}
-	if resp.StatusCode != http.StatusOK {
-		if resp.StatusCode >= 500 && resp.StatusCode != http.StatusNotImplemented {
-			return "HTTP " + resp.Status, nil
+	if a == nil {
+		return "", nil
+	}
+	if status := a.resp.StatusCode; status != http.StatusOK {
+		if status >= 500 && status != http.StatusNotImplemented {
+			return "HTTP " + a.resp.Status, nil
 		}
 		return "", nil
 	}
-	body, readErr := readBody(resp)
-	if readErr != nil {
-		return "reading response: " + readErr.Error(), nil
+	if a.readErr != nil {
+		return "reading response: " + a.readErr.Error(), nil
 	}
-	if code, _ := errorCode(body); api.IsRetryable(code) {
+	if code := a.code(); api.IsRetryable(code) {
 		return code, nil
 	}
 	return "", nil
