@@ -31,5 +31,6 @@ func (p *trtcProvider) DataSources(_ context.Context) []func() datasource.DataSo
 func (p *trtcProvider) EphemeralResources(_ context.Context) []func() ephemeral.EphemeralResource {
 	return []func() ephemeral.EphemeralResource{
 		// one constructor per line, e.g. NewXxx,
+		NewUserSigEphemeralResource,
 	}
 }
