@@ -2,6 +2,7 @@ package transport
 
 import (
 	"context"
+	"errors"
 	"math"
 	"sort"
 	"sync"
@@ -124,7 +125,7 @@ func TestLimiterOffAndCancel(t *testing.T) {
 	_ = l.Wait(context.Background(), "x")
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if err := l.Wait(ctx, "x"); err != context.Canceled {
+	if err := l.Wait(ctx, "x"); !errors.Is(err, context.Canceled) {
 		t.Errorf("Wait on a cancelled context = %v, want context.Canceled", err)
 	}
 }

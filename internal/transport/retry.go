@@ -101,8 +101,8 @@ func retryReason(ctx context.Context, a *answer, err error) (reason string, stop
 		}
 		return "", nil
 	}
-	if a.readErr != nil {
-		return "reading response: " + a.readErr.Error(), nil
+	if a.readErr != nil { // a broken read is retried, like a failed connection
+		return "reading response: " + a.readErr.Error(), nil //nolint:nilerr // the error is the reason, not a stop
 	}
 	if code := a.code(); api.IsRetryable(code) {
 		return code, nil
