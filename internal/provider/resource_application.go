@@ -92,6 +92,7 @@ func (r *applicationResource) Create(ctx context.Context, req resource.CreateReq
 	createCtx, cancelCreate := withoutStop(ctx)
 	out, err := r.pd.API.CreateTrtcApp(createCtx, in)
 	cancelCreate()
+	r.pd.Inventory().InvalidateAll() // a listing made before no longer holds every application
 	if err != nil {
 		resp.Diagnostics.AddError("Error creating TRTC application", err.Error())
 		return
@@ -137,7 +138,7 @@ func (r *applicationResource) Read(ctx context.Context, req resource.ReadRequest
 		resp.Diagnostics.AddAttributeError(path.Root("id"), "Invalid application ID", fmt.Sprintf("The id %q is not a decimal SDKAppID.", state.ID.ValueString()))
 		return
 	}
-	if !r.readInto(ctx, id, &state, &resp.Diagnostics) {
+	if !r.refresh(ctx, id, &state, &resp.Diagnostics) {
 		resp.Diagnostics.AddWarning("TRTC application not found",
 			fmt.Sprintf("Application %d no longer exists (deleted outside Terraform); removing it from the state. The next plan will create it again.", id))
 		resp.State.RemoveResource(ctx)
@@ -147,27 +148,6 @@ func (r *applicationResource) Read(ctx context.Context, req resource.ReadRequest
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-}
-
-// readInto refreshes m from the API; false when the application does not
-// exist or is being deleted.
-func (r *applicationResource) readInto(ctx context.Context, id uint64, m *applicationModel, diags *diag.Diagnostics) bool {
-	app, err := waiters.FindApp(ctx, r.pd.API, id)
-	if waiters.IsNotFound(err) || (err == nil && app.TargetStatus == api.AppStatusDeleted) {
-		return false
-	}
-	if err != nil {
-		diags.AddError("Error reading TRTC application", err.Error())
-		return true
-	}
-	tags, err := tagging.ReadApp(ctx, r.pd.API, id)
-	if err != nil {
-		diags.AddError("Error reading the tags of TRTC application", err.Error())
-		return true
-	}
-	m.fillFromApp(app)
-	m.fillAllTags(tags, r.pd.DefaultTags, diags)
-	return true
 }
 
 func (r *applicationResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -198,7 +178,9 @@ func (r *applicationResource) Update(ctx context.Context, req resource.UpdateReq
 		info.Description = api.Ptr(plan.Description.ValueString())
 	}
 	if info.AppName != nil || info.Description != nil {
-		if _, err := r.pd.API.ModifyAppInfo(ctx, info); err != nil {
+		_, err := r.pd.API.ModifyAppInfo(ctx, info)
+		r.pd.Inventory().Invalidate(id)
+		if err != nil {
 			resp.Diagnostics.AddError("Error updating TRTC application", err.Error())
 			return
 		}
@@ -242,16 +224,22 @@ func (r *applicationResource) updateTags(ctx context.Context, id uint64, current
 	if err != nil {
 		return err
 	}
+	defer r.pd.Inventory().Invalidate(id)
 	return tagging.Update(ctx, r.pd.API, name, current, desired)
 }
 
 // setStatus asks for the status and waits until it is in effect.
 func (r *applicationResource) setStatus(ctx context.Context, id uint64, status, timeoutName string) error {
 	modify, want := wireStatus(status)
-	if _, err := r.pd.API.ModifyAppStatus(ctx, &api.ModifyAppStatusRequest{SdkAppId: id, Status: modify}); err != nil {
+	// Invalidate at the request and again when the status takes effect:
+	// a listing made in between still shows the old status.
+	defer r.pd.Inventory().Invalidate(id)
+	_, err := r.pd.API.ModifyAppStatus(ctx, &api.ModifyAppStatusRequest{SdkAppId: id, Status: modify})
+	r.pd.Inventory().Invalidate(id)
+	if err != nil {
 		return err
 	}
-	_, err := waiters.WaitAppStatus(ctx, r.deps(), id, want, timeoutName)
+	_, err = waiters.WaitAppStatus(ctx, r.deps(), id, want, timeoutName)
 	return err
 }
 
@@ -287,6 +275,7 @@ func (r *applicationResource) Delete(ctx context.Context, req resource.DeleteReq
 // deleteApp disables the application if needed (TRTC refuses to delete an
 // enabled one), deletes it and waits until it is gone.
 func (r *applicationResource) deleteApp(ctx context.Context, id uint64) error {
+	defer r.pd.Inventory().Invalidate(id)
 	app, err := waiters.FindApp(ctx, r.pd.API, id)
 	if waiters.IsNotFound(err) {
 		return nil

@@ -1,0 +1,146 @@
+package provider_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+
+	"github.com/trtc-oss/terraform-provider-trtc/internal/acctest"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
+)
+
+const fleetSize = 8
+
+func fleetConfig(env *acctest.Env) string {
+	return env.Config(fmt.Sprintf(`
+resource "trtc_application" "fleet" {
+  count       = %d
+  name        = "fleet${count.index}"
+  product     = "RTCEngine"
+  description = "managed"
+  tags        = { owner = "terraform", index = "${count.index}" }
+}
+`, fleetSize))
+}
+
+func fleetAddr(i int) string { return fmt.Sprintf("trtc_application.fleet[%d]", i) }
+
+// callCounts remembers how many calls reached some actions.
+type callCounts map[string]int
+
+func countCalls(env *acctest.Env, actions ...string) callCounts {
+	c := callCounts{}
+	for _, a := range actions {
+		c[a] = env.Calls(a)
+	}
+	return c
+}
+
+// refreshCost is a plan check: the calls made since *before, by action,
+// must stay within atMost, and reach least.
+type refreshCost struct {
+	env    *acctest.Env
+	before *callCounts
+	atMost map[string]int
+	least  map[string]int
+}
+
+func (c refreshCost) CheckPlan(_ context.Context, _ plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
+	for action, limit := range c.atMost {
+		if n := c.env.Calls(action) - (*c.before)[action]; n > limit {
+			resp.Error = fmt.Errorf("the refresh of %d applications made %d %s calls, want at most %d", fleetSize, n, action, limit)
+			return
+		}
+	}
+	for action, least := range c.least {
+		if n := c.env.Calls(action) - (*c.before)[action]; n < least {
+			resp.Error = fmt.Errorf("the refresh made %d %s calls, want at least %d", n, action, least)
+			return
+		}
+	}
+}
+
+// Drift made through the API on several applications is seen through the
+// batched path: one DescribeAppStatList page serves the refresh, and only the
+// applications that the listing cannot answer alone (a disabled one whose
+// reason is unknown, a deleted one) are read one by one.
+func TestAccApplication_driftSeenThroughBatchedRefresh(t *testing.T) {
+	env := acctest.NewEnv(t)
+	config := fleetConfig(env)
+	before := callCounts{}
+	ids := map[string]uint64{}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		CheckDestroy:             checkAppsGone(env),
+		Steps: []resource.TestStep{
+			{Config: config},
+			{
+				PreConfig: func() {
+					ctx, client := t.Context(), env.Client()
+					for _, a := range env.Emulator.Apps() {
+						ids[a.AppName] = a.SdkAppId
+					}
+					must := func(_ any, err error) {
+						t.Helper()
+						if err != nil {
+							t.Fatal(err)
+						}
+					}
+					must(client.ModifyAppInfo(ctx, &api.ModifyAppInfoRequest{SdkAppId: ids["fleet0"], AppName: api.Ptr("renamed")}))
+					must(client.ModifyAppInfo(ctx, &api.ModifyAppInfoRequest{SdkAppId: ids["fleet1"], Description: api.Ptr("by_hand")}))
+					must(client.ModifyAppStatus(ctx, &api.ModifyAppStatusRequest{SdkAppId: ids["fleet2"], Status: api.StatusClose}))
+					must(client.TagResources(ctx, &api.TagResourcesRequest{
+						ResourceList: []string{fmt.Sprintf("qcs::trtc::uin/%s:sdkappid/%d", "100000000001", ids["fleet3"])},
+						Tags:         []api.Tag{{TagKey: "owner", TagValue: "someone_else"}},
+					}))
+					must(client.ModifyAppStatus(ctx, &api.ModifyAppStatusRequest{SdkAppId: ids["fleet4"], Status: api.StatusClose}))
+					env.Emulator.Advance(time.Hour) // the disables take effect
+					must(client.DeleteTrtcApp(ctx, &api.DeleteTrtcAppRequest{SdkAppId: ids["fleet4"]}))
+					env.Emulator.Advance(time.Hour) // and the deletion
+					before = countCalls(env, "DescribeAppStatList", "DescribeSdkAppInfo", "DescribeResourceTagsByResourceIds")
+				},
+				Config:             config,
+				PlanOnly:           true,
+				ExpectNonEmptyPlan: true,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(fleetAddr(0), plancheck.ResourceActionUpdate),
+					plancheck.ExpectKnownValue(fleetAddr(0), attr("name"), knownvalue.StringExact("fleet0")),
+					plancheck.ExpectResourceAction(fleetAddr(1), plancheck.ResourceActionUpdate),
+					plancheck.ExpectResourceAction(fleetAddr(2), plancheck.ResourceActionUpdate),
+					plancheck.ExpectKnownValue(fleetAddr(2), attr("status"), knownvalue.StringExact("enabled")),
+					plancheck.ExpectResourceAction(fleetAddr(3), plancheck.ResourceActionUpdate),
+					plancheck.ExpectResourceAction(fleetAddr(4), plancheck.ResourceActionCreate),
+					plancheck.ExpectResourceAction(fleetAddr(5), plancheck.ResourceActionNoop),
+					plancheck.ExpectResourceAction(fleetAddr(7), plancheck.ResourceActionNoop),
+					refreshCost{env: env, before: &before,
+						// Per application this would be 8 + 8. Batched: the
+						// listing, plus direct reads for the disabled fleet2
+						// (reason unknown), the deleted fleet4 (confirmed before
+						// removal) and at most two reads that came before the
+						// batch formed.
+						atMost: map[string]int{"DescribeAppStatList": 1, "DescribeSdkAppInfo": 4, "DescribeResourceTagsByResourceIds": 4},
+						least:  map[string]int{"DescribeAppStatList": 1},
+					},
+				}},
+			},
+			{
+				Config: config,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(fleetAddr(0), attr("name"), knownvalue.StringExact("fleet0")),
+					statecheck.ExpectKnownValue(fleetAddr(1), attr("description"), knownvalue.StringExact("managed")),
+					statecheck.ExpectKnownValue(fleetAddr(2), attr("status"), knownvalue.StringExact("enabled")),
+					statecheck.ExpectKnownValue(fleetAddr(3), attr("tags"), knownvalue.MapExact(map[string]knownvalue.Check{
+						"owner": knownvalue.StringExact("terraform"), "index": knownvalue.StringExact("3"),
+					})),
+					statecheck.ExpectKnownValue(fleetAddr(4), attr("name"), knownvalue.StringExact("fleet4")),
+				},
+			},
+		},
+	})
+}

@@ -1,0 +1,96 @@
+package provider
+
+import (
+	"context"
+	"strconv"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/inventory"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/tagging"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/waiters"
+)
+
+// refresh is Read's path: from the account-wide listing when many
+// applications are read together, else (and whenever the listing cannot
+// answer every attribute) from the application itself. False when the
+// application does not exist or is being deleted.
+//
+// Where each attribute comes from on the listed path:
+//   - name, description, status (in effect), tags/tags_all, create_time: the listing
+//     (DescribeAppStatList with NeedTags), so drift on them is seen;
+//   - product, data_region, sdk_secret_key: the state (they never change);
+//   - disabled_reason: "" when enabled; the state's while the application
+//     stays disabled; otherwise the direct read supplies it.
+func (r *applicationResource) refresh(ctx context.Context, id uint64, m *applicationModel, diags *diag.Diagnostics) bool {
+	if !m.hasImmutableAttributes() {
+		return r.readInto(ctx, id, m, diags) // after import: nothing to keep yet
+	}
+	app, err := r.pd.Inventory().Lookup(ctx, id)
+	if err != nil {
+		diags.AddError("Error reading TRTC application", err.Error())
+		return true
+	}
+	if app == nil || (!app.Enabled && !m.knowsDisabledReason()) {
+		// Not listed (deleted, or too new to be listed: only a direct read can
+		// tell), written since the listing, too few reads, or no reason known.
+		return r.readInto(ctx, id, m, diags)
+	}
+	tflog.Trace(ctx, "TRTC application read from the account listing", map[string]any{"sdk_app_id": id})
+	m.fillFromListed(app)
+	m.fillAllTags(app.Tags, r.pd.DefaultTags, diags)
+	return true
+}
+
+// readInto refreshes m from the application itself (DescribeSdkAppInfo and
+// its tags); false when the application does not exist or is being deleted.
+func (r *applicationResource) readInto(ctx context.Context, id uint64, m *applicationModel, diags *diag.Diagnostics) bool {
+	app, err := waiters.FindApp(ctx, r.pd.API, id)
+	if waiters.IsNotFound(err) || (err == nil && app.TargetStatus == api.AppStatusDeleted) {
+		return false
+	}
+	if err != nil {
+		diags.AddError("Error reading TRTC application", err.Error())
+		return true
+	}
+	tags, err := tagging.ReadApp(ctx, r.pd.API, id)
+	if err != nil {
+		diags.AddError("Error reading the tags of TRTC application", err.Error())
+		return true
+	}
+	m.fillFromApp(app)
+	m.fillAllTags(tags, r.pd.DefaultTags, diags)
+	return true
+}
+
+// hasImmutableAttributes: the attributes the listing lacks are in the state.
+func (m *applicationModel) hasImmutableAttributes() bool {
+	known := func(v types.String) bool { return !v.IsNull() && !v.IsUnknown() && v.ValueString() != "" }
+	return known(m.Product) && known(m.DataRegion) && known(m.SdkSecretKey)
+}
+
+// knowsDisabledReason: the state already holds why the application is disabled.
+func (m *applicationModel) knowsDisabledReason() bool {
+	return m.Status.ValueString() == appStatusDisabled && m.DisabledReason.ValueString() != ""
+}
+
+// fillFromListed copies what the listing reports; see refresh for the rest.
+func (m *applicationModel) fillFromListed(app *inventory.App) {
+	m.ID = types.StringValue(strconv.FormatUint(app.ID, 10))
+	m.SdkAppID = types.Int64Value(int64(app.ID))
+	m.Name = types.StringValue(app.Name)
+	m.Description = types.StringValue(app.Description)
+	m.CreateTime = types.StringValue(appCreateTimeRFC3339(app.CreateTime))
+	if app.Enabled {
+		m.Status = types.StringValue(appStatusEnabled)
+		m.DisabledReason = types.StringValue("")
+	} else {
+		m.Status = types.StringValue(appStatusDisabled) // the reason is the state's (knowsDisabledReason)
+	}
+	if m.DeletionProtection.IsNull() || m.DeletionProtection.IsUnknown() {
+		m.DeletionProtection = types.BoolValue(false)
+	}
+}
