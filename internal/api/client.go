@@ -29,6 +29,12 @@ const TimeLayout = "2006-01-02 15:04:05"
 // TimeZone is UTC+8, the zone of wire times.
 var TimeZone = time.FixedZone("UTC+8", 8*60*60)
 
+// ParseTime reads a wire time (TimeLayout in TimeZone), so that callers
+// need not know how the service spells times.
+func ParseTime(s string) (time.Time, error) {
+	return time.ParseInLocation(TimeLayout, s, TimeZone)
+}
+
 // Caller sends one action and decodes its output; the transport implements it.
 type Caller interface {
 	Call(ctx context.Context, service, version, action string, request, response any) error

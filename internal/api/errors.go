@@ -35,6 +35,8 @@ const (
 	CodeAccountTrial     = "LimitExceeded.AccountTrialQuota"
 	CodeInsufficientBal  = "FailedOperation.InsufficientBalance"
 	CodePaidEditionAlive = "FailedOperation.PaidEditionActive"
+	CodeInvalidEdition   = "InvalidParameterValue.Edition"
+	CodeInvalidPeriod    = "InvalidParameterValue.Period"
 )
 
 // Code returns the API error code of err, or "" when err is not an API error.

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"strings"
 	"time"
 
 	"github.com/hashicorp/go-cleanhttp"
@@ -26,7 +27,9 @@ type Options struct {
 	Region      string
 	// Endpoint "" sends each service to https://<service>.tencentcloudapi.com/;
 	// otherwise every service goes to this one URL (e.g. the emulator) and
-	// is told apart by the signature's credential scope.
+	// is told apart by the signature's credential scope. ServicePlaceholder
+	// in it is replaced by the service, for per-service hosts such as the
+	// international https://{service}.intl.tencentcloudapi.com/.
 	Endpoint string
 	// MaxRetries: 0 = DefaultMaxRetries, < 0 = no retries.
 	MaxRetries int
@@ -76,10 +79,13 @@ func New(opts Options) *Client {
 	return &Client{opts: opts, limiter: newLimiter(opts.RateLimit, opts.Clock)}
 }
 
+// ServicePlaceholder in Options.Endpoint stands for the service name.
+const ServicePlaceholder = "{service}"
+
 // URL is where calls to service are posted.
 func (c *Client) URL(service string) string {
 	if c.opts.Endpoint != "" {
-		return c.opts.Endpoint
+		return strings.ReplaceAll(c.opts.Endpoint, ServicePlaceholder, service)
 	}
 	return "https://" + service + ".tencentcloudapi.com/"
 }

@@ -111,3 +111,21 @@ func TestDefaultURLPerService(t *testing.T) {
 		t.Errorf("URL with endpoint = %q", got)
 	}
 }
+
+func TestEndpointServicePlaceholder(t *testing.T) {
+	intl := New(Options{Endpoint: "https://" + ServicePlaceholder + ".intl.tencentcloudapi.com/"})
+	for _, service := range []string{api.ServiceTRTC, api.ServiceTag, api.ServiceSTS} {
+		if got, want := intl.URL(service), "https://"+service+".intl.tencentcloudapi.com/"; got != want {
+			t.Errorf("URL(%s) = %q, want %q", service, got, want)
+		}
+	}
+	// Through a real call: the placeholder in the path reaches the server.
+	f := newFakeAPI(t, ok(map[string]any{"AccountId": "1"}))
+	c, _ := testClient(f, func(o *Options) { o.Endpoint = f.server.URL + "/" + ServicePlaceholder + "/" })
+	if err := c.Call(context.Background(), api.ServiceSTS, api.VersionSTS, "GetCallerIdentity", nil, nil); err != nil {
+		t.Fatalf("Call: %v", err)
+	}
+	if r := f.requests()[0]; r.Path != "/sts/" || !r.SignatureOK {
+		t.Errorf("server saw path %q (signature ok %v), want /sts/ and a valid signature", r.Path, r.SignatureOK)
+	}
+}

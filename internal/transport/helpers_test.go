@@ -24,6 +24,7 @@ const (
 type seenRequest struct {
 	Header        http.Header
 	Host          string
+	Path          string
 	Body          []byte
 	Authorization string
 	SignatureOK   bool
@@ -51,7 +52,7 @@ func newFakeAPI(t testing.TB, replies ...func(w http.ResponseWriter)) *fakeAPI {
 
 func (f *fakeAPI) serve(w http.ResponseWriter, r *http.Request) {
 	body, _ := io.ReadAll(r.Body)
-	seen := seenRequest{Header: r.Header.Clone(), Host: r.Host, Body: body, Authorization: r.Header.Get("Authorization")}
+	seen := seenRequest{Header: r.Header.Clone(), Host: r.Host, Path: r.URL.Path, Body: body, Authorization: r.Header.Get("Authorization")}
 	if parsed, ok := tc3.ParseAuthorization(seen.Authorization); ok {
 		ts, _ := strconv.ParseInt(r.Header.Get("X-TC-Timestamp"), 10, 64)
 		headers := map[string]string{}
