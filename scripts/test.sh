@@ -52,5 +52,10 @@ go tool tfplugindocs validate --provider-name trtc
 step "unit and acceptance tests (TF_ACC=1, against the in-process emulator)"
 TF_ACC=1 go test -count=1 -timeout 45m ./...
 
+step "differential fuzzing: provider validators against the emulator's rules (10 s per target)"
+for target in FuzzAppNameRules FuzzDescriptionRules FuzzTagKeyRules FuzzTagValueRules; do
+  go test -run '^$' -fuzz "^${target}\$" -fuzztime 10s ./internal/emulator/
+done
+
 step "race detector on the emulator and the transport"
 go test -count=1 -race ./internal/emulator/... ./internal/transport/...
