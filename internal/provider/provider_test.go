@@ -51,6 +51,10 @@ func TestProviderSchema(t *testing.T) {
 			t.Errorf("assume_role.%s has no MarkdownDescription", name)
 		}
 	}
+	tagsBlock := s.Blocks["default_tags"].(schema.SingleNestedBlock)
+	if tagsBlock.MarkdownDescription == "" || tagsBlock.Attributes["tags"].GetMarkdownDescription() == "" {
+		t.Error("default_tags or default_tags.tags has no MarkdownDescription")
+	}
 	for _, name := range []string{"secret_key", "security_token"} {
 		if !s.Attributes[name].IsSensitive() {
 			t.Errorf("%s is not Sensitive", name)
@@ -99,6 +103,22 @@ func assumeRoleValue(t *testing.T, s schema.Schema, set map[string]tftypes.Value
 
 func str(s string) tftypes.Value { return tftypes.NewValue(tftypes.String, s) }
 
+// defaultTagsValue is a default_tags block; tags nil means an unknown map.
+func defaultTagsValue(t *testing.T, s schema.Schema, tags map[string]string) tftypes.Value {
+	t.Helper()
+	objType := s.Type().TerraformType(context.Background()).(tftypes.Object).AttributeTypes["default_tags"].(tftypes.Object)
+	mapType := objType.AttributeTypes["tags"]
+	tagsValue := tftypes.NewValue(mapType, tftypes.UnknownValue)
+	if tags != nil {
+		elems := map[string]tftypes.Value{}
+		for k, v := range tags {
+			elems[k] = str(v)
+		}
+		tagsValue = tftypes.NewValue(mapType, elems)
+	}
+	return tftypes.NewValue(objType, map[string]tftypes.Value{"tags": tagsValue})
+}
+
 // configure runs Configure with an empty environment and home directory.
 func configure(t *testing.T, set map[string]tftypes.Value) fwprovider.ConfigureResponse {
 	t.Helper()
@@ -136,6 +156,7 @@ func TestConfigureWithUnknownValuesDefersConfiguration(t *testing.T) {
 		"secret_key":        {"secret_key": tftypes.NewValue(tftypes.String, tftypes.UnknownValue)},
 		"assume_role":       {"secret_id": str("a"), "secret_key": str("b"), "assume_role": tftypes.NewValue(roleType, tftypes.UnknownValue)},
 		"assume_role field": {"secret_id": str("a"), "secret_key": str("b"), "assume_role": assumeRoleValue(t, s, map[string]tftypes.Value{"role_arn": tftypes.NewValue(tftypes.String, tftypes.UnknownValue)})},
+		"default_tags":      {"secret_id": str("a"), "secret_key": str("b"), "default_tags": defaultTagsValue(t, s, nil)},
 	} {
 		t.Run(name, func(t *testing.T) {
 			resp := configure(t, set)
@@ -210,6 +231,34 @@ func TestConfigureBuildsClientForEndpointWithoutCallingIt(t *testing.T) {
 	}
 }
 
+func TestConfigurePassesDefaultTags(t *testing.T) {
+	s := providerSchema(t)
+	for name, tc := range map[string]struct {
+		block tftypes.Value
+		want  map[string]string
+	}{
+		"absent":     {tftypes.NewValue(s.Type().TerraformType(context.Background()).(tftypes.Object).AttributeTypes["default_tags"], nil), nil},
+		"empty":      {defaultTagsValue(t, s, map[string]string{}), map[string]string{}},
+		"two values": {defaultTagsValue(t, s, map[string]string{"team": "rtc", "env": "prod"}), map[string]string{"team": "rtc", "env": "prod"}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			resp := configure(t, map[string]tftypes.Value{"secret_id": str("a"), "secret_key": str("b"), "default_tags": tc.block})
+			if resp.Diagnostics.HasError() {
+				t.Fatal(resp.Diagnostics)
+			}
+			got := resp.ResourceData.(*ProviderData).DefaultTags
+			if len(got) != len(tc.want) || (tc.want == nil) != (got == nil) {
+				t.Fatalf("DefaultTags = %v, want %v", got, tc.want)
+			}
+			for k, v := range tc.want {
+				if got[k] != v {
+					t.Errorf("DefaultTags[%q] = %q, want %q", k, got[k], v)
+				}
+			}
+		})
+	}
+}
+
 func TestConfigureAssumeRoleIsLazy(t *testing.T) {
 	rec := &recordingAPI{}
 	server := httptest.NewServer(rec)
@@ -273,6 +322,9 @@ func TestValidateRejectsBadValues(t *testing.T) {
 		{"long session", role(map[string]tftypes.Value{"session_duration": tftypes.NewValue(tftypes.Number, 43201)}), "session_duration"},
 		{"bad session name", role(map[string]tftypes.Value{"session_name": str("has space")}), "session_name"},
 		{"role without arn", role(map[string]tftypes.Value{"role_arn": tftypes.NewValue(tftypes.String, nil)}), "role_arn"},
+		{"good default tags", map[string]tftypes.Value{"default_tags": defaultTagsValue(t, s, map[string]string{"team": "rtc", "cost-center": "cc-1"})}, ""},
+		{"reserved default tag key", map[string]tftypes.Value{"default_tags": defaultTagsValue(t, s, map[string]string{"qcs:team": "rtc"})}, "default_tags.tags"},
+		{"empty default tag value", map[string]tftypes.Value{"default_tags": defaultTagsValue(t, s, map[string]string{"team": ""})}, "default_tags.tags"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
