@@ -156,6 +156,12 @@ func TestAccApplicationDefaultTags_addChangeRemove(t *testing.T) {
 				Check:             emulatorTags(env, map[string]string{"env": "dev", "team": "rtc", "cost-center": "cc-1"}),
 			},
 			emptyPlan(withDefaults),
+			{ // an import splits the tags the same way
+				Config:            withDefaults,
+				ResourceName:      appAddr,
+				ImportState:       true,
+				ImportStateVerify: true,
+			},
 			{ // changing one value
 				Config:            defaultTagsConfig(env, map[string]string{"team": "media", "cost-center": "cc-1"}, app),
 				ConfigPlanChecks:  updatesOnly("tags_all"),
