@@ -159,6 +159,7 @@ func (r *applicationTagResource) Delete(ctx context.Context, req resource.Delete
 	}
 	tflog.Info(ctx, "removing a tag", map[string]any{"sdk_app_id": state.appID(), "key": state.Key.ValueString()})
 	out, err := r.data.API.UnTagResources(ctx, &api.UnTagResourcesRequest{ResourceList: []string{name}, TagKeys: []string{state.Key.ValueString()}})
+	r.data.Inventory().Invalidate(state.appID()) // the shared listing holds the application's tags
 	if err == nil {
 		err = failedResourcesError(out.FailedResources)
 	}
@@ -198,6 +199,7 @@ func (r *applicationTagResource) setTag(ctx context.Context, m *applicationTagMo
 		ResourceList: []string{name},
 		Tags:         []api.Tag{{TagKey: m.Key.ValueString(), TagValue: m.Value.ValueString()}},
 	})
+	r.data.Inventory().Invalidate(m.appID()) // the shared listing holds the application's tags
 	if err == nil {
 		err = failedResourcesError(out.FailedResources)
 	}
