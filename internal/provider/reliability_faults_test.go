@@ -190,6 +190,9 @@ func TestAccReliability_fleetUnderFaults(t *testing.T) {
 	})
 	logFaultFigures(t, env, time.Since(start))
 	stats := env.Emulator.Stats()
+	if n := stats.Calls["trtc.ModifyAppSubscriptionAutoRenew"]; n != 0 {
+		t.Errorf("destroying trials made %d ModifyAppSubscriptionAutoRenew calls; a trial has no renewal to stop", n)
+	}
 	for _, code := range []string{"InternalError", "RequestLimitExceeded"} {
 		if stats.Errors[code] == 0 {
 			t.Errorf("no %s was injected: the test did not exercise retries (%v)", code, stats.Errors)

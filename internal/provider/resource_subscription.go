@@ -294,8 +294,12 @@ func (r *subscriptionResource) Delete(ctx context.Context, req resource.DeleteRe
 	defer cancel()
 
 	id := state.appID()
-	// No refund or cancel exists: stop the renewals and let the package run out.
-	_, err := r.data.API.ModifyAppSubscriptionAutoRenew(ctx, &api.ModifyAppSubscriptionAutoRenewRequest{SdkAppId: id, AutoRenew: false})
+	// No refund or cancel exists: stop the renewals and let the package run
+	// out. A trial never renews, so there is nothing to switch off.
+	var err error
+	if state.Edition.ValueString() != catalog.EditionTrial {
+		_, err = r.data.API.ModifyAppSubscriptionAutoRenew(ctx, &api.ModifyAppSubscriptionAutoRenewRequest{SdkAppId: id, AutoRenew: false})
+	}
 	switch {
 	case api.IsNotFound(err):
 		return // the application is gone, and its package with it
