@@ -2,12 +2,15 @@ package provider
 
 import (
 	"context"
+	"fmt"
 	"maps"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/trtc-oss/terraform-provider-trtc/internal/catalog"
 )
 
 // The provider's default_tags follow the AWS provider: `tags` is what the
@@ -29,7 +32,15 @@ func (r *applicationResource) ModifyPlan(ctx context.Context, req resource.Modif
 	}
 	all := types.MapUnknown(types.StringType)
 	if own, known := knownTags(tags); known && r.pd != nil {
-		v, d := types.MapValueFrom(ctx, types.StringType, mergeTags(r.pd.DefaultTags, own))
+		merged := mergeTags(r.pd.DefaultTags, own)
+		if len(merged) > catalog.MaxTagsPerResource {
+			// Each map is checked at validate time; only the merge is new here.
+			resp.Diagnostics.AddAttributeError(path.Root("tags"), "Too many tags",
+				fmt.Sprintf("Attribute tags together with the provider's default_tags gives %d distinct tag keys; at most %d are allowed per application.",
+					len(merged), catalog.MaxTagsPerResource))
+			return
+		}
+		v, d := types.MapValueFrom(ctx, types.StringType, merged)
 		resp.Diagnostics.Append(d...)
 		all = v
 	}

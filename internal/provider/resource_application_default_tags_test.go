@@ -267,3 +267,41 @@ resource "trtc_application_tag" "test" {
 		},
 	})
 }
+
+// TestAccApplicationDefaultTags_tooManyKeys: the 50-tag limit applies to the
+// merge (a shared key counts once), refused at plan time before any API call.
+func TestAccApplicationDefaultTags_tooManyKeys(t *testing.T) {
+	env := acctest.NewEnv(t)
+	defaults := map[string]string{}
+	for i := range 30 {
+		defaults[fmt.Sprintf("d%02d", i)] = "v"
+	}
+	ownTags := func(first, n int) string {
+		s := "tags = {"
+		for i := first; i < first+n; i++ {
+			s += fmt.Sprintf(" t%02d = \"v\",", i)
+		}
+		return s + ` d00 = "own" }`
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		Steps: []resource.TestStep{
+			{ // 30 defaults + 20 own + d00 shared = 50 keys
+				Config:             defaultTagsConfig(env, defaults, defaultTagsApp(ownTags(0, 20))),
+				PlanOnly:           true,
+				ExpectNonEmptyPlan: true,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{
+					plancheck.ExpectKnownValue(appAddr, attr("tags_all").AtMapKey("d00"), knownvalue.StringExact("own")),
+				}},
+			},
+			{
+				Config:      defaultTagsConfig(env, defaults, defaultTagsApp(ownTags(0, 21))),
+				PlanOnly:    true,
+				ExpectError: wrapped("Attribute tags together with the provider's default_tags gives 51 distinct tag keys; at most 50 are allowed per application."),
+			},
+		},
+	})
+	if n := env.TotalCalls(); n != 0 {
+		t.Errorf("planning made %d API calls: %v", n, env.Emulator.Stats().Calls)
+	}
+}
