@@ -37,6 +37,12 @@ const (
 	CodePaidEditionAlive = "FailedOperation.PaidEditionActive"
 	CodeInvalidEdition   = "InvalidParameterValue.Edition"
 	CodeInvalidPeriod    = "InvalidParameterValue.Period"
+
+	// CodeTrialActive refuses StartAppTrial while a trial runs. [model]: the
+	// contract names no code for it; this is the emulator's, so nothing may
+	// depend on it alone (the subscription resource re-reads and adopts an
+	// active Trial whatever the refusal).
+	CodeTrialActive = "FailedOperation.TrialActive"
 )
 
 // Code returns the API error code of err, or "" when err is not an API error.

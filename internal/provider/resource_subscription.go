@@ -193,16 +193,7 @@ func (r *subscriptionResource) Create(ctx context.Context, req resource.CreateRe
 func (r *subscriptionResource) purchase(ctx context.Context, plan *subscriptionModel, current *api.DescribeAppSubscriptionResponse, diags *diag.Diagnostics) func(*api.DescribeAppSubscriptionResponse) bool {
 	id, edition := plan.appID(), plan.Edition.ValueString()
 	if edition == catalog.EditionTrial {
-		tflog.Info(ctx, "starting a trial", map[string]any{"sdk_app_id": id})
-		// Ctrl-C must not lose the answer of a purchase that reached the server.
-		callCtx, cancelCall := withoutStop(ctx)
-		out, err := r.data.API.StartAppTrial(callCtx, &api.StartAppTrialRequest{SdkAppId: id})
-		cancelCall()
-		if err != nil {
-			r.addPurchaseError(diags, plan, current, err)
-			return nil
-		}
-		return editionUntil(catalog.EditionTrial, out.ExpireTime)
+		return r.startTrial(ctx, plan, current, diags)
 	}
 	token, err := newClientToken()
 	if err != nil {

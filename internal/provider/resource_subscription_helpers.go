@@ -95,7 +95,7 @@ func parseWireTime(s string) (time.Time, bool) {
 	if s == "" {
 		return time.Time{}, false
 	}
-	t, err := time.ParseInLocation(api.TimeLayout, s, api.TimeZone)
+	t, err := api.ParseTime(s)
 	return t, err == nil
 }
 
@@ -115,8 +115,11 @@ func rfc3339OrRaw(s string) string {
 	return s
 }
 
-// newClientToken makes the idempotency token of one purchase: the transport
-// resends the same body on retries, so a retried purchase is bought once.
+// newClientToken makes the idempotency token of one purchase. It is drawn
+// once per purchase, before the call: the transport marshals the request
+// once and resends those same bytes on every retry (only the signature and
+// timestamp change), so a purchase whose answer was lost and that is retried
+// carries the same token and is bought once (TestAccSubscription_lostAnswer*).
 func newClientToken() (string, error) {
 	b := make([]byte, 16)
 	if _, err := rand.Read(b); err != nil {
@@ -138,9 +141,9 @@ func (r *subscriptionResource) addPurchaseError(diags *diag.Diagnostics, plan *s
 		SdkAppID: plan.appID(), Edition: plan.Edition.ValueString(), PeriodMonths: plan.PeriodMonths.ValueInt64(), Current: current,
 	})
 	switch api.Code(err) {
-	case "InvalidParameterValue.Edition", api.CodeEditionSwitch, api.CodePaidEditionAlive:
+	case api.CodeInvalidEdition, api.CodeEditionSwitch, api.CodePaidEditionAlive:
 		diags.AddAttributeError(path.Root("edition"), summary, detail)
-	case "InvalidParameterValue.Period":
+	case api.CodeInvalidPeriod:
 		diags.AddAttributeError(path.Root("period_months"), summary, detail)
 	default:
 		diags.AddError(summary, detail)
@@ -165,6 +168,9 @@ func explainSubscriptionError(err error, f purchaseFacts) (summary, detail strin
 			detail += fmt.Sprintf(" The API refused at %d, so this account's trial quota is lower than the default %d.", cur.AccountTrialsUsed, catalog.MaxTrialsPerAccount)
 		}
 		return "Trial quota of the account used up", fmt.Sprintf("%s Choose a paid edition (with period_months) instead. (%v)", detail, err)
+	case api.CodeTrialActive: // and a read right after did not show it (see startTrial)
+		return "Trial already active",
+			fmt.Sprintf("The API says application %d is already in a trial, but reading its subscription did not show an active Trial. Run `terraform apply` again to adopt it. (%v)", f.SdkAppID, err)
 	case api.CodeInsufficientBal:
 		return "Insufficient account balance",
 			fmt.Sprintf("The account balance does not cover %s for %d month(s) for application %d, so nothing was bought. Top up the account (Tencent Cloud console, Billing Center) and apply again. (%v)",
@@ -181,12 +187,12 @@ func explainSubscriptionError(err error, f purchaseFacts) (summary, detail strin
 			d = fmt.Sprintf("Application %d holds an active paid package; a Trial can only be claimed without one.", f.SdkAppID)
 		}
 		return "Trial not possible while a paid package is active", fmt.Sprintf("%s (%v)", d, err)
-	case "InvalidParameterValue.Edition":
+	case api.CodeInvalidEdition:
 		if cur.Product != "" {
 			return "Edition not offered for this product", fmt.Sprintf("%s (%v)", editionNotOfferedDetail(f.Edition, f.SdkAppID, cur.Product), err)
 		}
 		return "Edition not offered for this product", fmt.Sprintf("edition %q is not offered for application %d's product. (%v)", f.Edition, f.SdkAppID, err)
-	case "InvalidParameterValue.Period":
+	case api.CodeInvalidPeriod:
 		return "Period not offered", fmt.Sprintf("period_months = %d is not offered; choose one of %s. (%v)", f.PeriodMonths, joinQuoted(periodStrings()), err)
 	case api.CodeNoPaidEdition:
 		return "No paid edition to renew",

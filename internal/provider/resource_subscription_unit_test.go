@@ -78,7 +78,9 @@ func TestExplainSubscriptionErrorGivesNumbers(t *testing.T) {
 		{api.CodeAccountTrial, []string{"used 3 of 10 trials", "quota is lower"}},
 		{api.CodeInsufficientBal, []string{"Top up", "Pro for 6 month(s)", "nothing was bought"}},
 		{api.CodeEditionSwitch, []string{"service ticket", "Standard to Pro", "2027-01-01T00:00:00Z"}},
-		{"InvalidParameterValue.Edition", []string{`edition "Pro"`, "product is Live", "`Trial`"}},
+		{api.CodeTrialActive, []string{"1400000007", "already in a trial", "adopt it"}},
+		{api.CodeInvalidPeriod, []string{"period_months = 6"}},
+		{api.CodeInvalidEdition, []string{`edition "Pro"`, "product is Live", "`Trial`"}},
 		{api.CodePaidEditionAlive, []string{"Trial can only be claimed without"}},
 	}
 	for _, c := range cases {
