@@ -93,7 +93,7 @@ func WaitAppStatus(ctx context.Context, d Deps, sdkAppID uint64, want, timeoutNa
 	if done, err := check(ctx); err != nil || done {
 		return last, err
 	}
-	if t, err := time.ParseInLocation(api.TimeLayout, last.StatusChangeTime, api.TimeZone); err == nil {
+	if t, err := api.ParseTime(last.StatusChangeTime); err == nil {
 		opts.Since = t
 	}
 	primed = true
