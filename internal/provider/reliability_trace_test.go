@@ -9,10 +9,12 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
@@ -20,7 +22,12 @@ import (
 	"github.com/trtc-oss/terraform-provider-trtc/internal/acctest"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/emulator"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/usersig"
 )
+
+// userSigShape matches a TLS-Sig UserSig: zlib output ("x\x9c" = "eJ") in
+// base64 with *, - and _ for +, / and =.
+var userSigShape = regexp.MustCompile(`eJ[A-Za-z0-9*_-]{60,}`)
 
 // stsRecorder sits in front of the emulator and keeps the temporary
 // credentials AssumeRole hands out, so the test knows which secrets to look for.
@@ -87,9 +94,10 @@ func readLogs(t *testing.T, dir string) (string, []string) {
 }
 
 // A whole acceptance run at TF_LOG=TRACE (Terraform and the provider) with
-// credentials from the environment and an assumed role: the logs name the
-// actions but contain no secret: not the account SecretKey, not the
-// temporary TmpSecretKey or Token, not the application's SDKSecretKey.
+// credentials from the environment, an assumed role and a UserSig: the logs
+// name the actions but contain no secret: not the account SecretKey, not
+// the temporary TmpSecretKey or Token, not the application's SDKSecretKey,
+// nothing shaped like a UserSig.
 // Not parallel: it sets environment variables.
 func TestAccReliability_traceLogsHoldNoSecret(t *testing.T) {
 	env := acctest.NewEnv(t)
@@ -124,6 +132,12 @@ resource "trtc_application_tag" "owner" {
   sdk_app_id = trtc_application.test.sdk_app_id
   key        = "owner"
   value      = "trace"
+}
+
+ephemeral "trtc_user_sig" "alice" {
+  sdk_app_id     = trtc_application.test.sdk_app_id
+  user_id        = "alice_01"
+  expire_seconds = 3600
 }
 
 resource "trtc_subscription" "trial" {
@@ -170,10 +184,27 @@ resource "trtc_subscription" "trial" {
 			t.Errorf("the TRACE logs never mention %s: the logs do not cover the run", want)
 		}
 	}
+	// The answers carrying secrets were logged, masked: without the masking
+	// the secrets would be there.
+	for _, masked := range []string{`\"SecretKey\":\"***\"`, `\"TmpSecretKey\":\"***\"`, `\"Token\":\"***\"`} {
+		if !strings.Contains(logs, masked) {
+			t.Errorf("the TRACE logs lack %s: the answers carrying secrets were not logged", masked)
+		}
+	}
 	secrets := map[string]string{"account SecretKey": emulator.DefaultSecretKey, "SDKSecretKey": sdkSecretKey}
 	for i, c := range issued {
 		secrets["TmpSecretKey #"+strconv.Itoa(i)] = c.TmpSecretKey
 		secrets["Token #"+strconv.Itoa(i)] = c.Token
+	}
+	// The UserSig of the ephemeral resource is not known to the test: look
+	// for anything shaped like one (zlib in TLS base64: "eJ" and more),
+	// after checking that the pattern does find a real UserSig.
+	sample, err := usersig.Generate(1400000001, sdkSecretKey, "alice_01", time.Now(), time.Hour)
+	if err != nil || !userSigShape.MatchString("x="+sample+" y") {
+		t.Fatalf("the UserSig pattern misses a real UserSig (%v)", err)
+	}
+	if m := userSigShape.FindString(logs); m != "" {
+		t.Errorf("the TRACE logs contain something shaped like a UserSig: %.12s...", m)
 	}
 	for what, secret := range secrets {
 		if i := strings.Index(logs, secret); i >= 0 {
