@@ -161,9 +161,10 @@ func (r *applicationTagResource) Delete(ctx context.Context, req resource.Delete
 	out, err := r.data.API.UnTagResources(ctx, &api.UnTagResourcesRequest{ResourceList: []string{name}, TagKeys: []string{state.Key.ValueString()}})
 	r.data.Inventory().Invalidate(state.appID()) // the shared listing holds the application's tags
 	if err == nil {
-		err = failedResourcesError(out.FailedResources)
+		err = tagging.CheckFailedResources("UnTagResources", out.FailedResources)
 	}
-	if err != nil && !api.IsNotFound(err) {
+	// A vanished application is reported inside FailedResources: its tag is gone too.
+	if err != nil && !tagging.IsNotFound(err) {
 		resp.Diagnostics.AddError(fmt.Sprintf("Removing tag %q from application %d", state.Key.ValueString(), state.appID()), err.Error())
 	}
 }
@@ -201,25 +202,13 @@ func (r *applicationTagResource) setTag(ctx context.Context, m *applicationTagMo
 	})
 	r.data.Inventory().Invalidate(m.appID()) // the shared listing holds the application's tags
 	if err == nil {
-		err = failedResourcesError(out.FailedResources)
+		err = tagging.CheckFailedResources("TagResources", out.FailedResources)
 	}
 	if err != nil {
 		diags.AddError(fmt.Sprintf("Setting tag %q on application %d", m.Key.ValueString(), m.appID()), err.Error())
 		return false
 	}
 	return true
-}
-
-// failedResourcesError turns a partial failure of a Tag write into an error.
-func failedResourcesError(failed []api.FailedResource) error {
-	if len(failed) == 0 {
-		return nil
-	}
-	parts := make([]string, len(failed))
-	for i, f := range failed {
-		parts[i] = fmt.Sprintf("%s: %s: %s", f.Resource, f.Code, f.Message)
-	}
-	return fmt.Errorf("the Tag service refused %s", strings.Join(parts, "; "))
 }
 
 func applicationTagID(sdkAppID uint64, key string) string {

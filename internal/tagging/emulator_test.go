@@ -1,6 +1,7 @@
 package tagging
 
 import (
+	"errors"
 	"net/http/httptest"
 	"reflect"
 	"testing"
@@ -53,5 +54,27 @@ func TestAgainstEmulator(t *testing.T) {
 	}
 	if n := emu.Stats().Calls["tag.TagResources"]; n != 5 { // 3 batches, then 2
 		t.Errorf("TagResources calls = %d, want 5", n)
+	}
+}
+
+// TestMissingApplicationAgainstEmulator: the Tag service reports an unknown
+// application inside FailedResources (an HTTP success), which must read as
+// not found so that removing a tag of a deleted application counts as done.
+func TestMissingApplicationAgainstEmulator(t *testing.T) {
+	emu := emulator.New(emulator.Config{Seed: 1, RateLimit: -1})
+	srv := httptest.NewServer(emu)
+	defer srv.Close()
+	client := api.New(transport.New(transport.Options{
+		Credentials: transport.StaticCredentials(transport.Credential{SecretID: emulator.DefaultSecretID, SecretKey: emulator.DefaultSecretKey}),
+		Region:      "ap-singapore", Endpoint: srv.URL, RateLimit: -1,
+	}))
+	name := catalog.ResourceName(emulator.DefaultUIN, 1400999999)
+	err := Update(t.Context(), client, name, map[string]string{"a": "b"}, nil)
+	var failed *FailedResourcesError
+	if !errors.As(err, &failed) || len(failed.Failed) != 1 || failed.Failed[0].Resource != name {
+		t.Fatalf("err = %v, want FailedResources naming %s", err, name)
+	}
+	if !IsNotFound(err) || !api.IsNotFound(err) {
+		t.Errorf("IsNotFound = %v, api.IsNotFound = %v for %v; want both true", IsNotFound(err), api.IsNotFound(err), err)
 	}
 }

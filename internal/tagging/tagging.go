@@ -4,6 +4,7 @@ package tagging
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"strconv"
@@ -104,8 +105,8 @@ func Update(ctx context.Context, client *api.Client, resourceName string, curren
 		if err != nil {
 			return fmt.Errorf("removing tags %q from %s: %w", keys, resourceName, err)
 		}
-		if err := failed("removing tags from", out.FailedResources); err != nil {
-			return err
+		if err := CheckFailedResources("UnTagResources", out.FailedResources); err != nil {
+			return fmt.Errorf("removing tags %q from %s: %w", keys, resourceName, err)
 		}
 	}
 	for start := 0; start < len(set); start += catalog.MaxTagsPerRequest {
@@ -114,21 +115,66 @@ func Update(ctx context.Context, client *api.Client, resourceName string, curren
 		if err != nil {
 			return fmt.Errorf("setting tags on %s: %w", resourceName, err)
 		}
-		if err := failed("setting tags on", out.FailedResources); err != nil {
-			return err
+		if err := CheckFailedResources("TagResources", out.FailedResources); err != nil {
+			return fmt.Errorf("setting tags on %s: %w", resourceName, err)
 		}
 	}
 	return nil
 }
 
-// failed turns FailedResources (an HTTP success) into an error.
-func failed(what string, list []api.FailedResource) error {
+// FailedResourcesError is a Tag write that the service answered as a
+// success but with FailedResources: the resources it refused, each with a
+// code. It unwraps to one *api.Error per entry, so errors.As finds them and
+// api.Code/api.HasCode/api.IsNotFound see the first entry; IsNotFound (the
+// method and the package function) require every entry to be a missing
+// resource.
+type FailedResourcesError struct {
+	Action string // TagResources or UnTagResources
+	Failed []api.FailedResource
+}
+
+// CheckFailedResources returns nil when the list is empty, else a
+// *FailedResourcesError for the answer of action.
+func CheckFailedResources(action string, list []api.FailedResource) error {
 	if len(list) == 0 {
 		return nil
 	}
-	parts := make([]string, len(list))
-	for i, f := range list {
+	return &FailedResourcesError{Action: action, Failed: append([]api.FailedResource(nil), list...)}
+}
+
+func (e *FailedResourcesError) Error() string {
+	parts := make([]string, len(e.Failed))
+	for i, f := range e.Failed {
 		parts[i] = fmt.Sprintf("%s: %s: %s", f.Resource, f.Code, f.Message)
 	}
-	return fmt.Errorf("%s %s", what, strings.Join(parts, "; "))
+	return fmt.Sprintf("%s.%s refused %s", api.ServiceTag, e.Action, strings.Join(parts, "; "))
+}
+
+// Unwrap gives each refused resource as an *api.Error.
+func (e *FailedResourcesError) Unwrap() []error {
+	out := make([]error, len(e.Failed))
+	for i, f := range e.Failed {
+		out[i] = &api.Error{Service: api.ServiceTag, Action: e.Action, Code: f.Code, Message: f.Resource + ": " + f.Message}
+	}
+	return out
+}
+
+// IsNotFound reports whether every refused resource does not exist.
+func (e *FailedResourcesError) IsNotFound() bool {
+	for _, f := range e.Failed {
+		if !strings.HasPrefix(f.Code, "ResourceNotFound") {
+			return false
+		}
+	}
+	return len(e.Failed) > 0
+}
+
+// IsNotFound reports whether err says the tagged resource does not exist,
+// whether the whole request was refused so or every FailedResources entry.
+func IsNotFound(err error) bool {
+	var failed *FailedResourcesError
+	if errors.As(err, &failed) {
+		return failed.IsNotFound()
+	}
+	return api.IsNotFound(err)
 }
