@@ -215,7 +215,7 @@ func waitAppSettled(ctx context.Context, pd *ProviderData, id uint64, timeout ti
 	opts := waiters.DefaultOptions
 	opts.Timeout = timeout
 	// Poll intervals grow with the time since the change was requested.
-	if t, err := time.ParseInLocation(api.TimeLayout, last.StatusChangeTime, api.TimeZone); err == nil {
+	if t, err := api.ParseTime(last.StatusChangeTime); err == nil {
 		opts.Since = t
 	}
 	err := waiters.Until(ctx, pd.Clock, check, opts)

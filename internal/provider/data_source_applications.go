@@ -262,7 +262,7 @@ func toApplicationEntry(ctx context.Context, info api.SdkAppInfo) applicationEnt
 // wireTimeToRFC3339 converts a wire time (api.TimeLayout in api.TimeZone);
 // an unparsable value is passed through rather than failing the read.
 func wireTimeToRFC3339(ctx context.Context, s string) string {
-	t, err := time.ParseInLocation(api.TimeLayout, s, api.TimeZone)
+	t, err := api.ParseTime(s)
 	if err != nil {
 		tflog.Warn(ctx, "unexpected time format from the API", map[string]any{"value": s})
 		return s
