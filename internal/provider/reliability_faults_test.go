@@ -1,12 +1,14 @@
 package provider_test
 
 import (
+	"bytes"
 	"fmt"
 	"maps"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -143,9 +145,28 @@ func emulatorMatchesState(env *acctest.Env, want int) resource.TestCheckFunc {
 	}
 }
 
+// dropCounter counts the connections the emulator dropped, from its log.
+type dropCounter struct {
+	mu sync.Mutex
+	n  int
+}
+
+func (d *dropCounter) Write(p []byte) (int, error) {
+	d.mu.Lock()
+	d.n += bytes.Count(p, []byte(" DROPPED "))
+	d.mu.Unlock()
+	return len(p), nil
+}
+
+func (d *dropCounter) count() int {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.n
+}
+
 // logFaultFigures reports what the faults cost: calls per action, errors by
 // code (every injected error is one retry).
-func logFaultFigures(t *testing.T, env *acctest.Env, elapsed time.Duration) {
+func logFaultFigures(t *testing.T, env *acctest.Env, drops *dropCounter, elapsed time.Duration) {
 	stats := env.Emulator.Stats()
 	total, errs := 0, 0
 	var calls, codes []string
@@ -159,7 +180,7 @@ func logFaultFigures(t *testing.T, env *acctest.Env, elapsed time.Duration) {
 	}
 	t.Logf("fault run: %d applications + %d trials, create/plan/destroy in %s", faultyFleetSize, faultyFleetSize, elapsed.Round(time.Second))
 	t.Logf("API calls that reached the emulator: %d (%s)", total, strings.Join(calls, " "))
-	t.Logf("error answers (retried or expected): %d (%s)", errs, strings.Join(codes, " "))
+	t.Logf("error answers (retried or expected): %d (%s); dropped connections (retried): %d", errs, strings.Join(codes, " "), drops.count())
 }
 
 // With 10 %% InternalError, 10 %% throttling, 2 %% dropped connections, 100 ms
@@ -167,7 +188,8 @@ func logFaultFigures(t *testing.T, env *acctest.Env, elapsed time.Duration) {
 // with tags and trials apply, match the emulator exactly, plan empty and
 // destroy to nothing.
 func TestAccReliability_fleetUnderFaults(t *testing.T) {
-	env := acctest.NewEnv(t)
+	drops := &dropCounter{}
+	env := acctest.NewEnv(t, acctest.WithConfig(func(c *emulator.Config) { c.Log = drops }))
 	account := env.Emulator.Account()
 	account.AccountTrialQuota = faultyFleetSize
 	env.Emulator.SetAccount(account)
@@ -188,10 +210,13 @@ func TestAccReliability_fleetUnderFaults(t *testing.T) {
 			Check: emulatorMatchesState(env, faultyFleetSize),
 		}},
 	})
-	logFaultFigures(t, env, time.Since(start))
+	logFaultFigures(t, env, drops, time.Since(start))
 	stats := env.Emulator.Stats()
 	if n := stats.Calls["trtc.ModifyAppSubscriptionAutoRenew"]; n != 0 {
 		t.Errorf("destroying trials made %d ModifyAppSubscriptionAutoRenew calls; a trial has no renewal to stop", n)
+	}
+	if drops.count() == 0 {
+		t.Errorf("no connection was dropped: the test did not exercise them")
 	}
 	for _, code := range []string{"InternalError", "RequestLimitExceeded"} {
 		if stats.Errors[code] == 0 {
