@@ -115,6 +115,24 @@ func (w *cliWorkdir) stateIDs(typ string) map[string]string {
 	return ids
 }
 
+func sortedValues(m map[string]string) string {
+	var out []string
+	for _, v := range m {
+		out = append(out, v)
+	}
+	sort.Strings(out)
+	return strings.Join(out, ",")
+}
+
+func emulatorIDs(env *acctest.Env) string {
+	var out []string
+	for _, a := range env.Emulator.Apps() {
+		out = append(out, fmt.Sprint(a.SdkAppId))
+	}
+	sort.Strings(out)
+	return strings.Join(out, ",")
+}
+
 // An apply interrupted (SIGINT) while applications are being created, then
 // applied again, converges: the emulator holds exactly the applications of
 // the state, one per name.
@@ -159,6 +177,10 @@ resource "trtc_application" "app" {
 	}
 	interrupted := w.stateIDs("trtc_application")
 	t.Logf("state after the interrupt: %v", interrupted)
+	// Already no orphan: every application created is in the state (tainted).
+	if got, want := sortedValues(interrupted), emulatorIDs(env); got != want {
+		t.Errorf("after the interrupt the emulator holds %s, the state %s", want, got)
+	}
 
 	env.Emulator.SetFaults(emulator.Faults{})
 	w.run("apply", "-auto-approve")
@@ -166,19 +188,12 @@ resource "trtc_application" "app" {
 	if len(ids) != count {
 		t.Fatalf("state holds %d applications, want %d: %v", len(ids), count, ids)
 	}
-	var inState, inEmulator []string
-	for _, id := range ids {
-		inState = append(inState, id)
+	if got, want := sortedValues(ids), emulatorIDs(env); got != want {
+		t.Errorf("emulator applications %s != state %s (orphans or duplicates)", want, got)
 	}
 	names := map[string]int{}
 	for _, a := range env.Emulator.Apps() {
-		inEmulator = append(inEmulator, fmt.Sprint(a.SdkAppId))
 		names[a.AppName]++
-	}
-	sort.Strings(inState)
-	sort.Strings(inEmulator)
-	if strings.Join(inState, ",") != strings.Join(inEmulator, ",") {
-		t.Errorf("emulator applications %v != state %v (orphans or duplicates)", inEmulator, inState)
 	}
 	for name, n := range names {
 		if n != 1 {
