@@ -175,6 +175,9 @@ resource "trtc_application" "app" {
 	if !strings.Contains(out.String(), "Interrupt received") {
 		t.Fatalf("terraform did not see the interrupt:\n%s", out)
 	}
+	if text := out.String(); strings.Contains(text, "timed out") || !wrapped("interrupted while waiting for the new application").MatchString(text) {
+		t.Errorf("the interrupted creates should say so, not blame a timeout:\n%s", text)
+	}
 	interrupted := w.stateIDs("trtc_application")
 	t.Logf("state after the interrupt: %v", interrupted)
 	// Already no orphan: every application created is in the state (tainted).

@@ -62,6 +62,12 @@ func ForClient(client *api.Client, clk clock.Clock) Deps {
 	}
 }
 
+// interrupted is the error of a wait cut short by Terraform (Ctrl-C), not
+// by its timeout: raising the timeout would not help.
+func interrupted(what string) error {
+	return fmt.Errorf("interrupted while waiting for %s; run terraform apply again to finish: %w", what, context.Canceled)
+}
+
 const propagationHint = "The change is still propagating in TRTC (%s); run terraform apply again to finish, or raise timeouts.%s"
 
 func propagation() string {
@@ -98,6 +104,9 @@ func WaitAppStatus(ctx context.Context, d Deps, sdkAppID uint64, want, timeoutNa
 	}
 	primed = true
 	err := Until(ctx, d.Clock, check, opts)
+	if errors.Is(err, context.Canceled) {
+		return last, interrupted(fmt.Sprintf("application %d to become %s", sdkAppID, want))
+	}
 	if errors.Is(err, ErrTimeout) {
 		requested := last.StatusChangeTime
 		if requested == "" {
@@ -128,6 +137,9 @@ func WaitAppReadable(ctx context.Context, d Deps, sdkAppID uint64) (*api.Describ
 		last = app
 		return true, nil
 	}, d.Poll)
+	if errors.Is(err, context.Canceled) {
+		return nil, interrupted(fmt.Sprintf("the new application %d to become readable", sdkAppID))
+	}
 	if errors.Is(err, ErrTimeout) {
 		return nil, fmt.Errorf("timed out after %s waiting for the new application %d to become readable; run terraform apply again, or raise timeouts.create",
 			d.Clock.Now().Sub(start).Round(time.Second), sdkAppID)
@@ -153,6 +165,9 @@ func WaitAppDeleted(ctx context.Context, d Deps, sdkAppID uint64) error {
 		last = app
 		return false, nil
 	}, d.Poll)
+	if errors.Is(err, context.Canceled) {
+		return interrupted(fmt.Sprintf("application %d to be deleted", sdkAppID))
+	}
 	if errors.Is(err, ErrTimeout) {
 		status, target := "unknown", "unknown"
 		if last != nil {
