@@ -183,7 +183,7 @@ func logFaultFigures(t *testing.T, env *acctest.Env, drops *dropCounter, elapsed
 	t.Logf("error answers (retried or expected): %d (%s); dropped connections (retried): %d", errs, strings.Join(codes, " "), drops.count())
 }
 
-// With 10 %% InternalError, 10 %% throttling, 2 %% dropped connections, 100 ms
+// With 10 % InternalError, 10 % throttling, 2 % dropped connections, 100 ms
 // latency and a 2 s read-after-write lag on every action, 50 applications
 // with tags and trials apply, match the emulator exactly, plan empty and
 // destroy to nothing.
