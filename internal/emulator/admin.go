@@ -72,6 +72,10 @@ func decodeAdmin(r *http.Request, v any) error {
 	if err := dec.Decode(v); err != nil && !errors.Is(err, io.EOF) {
 		return err
 	}
+	// One object only, as on the API surface: a second one is not silently dropped.
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		return fmt.Errorf("unexpected data after the JSON object")
+	}
 	return nil
 }
 

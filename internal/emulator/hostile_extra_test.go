@@ -110,3 +110,48 @@ func serviceOf(action string) string {
 	}
 	return ""
 }
+
+// TestHostileAdminBodies: the admin surface refuses bad bodies with 400 and
+// changes nothing (faults, clock, account stay as they were).
+func TestHostileAdminBodies(t *testing.T) {
+	h := newHarness(t)
+	deep := strings.Repeat(`{"a":`, 20000) + `1` + strings.Repeat(`}`, 20000)
+	cases := []struct{ path, body string }{
+		{"/_emulator/faults", "garbage\xff"},
+		{"/_emulator/faults", deep},
+		{"/_emulator/faults", `{"error_rate":1.5}`},
+		{"/_emulator/faults", `{"drop_rate":-0.1}`},
+		{"/_emulator/faults", `{"error_rate":1e400}`},
+		{"/_emulator/faults", `{"latency":"-1s"}`},
+		{"/_emulator/faults", `{"read_lag":"99999999999h"}`},
+		{"/_emulator/faults", `{"actions":"CreateTrtcApp"}`},
+		{"/_emulator/faults", `{"error_rate":0.5} {"error_rate":1}`},
+		{"/_emulator/faults", `{"error_rate":0.5,"padding":"` + strings.Repeat("x", 2<<20) + `"}`},
+		{"/_emulator/clock", `{"advance":"-1h"}`},
+		{"/_emulator/clock", `{"advance":"1e30h"}`},
+		{"/_emulator/clock", `{"advance":168}`},
+		{"/_emulator/account", `{"app_quota":-1}`},
+		{"/_emulator/account", `{"app_quota":1e400}`},
+		{"/_emulator/account", `{"account_trial_quota":"10"}`},
+		{"/_emulator/account", `{"quota":10}`},
+		{"/_emulator/account", `[]`},
+	}
+	before := h.emu.Now()
+	account := h.emu.Account()
+	for _, tc := range cases {
+		if code := h.admin(http.MethodPost, tc.path, tc.body, nil); code != http.StatusBadRequest {
+			t.Errorf("POST %s %.60q: HTTP %d, want 400", tc.path, tc.body, code)
+		}
+	}
+	if !h.emu.Now().Equal(before) {
+		t.Errorf("the clock moved from %v to %v", before, h.emu.Now())
+	}
+	if got := h.emu.Account(); got.AppQuota != account.AppQuota || got.AccountTrialQuota != account.AccountTrialQuota {
+		t.Errorf("the account changed: %+v", got)
+	}
+	var faults faultsWire
+	h.admin(http.MethodGet, "/_emulator/faults", "", &faults)
+	if faults.ErrorRate != 0 || faults.DropRate != 0 || len(faults.Actions) != 0 {
+		t.Errorf("faults were set: %+v", faults)
+	}
+}
