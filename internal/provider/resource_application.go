@@ -138,14 +138,15 @@ func (r *applicationResource) Read(ctx context.Context, req resource.ReadRequest
 		resp.Diagnostics.AddAttributeError(path.Root("id"), "Invalid application ID", fmt.Sprintf("The id %q is not a decimal SDKAppID.", state.ID.ValueString()))
 		return
 	}
+	prior := state
 	if !r.refresh(ctx, id, &state, &resp.Diagnostics) {
 		resp.Diagnostics.AddWarning("TRTC application not found",
 			fmt.Sprintf("Application %d no longer exists (deleted outside Terraform); removing it from the state. The next plan will create it again.", id))
 		resp.State.RemoveResource(ctx)
 		return
 	}
-	if resp.Diagnostics.HasError() {
-		return
+	if resp.Diagnostics.HasError() || state.sameAs(&prior) {
+		return // resp.State already holds the prior state: writing it again is a large plan's main cost
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }

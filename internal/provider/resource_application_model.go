@@ -2,11 +2,13 @@ package provider
 
 import (
 	"context"
+	"reflect"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -29,6 +31,18 @@ type applicationModel struct {
 	CreateTime         types.String   `tfsdk:"create_time"`
 	DisabledReason     types.String   `tfsdk:"disabled_reason"`
 	Timeouts           timeouts.Value `tfsdk:"timeouts"`
+}
+
+// sameAs reports whether every attribute of m equals o's. Every field of
+// the model is an attr.Value (a unit test keeps it so).
+func (m *applicationModel) sameAs(o *applicationModel) bool {
+	a, b := reflect.ValueOf(m).Elem(), reflect.ValueOf(o).Elem()
+	for i := range a.NumField() {
+		if !a.Field(i).Interface().(attr.Value).Equal(b.Field(i).Interface().(attr.Value)) {
+			return false
+		}
+	}
+	return true
 }
 
 // appID is the SDKAppID of a model whose id is set.

@@ -1,0 +1,230 @@
+#!/usr/bin/env bash
+# Benchmark of the provider at account scale, against the emulator (issue 7).
+#
+# For N = 10, 100 and 300 applications (with tags) already in state, it times
+#   plan      terraform plan            (refresh: the provider reads N apps)
+#   norefresh terraform plan -refresh=false (Terraform + plugin, no API calls)
+#   tfdata    terraform plan of N terraform_data resources (Terraform alone)
+# (median of RUNS runs each), and prints plan/norefresh and the API calls the
+# emulator counted during one refresh plan. Then: how long an enable/disable
+# wait lasts beyond the propagation delay, the provider's start-up cost
+# (validate of a one-resource config) and the binary size.
+#
+# Environment: RUNS (default 5), SIZES (default "10 100 300"),
+# DELAY (propagation delay of the wait test, default 5s), KEEP=1 keeps the
+# work directory. Needs go, terraform and curl; no network beyond loopback.
+set -euo pipefail
+
+RUNS=${RUNS:-5}
+SIZES=${SIZES:-"10 100 300"}
+DELAY=${DELAY:-5s}
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/trtc-bench.XXXXXX")
+EMULATOR_PIDS=()
+
+cleanup() {
+	for pid in "${EMULATOR_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+	if [[ "${KEEP:-0}" == 1 ]]; then echo "work directory kept: $WORK"; else rm -rf "$WORK"; fi
+}
+trap cleanup EXIT
+
+export CHECKPOINT_DISABLE=1 TF_IN_AUTOMATION=1 TF_INPUT=0 LC_ALL=C
+unset TF_LOG TF_CLI_ARGS TF_CLI_ARGS_plan 2>/dev/null || true
+
+# --- build ---------------------------------------------------------------
+mkdir -p "$WORK/bin"
+(cd "$ROOT" && go build -trimpath -ldflags "-s -w" -o "$WORK/bin/terraform-provider-trtc" .)
+(cd "$ROOT" && go build -trimpath -ldflags "-s -w" -o "$WORK/bin/trtc-emulator" ./internal/emulator/cmd/trtc-emulator)
+
+# dev_overrides: Terraform uses the binary just built, without init.
+cat >"$WORK/terraformrc" <<EOF
+provider_installation {
+  dev_overrides {
+    "registry.terraform.io/trtc-oss/trtc" = "$WORK/bin"
+  }
+  direct {}
+}
+EOF
+export TF_CLI_CONFIG_FILE="$WORK/terraformrc"
+
+# --- helpers -------------------------------------------------------------
+now_ns() { date +%s%N; }
+
+# elapsed CMD...: runs CMD quietly, prints its wall time in seconds.
+elapsed() {
+	local t0 t1
+	t0=$(now_ns)
+	"$@" >/dev/null 2>"$WORK/last.err" || { echo "failed: $*" >&2; cat "$WORK/last.err" >&2; exit 1; }
+	t1=$(now_ns)
+	awk -v d=$((t1 - t0)) 'BEGIN { printf "%.3f", d / 1e9 }'
+}
+
+# median_of N CMD...: median wall time of N runs of CMD.
+median_of() {
+	local n=$1 i
+	shift
+	for ((i = 0; i < n; i++)); do elapsed "$@"; echo; done | sort -g | awk '{ v[NR] = $1 } END { printf "%.3f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# start_emulator NAME DELAY: starts an emulator, sets URL.
+start_emulator() {
+	local log="$WORK/$1.log"
+	"$WORK/bin/trtc-emulator" -listen 127.0.0.1:0 -rate-limit 0 -propagation-delay "$2" >"$log" 2>&1 &
+	EMULATOR_PIDS+=($!)
+	local i
+	for ((i = 0; i < 100; i++)); do
+		URL=$(sed -n 's/^listening on \(http[^ ]*\).*/\1/p' "$log" 2>/dev/null | head -n1 || true)
+		if [[ -n "$URL" ]] && curl -fsS "$URL/_emulator/health" >/dev/null 2>&1; then return 0; fi
+		sleep 0.1
+	done
+	echo "emulator did not start:" >&2
+	cat "$log" >&2
+	exit 1
+}
+
+# total_calls: every API call the emulator counted so far.
+total_calls() {
+	curl -fsS "$URL/_emulator/stats" | tr -d ' \n' | sed 's/.*"calls":{\([^}]*\)}.*/\1/' | tr ',' '\n' | awk -F: '{ s += $2 } END { print s + 0 }'
+}
+
+# calls_by_action: "action=n" for every action the emulator counted.
+calls_by_action() {
+	curl -fsS "$URL/_emulator/stats" | tr -d ' \n' | sed 's/.*"calls":{\([^}]*\)}.*/\1/' | tr -d '"' | tr ',' '\n' | sort
+}
+
+provider_block() {
+	cat <<EOF
+terraform {
+  required_providers {
+    trtc = { source = "trtc-oss/trtc" }
+  }
+}
+
+variable "rate_limit" {
+  type    = number
+  default = null
+}
+
+provider "trtc" {
+  endpoint   = "$URL"
+  secret_id  = "AKIDtrtcEmulatorDefaultSecretId00"
+  secret_key = "trtcEmulatorDefaultSecretKey0000"
+  rate_limit = var.rate_limit
+}
+EOF
+}
+
+# fleet_dir N: a directory with N trtc_application resources applied.
+fleet_dir() {
+	local n=$1 dir="$WORK/fleet$1"
+	mkdir -p "$dir"
+	{
+		provider_block
+		cat <<EOF
+
+resource "trtc_application" "bench" {
+  count   = $n
+  name    = "bench\${count.index}"
+  product = "RTCEngine"
+  tags    = { team = "bench", index = "\${count.index}" }
+}
+EOF
+	} >"$dir/main.tf"
+	# Setup only: a high parallelism and no client-side throttling.
+	(cd "$dir" && terraform apply -auto-approve -parallelism=64 -var rate_limit=1000 >"$WORK/apply$n.log" 2>&1) ||
+		{ tail -n 30 "$WORK/apply$n.log" >&2; exit 1; }
+	if ! (cd "$dir" && terraform plan -detailed-exitcode >/dev/null 2>&1); then
+		echo "warning: the plan after applying $n applications is not empty" >&2
+	fi
+}
+
+tfdata_dir() {
+	local n=$1 dir="$WORK/tfdata$1"
+	mkdir -p "$dir"
+	cat >"$dir/main.tf" <<EOF
+resource "terraform_data" "bench" {
+  count = $n
+  input = "bench\${count.index}"
+}
+EOF
+	(cd "$dir" && terraform apply -auto-approve -parallelism=64 >/dev/null 2>&1)
+}
+
+printf 'terraform %s, %s, %d runs per figure (median)\n\n' \
+	"$(terraform version | head -n1 | awk '{ print $2 }')" "$(go env GOOS)/$(go env GOARCH)" "$RUNS"
+
+# --- plans at N = 10, 100, 300 -------------------------------------------
+start_emulator plans 1s
+printf '%5s %9s %12s %9s %7s %9s  %s\n' N "plan(s)" "-refresh=f" "tf_data" ratio "API calls" "calls of one refresh plan"
+for n in $SIZES; do
+	curl -fsS -X POST "$URL/_emulator/reset" >/dev/null
+	fleet_dir "$n"
+	tfdata_dir "$n"
+	dir="$WORK/fleet$n"
+	plan=$(cd "$dir" && median_of "$RUNS" terraform plan -lock=false)
+	norefresh=$(cd "$dir" && median_of "$RUNS" terraform plan -lock=false -refresh=false)
+	tfdata=$(cd "$WORK/tfdata$n" && median_of "$RUNS" terraform plan -lock=false)
+	before=$(total_calls)
+	calls_before=$(calls_by_action)
+	(cd "$dir" && terraform plan -lock=false >/dev/null 2>&1)
+	calls=$(($(total_calls) - before))
+	detail=$(join -t: -a2 -e0 -o 0,1.2,2.2 <(echo "$calls_before") <(calls_by_action) | awk -F: '$3 - $2 > 0 { printf "%s%s=%d", sep, $1, $3 - $2; sep = " " }')
+	ratio=$(awk -v a="$plan" -v b="$norefresh" 'BEGIN { printf "%.2f", a / b }')
+	printf '%5d %9s %12s %9s %7s %9d  %s\n' "$n" "$plan" "$norefresh" "$tfdata" "$ratio" "$calls" "$detail"
+done
+echo
+
+# --- wait overshoot ------------------------------------------------------
+start_emulator waits "$DELAY"
+dir="$WORK/wait"
+mkdir -p "$dir"
+write_wait_config() {
+	{
+		provider_block
+		cat <<EOF
+
+resource "trtc_application" "wait" {
+  name        = "waiter"
+  product     = "RTCEngine"
+  description = "$1"
+  status      = "$2"
+}
+EOF
+	} >"$dir/main.tf"
+}
+apply() { (cd "$dir" && elapsed terraform apply -auto-approve); }
+write_wait_config d0 enabled
+apply >/dev/null
+write_wait_config d1 enabled
+immediate=$(apply) # a change that takes effect at once: Terraform's own apply cost
+write_wait_config d1 disabled
+disable=$(apply)
+write_wait_config d1 enabled
+enable=$(apply)
+delay_s=$(awk -v d="$DELAY" 'BEGIN { sub(/s$/, "", d); print d + 0 }')
+awk -v i="$immediate" -v dis="$disable" -v en="$enable" -v d="$delay_s" 'BEGIN {
+	allowed = (d * 0.1 > 1) ? d * 0.1 : 1
+	printf "wait (propagation %.1f s, allowed overshoot %.1f s):\n", d, allowed
+	printf "  apply of an immediate change (description): %.3f s\n", i
+	printf "  disable apply %.3f s: overshoot %.3f s beyond the delay (%.3f s beyond delay + immediate apply)\n", dis, dis - d, dis - d - i
+	printf "  enable apply  %.3f s: overshoot %.3f s beyond the delay (%.3f s beyond delay + immediate apply)\n", en, en - d, en - d - i
+}'
+echo
+
+# --- start-up cost and size ----------------------------------------------
+dir="$WORK/validate"
+mkdir -p "$dir"
+{
+	provider_block
+	cat <<'EOF'
+
+resource "trtc_application" "one" {
+  name    = "one"
+  product = "RTCEngine"
+}
+EOF
+} >"$dir/main.tf"
+validate=$(cd "$dir" && median_of "$RUNS" terraform validate)
+printf 'terraform validate of a one-resource config: %s s (median of %d)\n' "$validate" "$RUNS"
+size=$(wc -c <"$WORK/bin/terraform-provider-trtc")
+awk -v s="$size" 'BEGIN { printf "provider binary (-trimpath -ldflags \"-s -w\"): %.1f MB (%d bytes)\n", s / 1048576, s }'
