@@ -290,3 +290,34 @@ func TestReadsArrivingInTheWindowShareTheListing(t *testing.T) {
 		t.Fatalf("listing calls = %d, want 1", n)
 	}
 }
+
+// An application appearing before the current page while paging shifts
+// later pages: the listing holds each application once.
+func TestListingDropsDuplicatesWhenPagesShift(t *testing.T) {
+	f := newFakeList(150)
+	f.entry = make(chan struct{}, 10)
+	inv, _ := newTestInventory(f)
+	done := make(chan []App)
+	go func() {
+		apps, err := inv.List(t.Context())
+		if err != nil {
+			t.Error(err)
+		}
+		done <- apps
+	}()
+	<-f.entry // the first page is answered; one more application before the second
+	f.mu.Lock()
+	f.apps = append([]api.SdkAppInfo{{ID: 1499999999}}, f.apps...)
+	f.mu.Unlock()
+	apps := <-done
+	seen := map[uint64]bool{}
+	for _, a := range apps {
+		if seen[a.ID] {
+			t.Errorf("application %d listed twice", a.ID)
+		}
+		seen[a.ID] = true
+	}
+	if len(apps) != 150 || !seen[1400000100] || !seen[1400000150] {
+		t.Errorf("listed %d applications, want the 150 that existed throughout", len(apps))
+	}
+}

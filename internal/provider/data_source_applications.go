@@ -6,8 +6,9 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"regexp"
-	"sort"
+	"slices"
 	"strconv"
 	"time"
 
@@ -23,11 +24,12 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/inventory"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/validators"
 )
 
-// listPageSize is the largest Limit DescribeAppStatList accepts.
-const listPageSize = 100
+// maxSdkAppIDsFilter is how many SdkAppIds DescribeAppStatList accepts as a filter.
+const maxSdkAppIDsFilter = 100
 
 var (
 	_ datasource.DataSource              = &ApplicationsDataSource{}
@@ -70,7 +72,8 @@ func (d *ApplicationsDataSource) Metadata(_ context.Context, req datasource.Meta
 func (d *ApplicationsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Lists the TRTC applications of the account, optionally filtered. " +
-			"Every filter given must match. Pages through `DescribeAppStatList` until every match is read. " +
+			"Every filter given must match. Reads the account's applications through `DescribeAppStatList` (100 per page, shared with " +
+			"the refresh of `trtc_application` resources in the same run) and filters them in the provider. " +
 			"`status` is the state **in effect**: an enable or disable still propagating (3-5 minutes) is not reflected yet.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
@@ -82,7 +85,7 @@ func (d *ApplicationsDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 				Optional:            true,
 				MarkdownDescription: "Only these SdkAppIds (at most 100).",
 				Validators: []validator.List{
-					listvalidator.SizeAtMost(listPageSize),
+					listvalidator.SizeAtMost(maxSdkAppIDsFilter),
 					listvalidator.UniqueValues(),
 					listvalidator.ValueInt64sAre(int64validator.AtLeast(1)),
 				},
@@ -165,7 +168,7 @@ func (d *ApplicationsDataSource) Read(ctx context.Context, req datasource.ReadRe
 		}
 	}
 
-	infos, err := listApplications(ctx, d.data.API, buildListRequest(m))
+	apps, err := d.data.Inventory().List(ctx)
 	if err != nil {
 		resp.Diagnostics.AddError("Listing TRTC applications", err.Error())
 		return
@@ -173,90 +176,56 @@ func (d *ApplicationsDataSource) Read(ctx context.Context, req datasource.ReadRe
 
 	m.IDs = []string{}
 	m.Applications = []applicationEntry{}
-	for _, info := range infos {
-		if nameRe != nil && !nameRe.MatchString(info.Name) {
+	for _, app := range apps {
+		if !m.matches(app, nameRe) {
 			continue
 		}
-		m.IDs = append(m.IDs, strconv.FormatUint(info.ID, 10))
-		m.Applications = append(m.Applications, toApplicationEntry(ctx, info))
+		m.IDs = append(m.IDs, strconv.FormatUint(app.ID, 10))
+		m.Applications = append(m.Applications, toApplicationEntry(ctx, app))
 	}
 	m.ID = types.StringValue(filtersID(m))
 	tflog.Debug(ctx, "listed TRTC applications", map[string]any{"matches": len(m.IDs)})
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }
 
-// buildListRequest sends every filter the API understands; name_regex is
-// applied afterwards by the provider.
-func buildListRequest(m applicationsModel) api.DescribeAppStatListRequest {
-	req := api.DescribeAppStatListRequest{
-		OrderField: api.Ptr("create_time"),
-		OrderType:  api.Ptr(int64(1)), // oldest first: new applications do not shift earlier pages
-		NeedTags:   api.Ptr(int64(1)),
+// matches applies the filters as DescribeAppStatList does server-side
+// (every given filter must match; a tag filter with an empty value matches
+// any value of that key), plus name_regex.
+func (m applicationsModel) matches(app inventory.App, nameRe *regexp.Regexp) bool {
+	if len(m.SdkAppIDs) > 0 && !slices.Contains(m.SdkAppIDs, int64(app.ID)) {
+		return false
 	}
-	for _, id := range m.SdkAppIDs {
-		req.SdkAppIds = append(req.SdkAppIds, uint64(id))
+	if len(m.Names) > 0 && !slices.Contains(m.Names, app.Name) {
+		return false
 	}
-	req.AppNames = m.Names
-	switch m.Status.ValueString() {
-	case tfStatusEnabled:
-		req.Status = api.Ptr(int64(1))
-	case tfStatusDisabled:
-		req.Status = api.Ptr(int64(0))
+	if !m.Status.IsNull() && m.Status.ValueString() != statusName(app.Enabled) {
+		return false
 	}
-	keys := make([]string, 0, len(m.Tags))
-	for k := range m.Tags {
-		keys = append(keys, k)
+	for k, want := range m.Tags {
+		if got, ok := app.Tags[k]; !ok || (want != "" && got != want) {
+			return false
+		}
 	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		req.TagList = append(req.TagList, api.TagFilter{TagKey: k, TagValue: m.Tags[k]})
-	}
-	return req
+	return nameRe == nil || nameRe.MatchString(app.Name)
 }
 
-// listApplications reads every page of DescribeAppStatList. An application
-// created or deleted while paging may shift entries between pages, so
-// duplicates are dropped and an empty page ends the loop.
-func listApplications(ctx context.Context, client *api.Client, req api.DescribeAppStatListRequest) ([]api.SdkAppInfo, error) {
-	var all []api.SdkAppInfo
-	seen := map[uint64]bool{}
-	for offset := uint64(0); ; offset += listPageSize {
-		page := req
-		page.Offset = api.Ptr(offset)
-		page.Limit = api.Ptr(uint64(listPageSize))
-		out, err := client.DescribeAppStatList(ctx, &page)
-		if err != nil {
-			return nil, err
-		}
-		for _, info := range out.SdkAppInfos {
-			if !seen[info.ID] {
-				seen[info.ID] = true
-				all = append(all, info)
-			}
-		}
-		if len(out.SdkAppInfos) == 0 || offset+listPageSize >= uint64(max(out.TotalNum, 0)) {
-			return all, nil
-		}
+func statusName(enabled bool) string {
+	if enabled {
+		return tfStatusEnabled
 	}
+	return tfStatusDisabled
 }
 
-func toApplicationEntry(ctx context.Context, info api.SdkAppInfo) applicationEntry {
-	e := applicationEntry{
-		SdkAppID:    int64(info.ID),
-		Name:        info.Name,
-		Description: info.Description,
-		Status:      tfStatusDisabled,
-		CreateTime:  wireTimeToRFC3339(ctx, info.CreateTime),
-		Tags:        map[string]string{},
-		License:     types.StringPointerValue(info.License),
+func toApplicationEntry(ctx context.Context, app inventory.App) applicationEntry {
+	return applicationEntry{
+		SdkAppID:    int64(app.ID),
+		Name:        app.Name,
+		Description: app.Description,
+		Status:      statusName(app.Enabled),
+		CreateTime:  wireTimeToRFC3339(ctx, app.CreateTime),
+		Tags:        maps.Clone(app.Tags),
+		License:     types.StringPointerValue(app.License),
 	}
-	if info.Status == 1 {
-		e.Status = tfStatusEnabled
-	}
-	for _, t := range info.TagList {
-		e.Tags[t.TagKey] = t.TagValue
-	}
-	return e
 }
 
 // wireTimeToRFC3339 converts a wire time (api.TimeLayout in api.TimeZone);

@@ -2,112 +2,60 @@ package provider
 
 import (
 	"context"
-	"fmt"
+	"regexp"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/inventory"
 )
 
-// pagedLister answers DescribeAppStatList from a fixed list, page by page,
-// optionally inserting a new application at the front after the first page
-// (as a concurrent create would with newest-first ordering).
-type pagedLister struct {
-	apps          []api.SdkAppInfo
-	insertAfter1  bool
-	calls         int
-	offsets       []uint64
-	lastTagFilter []api.TagFilter
-}
-
-func (p *pagedLister) Call(_ context.Context, service, _, action string, request, response any) error {
-	if service != api.ServiceTRTC || action != "DescribeAppStatList" {
-		return fmt.Errorf("unexpected call %s.%s", service, action)
+func TestApplicationsFilterMatches(t *testing.T) {
+	app := inventory.App{ID: 1400000001, Name: "app_007", Enabled: false, Tags: map[string]string{"team": "red", "env": "prod"}}
+	null := types.StringNull()
+	cases := []struct {
+		name  string
+		m     applicationsModel
+		regex string
+		want  bool
+	}{
+		{"no filters", applicationsModel{Status: null}, "", true},
+		{"id listed", applicationsModel{Status: null, SdkAppIDs: []int64{1, 1400000001}}, "", true},
+		{"id not listed", applicationsModel{Status: null, SdkAppIDs: []int64{1400000002}}, "", false},
+		{"name listed", applicationsModel{Status: null, Names: []string{"x", "app_007"}}, "", true},
+		{"name not listed", applicationsModel{Status: null, Names: []string{"app_00"}}, "", false},
+		{"status disabled", applicationsModel{Status: types.StringValue("disabled")}, "", true},
+		{"status enabled", applicationsModel{Status: types.StringValue("enabled")}, "", false},
+		{"tag key, any value", applicationsModel{Status: null, Tags: map[string]string{"team": ""}}, "", true},
+		{"tag key and value", applicationsModel{Status: null, Tags: map[string]string{"team": "red", "env": "prod"}}, "", true},
+		{"tag value differs", applicationsModel{Status: null, Tags: map[string]string{"team": "blue"}}, "", false},
+		{"tag key missing", applicationsModel{Status: null, Tags: map[string]string{"owner": ""}}, "", false},
+		{"regex matches", applicationsModel{Status: null}, `^app_0\d+$`, true},
+		{"regex does not match", applicationsModel{Status: null}, `^app_1`, false},
+		{"every filter must match", applicationsModel{Status: types.StringValue("disabled"), Names: []string{"other"}}, "", false},
 	}
-	req := request.(*api.DescribeAppStatListRequest)
-	out := response.(*api.DescribeAppStatListResponse)
-	p.calls++
-	p.offsets = append(p.offsets, *req.Offset)
-	p.lastTagFilter = req.TagList
-	if p.insertAfter1 && p.calls == 2 {
-		p.apps = append([]api.SdkAppInfo{{ID: 9999, Name: "late"}}, p.apps...)
-	}
-	start, end := int(*req.Offset), int(*req.Offset+*req.Limit)
-	start, end = min(start, len(p.apps)), min(end, len(p.apps))
-	out.TotalNum = int64(len(p.apps))
-	out.SdkAppInfos = p.apps[start:end]
-	return nil
-}
-
-func fakeApps(n int) []api.SdkAppInfo {
-	apps := make([]api.SdkAppInfo, n)
-	for i := range apps {
-		apps[i] = api.SdkAppInfo{ID: uint64(1400000001 + i), Name: fmt.Sprintf("app_%03d", i)}
-	}
-	return apps
-}
-
-func TestListApplications_readsEveryPage(t *testing.T) {
-	for _, n := range []int{0, 1, 99, 100, 101, 250} {
-		t.Run(fmt.Sprint(n), func(t *testing.T) {
-			fake := &pagedLister{apps: fakeApps(n)}
-			got, err := listApplications(context.Background(), api.New(fake), api.DescribeAppStatListRequest{})
-			if err != nil {
-				t.Fatal(err)
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			var re *regexp.Regexp
+			if tc.regex != "" {
+				re = regexp.MustCompile(tc.regex)
 			}
-			if len(got) != n {
-				t.Errorf("got %d applications, want %d", len(got), n)
-			}
-			wantCalls := max(1, (n+listPageSize-1)/listPageSize)
-			if fake.calls != wantCalls {
-				t.Errorf("%d calls (offsets %v), want %d", fake.calls, fake.offsets, wantCalls)
+			if got := tc.m.matches(app, re); got != tc.want {
+				t.Errorf("matches = %v, want %v", got, tc.want)
 			}
 		})
 	}
 }
 
-// An application created while paging shifts the later pages: nothing is
-// listed twice, and the loop still ends.
-func TestListApplications_dropsDuplicatesWhenPagesShift(t *testing.T) {
-	fake := &pagedLister{apps: fakeApps(150), insertAfter1: true}
-	got, err := listApplications(context.Background(), api.New(fake), api.DescribeAppStatListRequest{})
-	if err != nil {
-		t.Fatal(err)
+func TestToApplicationEntry(t *testing.T) {
+	license := "Pro"
+	e := toApplicationEntry(context.Background(), inventory.App{ID: 7, Name: "a", Enabled: true, CreateTime: "2024-03-01 08:30:00",
+		Tags: map[string]string{"k": "v"}, License: &license})
+	if e.SdkAppID != 7 || e.Status != "enabled" || e.CreateTime != "2024-03-01T08:30:00+08:00" || e.Tags["k"] != "v" || e.License.ValueString() != "Pro" {
+		t.Errorf("entry = %+v", e)
 	}
-	seen := map[uint64]int{}
-	for _, a := range got {
-		seen[a.ID]++
-		if seen[a.ID] > 1 {
-			t.Errorf("application %d listed twice", a.ID)
-		}
-	}
-	if len(got) != 150 {
-		t.Errorf("got %d applications, want the 150 that existed throughout", len(got))
-	}
-}
-
-func TestBuildListRequest(t *testing.T) {
-	m := applicationsModel{
-		SdkAppIDs: []int64{1400000001},
-		Names:     []string{"a"},
-		Status:    types.StringValue("disabled"),
-		Tags:      map[string]string{"team": "red", "env": ""},
-		NameRegex: types.StringNull(),
-	}
-	req := buildListRequest(m)
-	if len(req.SdkAppIds) != 1 || req.SdkAppIds[0] != 1400000001 {
-		t.Errorf("SdkAppIds = %v", req.SdkAppIds)
-	}
-	if req.Status == nil || *req.Status != 0 {
-		t.Errorf("Status = %v, want 0 for disabled", req.Status)
-	}
-	want := []api.TagFilter{{TagKey: "env"}, {TagKey: "team", TagValue: "red"}}
-	if fmt.Sprint(req.TagList) != fmt.Sprint(want) {
-		t.Errorf("TagList = %v, want %v (sorted, empty value = any)", req.TagList, want)
-	}
-	if req.NeedTags == nil || *req.NeedTags != 1 {
-		t.Errorf("NeedTags = %v, want 1", req.NeedTags)
+	if e := toApplicationEntry(context.Background(), inventory.App{ID: 8, Tags: map[string]string{}}); e.Status != "disabled" || !e.License.IsNull() {
+		t.Errorf("disabled, no license: entry = %+v", e)
 	}
 }
 
