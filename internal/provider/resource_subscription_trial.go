@@ -29,6 +29,7 @@ func (r *subscriptionResource) startTrial(ctx context.Context, plan *subscriptio
 	callCtx, cancelCall := withoutStop(ctx)
 	defer cancelCall()
 	out, err := r.data.API.StartAppTrial(callCtx, &api.StartAppTrialRequest{SdkAppId: id})
+	r.data.Inventory().Invalidate(id) // the shared application listing shows the package (License)
 	if err == nil {
 		return editionUntil(catalog.EditionTrial, out.ExpireTime)
 	}
