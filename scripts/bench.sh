@@ -5,8 +5,10 @@
 #   plan      terraform plan            (refresh: the provider reads N apps)
 #   norefresh terraform plan -refresh=false (Terraform + plugin, no API calls)
 #   tfdata    terraform plan of N terraform_data resources (Terraform alone)
-# (median of RUNS runs each), and prints plan/norefresh and the API calls the
-# emulator counted during one refresh plan. Then: how long an enable/disable
+# (median of RUNS interleaved runs each), and prints plan/norefresh and the
+# API calls the emulator counted during one refresh plan. The same two plans
+# of a no-op framework plugin of the same shape (internal/bench/noopprovider,
+# Read keeps the state) give the floor of that ratio on this machine and load. Then: how long an enable/disable
 # wait lasts beyond the propagation delay, the provider's start-up cost
 # (validate of a one-resource config) and the binary size.
 #
@@ -35,12 +37,14 @@ unset TF_LOG TF_CLI_ARGS TF_CLI_ARGS_plan 2>/dev/null || true
 mkdir -p "$WORK/bin"
 (cd "$ROOT" && go build -trimpath -ldflags "-s -w" -o "$WORK/bin/terraform-provider-trtc" .)
 (cd "$ROOT" && go build -trimpath -ldflags "-s -w" -o "$WORK/bin/trtc-emulator" ./internal/emulator/cmd/trtc-emulator)
+(cd "$ROOT" && go build -trimpath -ldflags "-s -w" -o "$WORK/bin/terraform-provider-noop" ./internal/bench/noopprovider)
 
 # dev_overrides: Terraform uses the binary just built, without init.
 cat >"$WORK/terraformrc" <<EOF
 provider_installation {
   dev_overrides {
     "registry.terraform.io/trtc-oss/trtc" = "$WORK/bin"
+    "registry.terraform.io/trtc-oss/noop" = "$WORK/bin"
   }
   direct {}
 }
@@ -59,11 +63,16 @@ elapsed() {
 	awk -v d=$((t1 - t0)) 'BEGIN { printf "%.3f", d / 1e9 }'
 }
 
+# median: the median of the numbers on stdin, one a line.
+median() {
+	sort -g | awk '{ v[NR] = $1 } END { printf "%.3f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
 # median_of N CMD...: median wall time of N runs of CMD.
 median_of() {
 	local n=$1 i
 	shift
-	for ((i = 0; i < n; i++)); do elapsed "$@"; echo; done | sort -g | awk '{ v[NR] = $1 } END { printf "%.3f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+	for ((i = 0; i < n; i++)); do elapsed "$@"; echo; done | median
 }
 
 # start_emulator NAME DELAY: starts an emulator, sets URL.
@@ -138,6 +147,26 @@ EOF
 	fi
 }
 
+noop_dir() {
+	local n=$1 dir="$WORK/noop$1"
+	mkdir -p "$dir"
+	cat >"$dir/main.tf" <<EOF
+terraform {
+  required_providers {
+    noop = { source = "trtc-oss/noop" }
+  }
+}
+
+resource "noop_application" "bench" {
+  count   = $n
+  name    = "bench\${count.index}"
+  product = "RTCEngine"
+  tags    = { team = "bench", index = "\${count.index}" }
+}
+EOF
+	(cd "$dir" && terraform apply -auto-approve -parallelism=64 >/dev/null 2>&1)
+}
+
 tfdata_dir() {
 	local n=$1 dir="$WORK/tfdata$1"
 	mkdir -p "$dir"
@@ -155,22 +184,34 @@ printf 'terraform %s, %s, %d runs per figure (median)\n\n' \
 
 # --- plans at N = 10, 100, 300 -------------------------------------------
 start_emulator plans 1s
-printf '%5s %9s %12s %9s %7s %9s  %s\n' N "plan(s)" "-refresh=f" "tf_data" ratio "API calls" "calls of one refresh plan"
+printf '%5s | %8s %10s %6s | %8s %10s %6s | %7s | %s\n' N plan -refresh=f ratio plan -refresh=f ratio tf_data "API calls in one refresh plan (trtc)"
+printf '%5s | %-26s | %-26s | %7s |\n' "" "trtc_application" "no-op plugin (floor)" ""
 for n in $SIZES; do
 	curl -fsS -X POST "$URL/_emulator/reset" >/dev/null
 	fleet_dir "$n"
+	noop_dir "$n"
 	tfdata_dir "$n"
-	dir="$WORK/fleet$n"
-	plan=$(cd "$dir" && median_of "$RUNS" terraform plan -lock=false)
-	norefresh=$(cd "$dir" && median_of "$RUNS" terraform plan -lock=false -refresh=false)
-	tfdata=$(cd "$WORK/tfdata$n" && median_of "$RUNS" terraform plan -lock=false)
+	rm -f "$WORK"/t.*
+	for ((i = 0; i < RUNS; i++)); do # interleaved, so load changes hit every kind alike
+		(cd "$WORK/fleet$n" && elapsed terraform plan -lock=false && echo) >>"$WORK/t.plan"
+		(cd "$WORK/fleet$n" && elapsed terraform plan -lock=false -refresh=false && echo) >>"$WORK/t.norefresh"
+		(cd "$WORK/noop$n" && elapsed terraform plan -lock=false && echo) >>"$WORK/t.noop"
+		(cd "$WORK/noop$n" && elapsed terraform plan -lock=false -refresh=false && echo) >>"$WORK/t.noopnorefresh"
+		(cd "$WORK/tfdata$n" && elapsed terraform plan -lock=false && echo) >>"$WORK/t.tfdata"
+	done
+	plan=$(median <"$WORK/t.plan")
+	norefresh=$(median <"$WORK/t.norefresh")
+	noop=$(median <"$WORK/t.noop")
+	noopnorefresh=$(median <"$WORK/t.noopnorefresh")
+	tfdata=$(median <"$WORK/t.tfdata")
 	before=$(total_calls)
 	calls_before=$(calls_by_action)
-	(cd "$dir" && terraform plan -lock=false >/dev/null 2>&1)
+	(cd "$WORK/fleet$n" && terraform plan -lock=false >/dev/null 2>&1)
 	calls=$(($(total_calls) - before))
 	detail=$(join -t: -a2 -e0 -o 0,1.2,2.2 <(echo "$calls_before") <(calls_by_action) | awk -F: '$3 - $2 > 0 { printf "%s%s=%d", sep, $1, $3 - $2; sep = " " }')
 	ratio=$(awk -v a="$plan" -v b="$norefresh" 'BEGIN { printf "%.2f", a / b }')
-	printf '%5d %9s %12s %9s %7s %9d  %s\n' "$n" "$plan" "$norefresh" "$tfdata" "$ratio" "$calls" "$detail"
+	noopratio=$(awk -v a="$noop" -v b="$noopnorefresh" 'BEGIN { printf "%.2f", a / b }')
+	printf '%5d | %8s %10s %6s | %8s %10s %6s | %7s | %d: %s\n' "$n" "$plan" "$norefresh" "$ratio" "$noop" "$noopnorefresh" "$noopratio" "$tfdata" "$calls" "$detail"
 done
 echo
 
