@@ -102,3 +102,52 @@ func BenchmarkApplicationRead(b *testing.B) {
 		b.Fatalf("the listing was fetched again during the loop (%d -> %d)", listed, n)
 	}
 }
+
+// BenchmarkApplicationPlan measures the provider's side of planning one
+// unchanged application (PlanResourceChange), the per-resource cost of a
+// plan with or without refresh. It prints figures; it asserts no durations.
+func BenchmarkApplicationPlan(b *testing.B) {
+	ctx := context.Background()
+	env := acctest.NewEnv(b, acctest.WithConfig(func(c *emulator.Config) { c.RateLimit = -1 }))
+	server, err := providerserver.NewProtocol6WithError(provider.New("bench")())()
+	if err != nil {
+		b.Fatal(err)
+	}
+	schemas, err := server.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	cfg := objectValue(schemas.Provider.ValueType().(tftypes.Object), map[string]tftypes.Value{
+		"endpoint":   tftypes.NewValue(tftypes.String, env.URL),
+		"secret_id":  tftypes.NewValue(tftypes.String, emulator.DefaultSecretID),
+		"secret_key": tftypes.NewValue(tftypes.String, emulator.DefaultSecretKey),
+	})
+	if resp, err := server.ConfigureProvider(ctx, &tfprotov6.ConfigureProviderRequest{Config: dynamicValue(b, cfg)}); err != nil || len(resp.Diagnostics) > 0 {
+		b.Fatalf("configure: %v %+v", err, resp)
+	}
+	appType := schemas.ResourceSchemas["trtc_application"].ValueType().(tftypes.Object)
+	str := func(s string) tftypes.Value { return tftypes.NewValue(tftypes.String, s) }
+	tags := tftypes.NewValue(tftypes.Map{ElementType: tftypes.String}, map[string]tftypes.Value{"team": str("bench")})
+	config := objectValue(appType, map[string]tftypes.Value{"name": str("bench"), "product": str("RTCEngine"), "tags": tags})
+	state := objectValue(appType, map[string]tftypes.Value{
+		"id": str("1400000001"), "sdk_app_id": tftypes.NewValue(tftypes.Number, 1400000001),
+		"name": str("bench"), "description": str(""), "product": str("RTCEngine"), "data_region": str("ap-singapore"),
+		"status": str("enabled"), "deletion_protection": tftypes.NewValue(tftypes.Bool, false),
+		"tags": tags, "tags_all": tags, "sdk_secret_key": str("x"), "create_time": str("2026-01-01T00:00:00Z"), "disabled_reason": str(""),
+	})
+	req := &tfprotov6.PlanResourceChangeRequest{TypeName: "trtc_application",
+		PriorState: dynamicValue(b, state), ProposedNewState: dynamicValue(b, state), Config: dynamicValue(b, config)}
+	validate := &tfprotov6.ValidateResourceConfigRequest{TypeName: "trtc_application", Config: dynamicValue(b, config)}
+	for b.Loop() {
+		if resp, err := server.ValidateResourceConfig(ctx, validate); err != nil || len(resp.Diagnostics) > 0 {
+			b.Fatalf("validate: %v %+v", err, resp.Diagnostics)
+		}
+		resp, err := server.PlanResourceChange(ctx, req)
+		if err != nil || len(resp.Diagnostics) > 0 {
+			b.Fatalf("plan: %v %+v", err, resp.Diagnostics)
+		}
+	}
+	if env.TotalCalls() != 0 {
+		b.Fatalf("planning an unchanged application made %d API calls, want 0", env.TotalCalls())
+	}
+}
