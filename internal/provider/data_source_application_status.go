@@ -44,7 +44,7 @@ func NewApplicationStatusDataSource() datasource.DataSource { return &Applicatio
 // ApplicationStatusDataSource reports the status of one application, the
 // change still propagating, and its edition.
 type ApplicationStatusDataSource struct {
-	data *ProviderData
+	providerClient
 }
 
 type applicationStatusModel struct {
@@ -121,12 +121,11 @@ func (d *ApplicationStatusDataSource) Schema(ctx context.Context, _ datasource.S
 }
 
 func (d *ApplicationStatusDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
+	d.configure(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *ApplicationStatusDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	if d.data == nil {
-		resp.Diagnostics.AddError("Provider not configured", "The trtc provider was not configured before reading trtc_application_status.")
+	if !d.configured(&resp.Diagnostics) {
 		return
 	}
 	var m applicationStatusModel
@@ -144,9 +143,9 @@ func (d *ApplicationStatusDataSource) Read(ctx context.Context, req datasource.R
 		if resp.Diagnostics.HasError() {
 			return
 		}
-		info, err = waitAppSettled(ctx, d.data, id, timeout)
+		info, err = waitAppSettled(ctx, d.pd, id, timeout)
 	} else {
-		info, err = d.data.API.DescribeSdkAppInfo(ctx, &api.DescribeSdkAppInfoRequest{SdkAppId: id})
+		info, err = d.pd.API.DescribeSdkAppInfo(ctx, &api.DescribeSdkAppInfoRequest{SdkAppId: id})
 	}
 	if api.IsNotFound(err) || waiters.IsNotFound(err) {
 		resp.Diagnostics.AddAttributeError(path.Root("sdk_app_id"), "TRTC application not found",
@@ -158,7 +157,7 @@ func (d *ApplicationStatusDataSource) Read(ctx context.Context, req datasource.R
 		return
 	}
 
-	sub, err := d.data.API.DescribeAppSubscription(ctx, &api.DescribeAppSubscriptionRequest{SdkAppId: id})
+	sub, err := d.pd.API.DescribeAppSubscription(ctx, &api.DescribeAppSubscriptionRequest{SdkAppId: id})
 	if err != nil {
 		resp.Diagnostics.AddError(fmt.Sprintf("Reading the edition of TRTC application %d", id), err.Error())
 		return

@@ -41,7 +41,7 @@ func NewApplicationsDataSource() datasource.DataSource { return &ApplicationsDat
 
 // ApplicationsDataSource lists applications through DescribeAppStatList.
 type ApplicationsDataSource struct {
-	data *ProviderData
+	providerClient
 }
 
 type applicationsModel struct {
@@ -145,12 +145,11 @@ func (d *ApplicationsDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 }
 
 func (d *ApplicationsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
+	d.configure(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *ApplicationsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	if d.data == nil {
-		resp.Diagnostics.AddError("Provider not configured", "The trtc provider was not configured before reading trtc_applications.")
+	if !d.configured(&resp.Diagnostics) {
 		return
 	}
 	var m applicationsModel
@@ -168,7 +167,7 @@ func (d *ApplicationsDataSource) Read(ctx context.Context, req datasource.ReadRe
 		}
 	}
 
-	apps, err := d.data.Inventory().List(ctx)
+	apps, err := d.pd.Inventory().List(ctx)
 	if err != nil {
 		resp.Diagnostics.AddError("Listing TRTC applications", err.Error())
 		return

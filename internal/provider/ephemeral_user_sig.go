@@ -37,7 +37,7 @@ var _ ephemeral.EphemeralResourceWithConfigure = &userSigEphemeralResource{}
 func NewUserSigEphemeralResource() ephemeral.EphemeralResource { return &userSigEphemeralResource{} }
 
 type userSigEphemeralResource struct {
-	pd *ProviderData
+	providerClient
 }
 
 type userSigModel struct {
@@ -54,7 +54,7 @@ func (r *userSigEphemeralResource) Metadata(_ context.Context, req ephemeral.Met
 }
 
 func (r *userSigEphemeralResource) Configure(_ context.Context, req ephemeral.ConfigureRequest, resp *ephemeral.ConfigureResponse) {
-	r.pd = providerDataFrom(req.ProviderData, &resp.Diagnostics)
+	r.configure(req.ProviderData, &resp.Diagnostics)
 }
 
 func (r *userSigEphemeralResource) Schema(_ context.Context, _ ephemeral.SchemaRequest, resp *ephemeral.SchemaResponse) {

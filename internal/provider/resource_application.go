@@ -38,7 +38,7 @@ var (
 func NewApplicationResource() resource.Resource { return &applicationResource{} }
 
 type applicationResource struct {
-	pd *ProviderData
+	providerClient
 }
 
 func (r *applicationResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -46,20 +46,10 @@ func (r *applicationResource) Metadata(_ context.Context, req resource.MetadataR
 }
 
 func (r *applicationResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.pd = providerDataFrom(req.ProviderData, &resp.Diagnostics)
+	r.configure(req.ProviderData, &resp.Diagnostics)
 }
 
 func (r *applicationResource) deps() waiters.Deps { return waiters.ForClient(r.pd.API, r.pd.Clock) }
-
-// configured reports an error when the provider could not be configured
-// (e.g. its configuration was still unknown), instead of panicking.
-func (r *applicationResource) configured(diags *diag.Diagnostics) bool {
-	if r.pd == nil {
-		diags.AddError("Provider not configured", "The trtc provider has no client; check the provider configuration (credentials, endpoint) and run the command again.")
-		return false
-	}
-	return true
-}
 
 func (r *applicationResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	if !r.configured(&resp.Diagnostics) {

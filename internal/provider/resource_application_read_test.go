@@ -40,7 +40,7 @@ func TestApplicationRefreshSources(t *testing.T) {
 	}
 	emu.Advance(time.Hour)
 
-	r := &applicationResource{pd: &ProviderData{API: client, Clock: clock.Real{}}}
+	r := &applicationResource{providerClient{pd: &ProviderData{API: client, Clock: clock.Real{}}}}
 	if _, err := r.pd.Inventory().List(ctx); err != nil { // a listing in hand, as during a large refresh
 		t.Fatal(err)
 	}

@@ -36,7 +36,7 @@ const tagIDSeparator = "|"
 func NewApplicationTagResource() resource.Resource { return &applicationTagResource{} }
 
 type applicationTagResource struct {
-	data *ProviderData
+	providerClient
 }
 
 type applicationTagModel struct {
@@ -85,7 +85,7 @@ func (r *applicationTagResource) Schema(_ context.Context, _ resource.SchemaRequ
 }
 
 func (r *applicationTagResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
+	r.configure(req.ProviderData, &resp.Diagnostics)
 }
 
 func (r *applicationTagResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -108,7 +108,7 @@ func (r *applicationTagResource) Read(ctx context.Context, req resource.ReadRequ
 		return
 	}
 	id, key := state.appID(), state.Key.ValueString()
-	tags, err := tagging.ReadApp(ctx, r.data.API, id)
+	tags, err := tagging.ReadApp(ctx, r.pd.API, id)
 	if err != nil {
 		resp.Diagnostics.AddError(fmt.Sprintf("Reading the tags of application %d", id), err.Error())
 		return
@@ -126,7 +126,7 @@ func (r *applicationTagResource) Read(ctx context.Context, req resource.ReadRequ
 
 // vanishedDetail tells whether the key or the whole application went away.
 func (r *applicationTagResource) vanishedDetail(ctx context.Context, id uint64, key string) string {
-	_, err := r.data.API.DescribeSdkAppInfo(ctx, &api.DescribeSdkAppInfoRequest{SdkAppId: id})
+	_, err := r.pd.API.DescribeSdkAppInfo(ctx, &api.DescribeSdkAppInfoRequest{SdkAppId: id})
 	if api.IsNotFound(err) {
 		return fmt.Sprintf("Application %d no longer exists, so its tag %q was removed from the Terraform state.", id, key)
 	}
@@ -152,14 +152,14 @@ func (r *applicationTagResource) Delete(ctx context.Context, req resource.Delete
 	if resp.Diagnostics.HasError() || !r.configured(&resp.Diagnostics) {
 		return
 	}
-	name, err := r.data.ResourceName(ctx, state.appID())
+	name, err := r.pd.ResourceName(ctx, state.appID())
 	if err != nil {
 		resp.Diagnostics.AddError("Naming the application for the Tag service", err.Error())
 		return
 	}
 	tflog.Info(ctx, "removing a tag", map[string]any{"sdk_app_id": state.appID(), "key": state.Key.ValueString()})
-	out, err := r.data.API.UnTagResources(ctx, &api.UnTagResourcesRequest{ResourceList: []string{name}, TagKeys: []string{state.Key.ValueString()}})
-	r.data.Inventory().Invalidate(state.appID()) // the shared listing holds the application's tags
+	out, err := r.pd.API.UnTagResources(ctx, &api.UnTagResourcesRequest{ResourceList: []string{name}, TagKeys: []string{state.Key.ValueString()}})
+	r.pd.Inventory().Invalidate(state.appID()) // the shared listing holds the application's tags
 	if err == nil {
 		err = tagging.CheckFailedResources("UnTagResources", out.FailedResources)
 	}
@@ -180,27 +180,19 @@ func (r *applicationTagResource) ImportState(ctx context.Context, req resource.I
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("key"), key)...)
 }
 
-func (r *applicationTagResource) configured(diags *diag.Diagnostics) bool {
-	if r.data == nil {
-		diags.AddError("Provider not configured", "The trtc provider was not configured before trtc_application_tag was used. Please report this issue to the provider developers.")
-		return false
-	}
-	return true
-}
-
 // setTag creates the key or overwrites its value through TagResources.
 func (r *applicationTagResource) setTag(ctx context.Context, m *applicationTagModel, diags *diag.Diagnostics) bool {
-	name, err := r.data.ResourceName(ctx, m.appID())
+	name, err := r.pd.ResourceName(ctx, m.appID())
 	if err != nil {
 		diags.AddError("Naming the application for the Tag service", err.Error())
 		return false
 	}
 	tflog.Info(ctx, "setting a tag", map[string]any{"sdk_app_id": m.appID(), "key": m.Key.ValueString()})
-	out, err := r.data.API.TagResources(ctx, &api.TagResourcesRequest{
+	out, err := r.pd.API.TagResources(ctx, &api.TagResourcesRequest{
 		ResourceList: []string{name},
 		Tags:         []api.Tag{{TagKey: m.Key.ValueString(), TagValue: m.Value.ValueString()}},
 	})
-	r.data.Inventory().Invalidate(m.appID()) // the shared listing holds the application's tags
+	r.pd.Inventory().Invalidate(m.appID()) // the shared listing holds the application's tags
 	if err == nil {
 		err = tagging.CheckFailedResources("TagResources", out.FailedResources)
 	}

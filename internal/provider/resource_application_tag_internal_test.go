@@ -27,7 +27,7 @@ func TestApplicationTagDeleteOfVanishedApplication(t *testing.T) {
 		Credentials: transport.StaticCredentials(transport.Credential{SecretID: emulator.DefaultSecretID, SecretKey: emulator.DefaultSecretKey}),
 		Region:      "ap-singapore", Endpoint: srv.URL, RateLimit: -1,
 	}))
-	r := &applicationTagResource{data: &ProviderData{API: client, Clock: clock.Real{}}}
+	r := &applicationTagResource{providerClient{pd: &ProviderData{API: client, Clock: clock.Real{}}}}
 	ctx := t.Context()
 	var schemaResp resource.SchemaResponse
 	r.Schema(ctx, resource.SchemaRequest{}, &schemaResp)

@@ -40,7 +40,7 @@ const subscriptionDefaultTimeout = 5 * time.Minute
 func NewSubscriptionResource() resource.Resource { return &subscriptionResource{} }
 
 type subscriptionResource struct {
-	data *ProviderData
+	providerClient
 }
 
 type subscriptionModel struct {
@@ -139,7 +139,7 @@ func (r *subscriptionResource) Schema(ctx context.Context, _ resource.SchemaRequ
 }
 
 func (r *subscriptionResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
+	r.configure(req.ProviderData, &resp.Diagnostics)
 }
 
 func (r *subscriptionResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -154,7 +154,7 @@ func (r *subscriptionResource) Create(ctx context.Context, req resource.CreateRe
 	defer cancel()
 
 	id := plan.appID()
-	current, err := r.data.API.DescribeAppSubscription(ctx, &api.DescribeAppSubscriptionRequest{SdkAppId: id})
+	current, err := r.pd.API.DescribeAppSubscription(ctx, &api.DescribeAppSubscriptionRequest{SdkAppId: id})
 	if err != nil {
 		resp.Diagnostics.AddError("Reading the subscription of application "+strconv.FormatUint(id, 10), err.Error())
 		return
@@ -204,14 +204,14 @@ func (r *subscriptionResource) purchase(ctx context.Context, plan *subscriptionM
 	tflog.Info(ctx, "buying a paid edition", map[string]any{"sdk_app_id": id, "edition": edition, "period_months": months})
 	callCtx, cancelCall := withoutStop(ctx)
 	defer cancelCall()
-	out, err := r.data.API.CreateAppSubscription(callCtx, &api.CreateAppSubscriptionRequest{
+	out, err := r.pd.API.CreateAppSubscription(callCtx, &api.CreateAppSubscriptionRequest{
 		SdkAppId:     id,
 		Edition:      edition,
 		PeriodMonths: months,
 		AutoRenew:    api.Ptr(plan.AutoRenew.ValueBool()),
 		ClientToken:  api.Ptr(token),
 	})
-	r.data.Inventory().Invalidate(id) // the shared application listing shows the package (License)
+	r.pd.Inventory().Invalidate(id) // the shared application listing shows the package (License)
 	if err != nil {
 		r.addPurchaseError(diags, plan, current, err)
 		return nil
@@ -227,7 +227,7 @@ func (r *subscriptionResource) Read(ctx context.Context, req resource.ReadReques
 	if resp.Diagnostics.HasError() || !r.configured(&resp.Diagnostics) {
 		return
 	}
-	out, err := r.data.API.DescribeAppSubscription(ctx, &api.DescribeAppSubscriptionRequest{SdkAppId: state.appID()})
+	out, err := r.pd.API.DescribeAppSubscription(ctx, &api.DescribeAppSubscriptionRequest{SdkAppId: state.appID()})
 	if api.IsNotFound(err) {
 		resp.Diagnostics.AddWarning("Application gone, subscription removed from state",
 			fmt.Sprintf("Application %d no longer exists, so its subscription was removed from the Terraform state.", state.appID()))
@@ -256,7 +256,7 @@ func (r *subscriptionResource) Update(ctx context.Context, req resource.UpdateRe
 
 	expect := func(*api.DescribeAppSubscriptionResponse) bool { return true }
 	if plannedPurchase(&state, &plan) {
-		current, err := r.data.API.DescribeAppSubscription(ctx, &api.DescribeAppSubscriptionRequest{SdkAppId: plan.appID()})
+		current, err := r.pd.API.DescribeAppSubscription(ctx, &api.DescribeAppSubscriptionRequest{SdkAppId: plan.appID()})
 		if err != nil {
 			resp.Diagnostics.AddError("Reading the subscription of application "+plan.ID.ValueString(), err.Error())
 			return
@@ -290,7 +290,7 @@ func (r *subscriptionResource) Delete(ctx context.Context, req resource.DeleteRe
 	// out. A trial never renews, so there is nothing to switch off.
 	var err error
 	if state.Edition.ValueString() != catalog.EditionTrial {
-		_, err = r.data.API.ModifyAppSubscriptionAutoRenew(ctx, &api.ModifyAppSubscriptionAutoRenewRequest{SdkAppId: id, AutoRenew: false})
+		_, err = r.pd.API.ModifyAppSubscriptionAutoRenew(ctx, &api.ModifyAppSubscriptionAutoRenewRequest{SdkAppId: id, AutoRenew: false})
 	}
 	switch {
 	case api.IsNotFound(err):
@@ -299,7 +299,7 @@ func (r *subscriptionResource) Delete(ctx context.Context, req resource.DeleteRe
 		resp.Diagnostics.AddError("Switching auto-renewal off for application "+state.ID.ValueString(), err.Error())
 		return
 	}
-	out, err := r.data.API.DescribeAppSubscription(ctx, &api.DescribeAppSubscriptionRequest{SdkAppId: id})
+	out, err := r.pd.API.DescribeAppSubscription(ctx, &api.DescribeAppSubscriptionRequest{SdkAppId: id})
 	if err != nil {
 		if !api.IsNotFound(err) {
 			tflog.Warn(ctx, "could not read the subscription after switching auto-renewal off", map[string]any{"error": err.Error()})
@@ -321,16 +321,8 @@ func (r *subscriptionResource) ImportState(ctx context.Context, req resource.Imp
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("sdk_app_id"), int64(id))...)
 }
 
-func (r *subscriptionResource) configured(diags *diag.Diagnostics) bool {
-	if r.data == nil {
-		diags.AddError("Provider not configured", "The trtc provider was not configured before trtc_subscription was used. Please report this issue to the provider developers.")
-		return false
-	}
-	return true
-}
-
 func (r *subscriptionResource) setAutoRenew(ctx context.Context, id uint64, on bool, diags *diag.Diagnostics) bool {
-	_, err := r.data.API.ModifyAppSubscriptionAutoRenew(ctx, &api.ModifyAppSubscriptionAutoRenewRequest{SdkAppId: id, AutoRenew: on})
+	_, err := r.pd.API.ModifyAppSubscriptionAutoRenew(ctx, &api.ModifyAppSubscriptionAutoRenewRequest{SdkAppId: id, AutoRenew: on})
 	if err != nil {
 		summary, detail := explainSubscriptionError(err, purchaseFacts{SdkAppID: id})
 		diags.AddError(summary, detail)
