@@ -27,7 +27,7 @@ const (
 // fills m with what was read. On timeout m keeps the last answer and an error
 // is added, so Terraform stores the resource as tainted.
 func (r *subscriptionResource) readBack(ctx context.Context, m *subscriptionModel, expect func(*api.DescribeAppSubscriptionResponse) bool, diags *diag.Diagnostics) {
-	clk := r.data.Clock
+	clk := r.pd.Clock
 	if clk == nil {
 		clk = clock.Real{}
 	}
@@ -35,7 +35,7 @@ func (r *subscriptionResource) readBack(ctx context.Context, m *subscriptionMode
 	var last *api.DescribeAppSubscriptionResponse
 	var lastErr error
 	for {
-		out, err := r.data.API.DescribeAppSubscription(ctx, &api.DescribeAppSubscriptionRequest{SdkAppId: m.appID()})
+		out, err := r.pd.API.DescribeAppSubscription(ctx, &api.DescribeAppSubscriptionRequest{SdkAppId: m.appID()})
 		if err == nil {
 			last, lastErr = out, nil
 			if expect(out) {

@@ -67,11 +67,11 @@ func (r *subscriptionResource) ModifyPlan(ctx context.Context, req resource.Modi
 	switch {
 	case sameApp:
 		heldEdition, heldUntil, product = state.Edition.ValueString(), state.ExpireTime.ValueString(), state.Product.ValueString()
-	case plan.SdkAppID.IsUnknown() || r.data == nil:
+	case plan.SdkAppID.IsUnknown() || r.pd == nil:
 		// The application is created in this apply: the API's answer to an
 		// unfitting edition is explained at apply time instead.
 	default:
-		current, err := r.data.API.DescribeAppSubscription(ctx, &api.DescribeAppSubscriptionRequest{SdkAppId: plan.appID()})
+		current, err := r.pd.API.DescribeAppSubscription(ctx, &api.DescribeAppSubscriptionRequest{SdkAppId: plan.appID()})
 		if api.IsNotFound(err) {
 			// A warning, not an error: a refresh-only apply must still be able
 			// to drop a subscription whose application was deleted.

@@ -28,13 +28,13 @@ func (r *subscriptionResource) startTrial(ctx context.Context, plan *subscriptio
 	// Ctrl-C must not lose the answer of a purchase that reached the server.
 	callCtx, cancelCall := withoutStop(ctx)
 	defer cancelCall()
-	out, err := r.data.API.StartAppTrial(callCtx, &api.StartAppTrialRequest{SdkAppId: id})
-	r.data.Inventory().Invalidate(id) // the shared application listing shows the package (License)
+	out, err := r.pd.API.StartAppTrial(callCtx, &api.StartAppTrialRequest{SdkAppId: id})
+	r.pd.Inventory().Invalidate(id) // the shared application listing shows the package (License)
 	if err == nil {
 		return editionUntil(catalog.EditionTrial, out.ExpireTime)
 	}
 	if trialMayBeOurs(err) {
-		s, readErr := r.data.API.DescribeAppSubscription(callCtx, &api.DescribeAppSubscriptionRequest{SdkAppId: id})
+		s, readErr := r.pd.API.DescribeAppSubscription(callCtx, &api.DescribeAppSubscriptionRequest{SdkAppId: id})
 		if readErr == nil && s.Status == api.SubscriptionActive && s.Edition == catalog.EditionTrial {
 			tflog.Warn(ctx, "StartAppTrial was refused but the application's trial is active (a retried call whose first answer was lost, or a concurrent start): adopting it",
 				map[string]any{"sdk_app_id": id, "refusal": api.Code(err), "expire_time": s.ExpireTime})
