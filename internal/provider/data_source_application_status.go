@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
@@ -20,14 +19,6 @@ import (
 	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/catalog"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/waiters"
-)
-
-// Status values as the data sources spell them (lower case, like the
-// resource's `enabled` argument reads).
-const (
-	tfStatusEnabled  = "enabled"
-	tfStatusDisabled = "disabled"
-	tfStatusDeleted  = "deleted"
 )
 
 // defaultStatusReadTimeout bounds wait_until_settled: propagation takes 3-5 minutes.
@@ -99,7 +90,7 @@ func (d *ApplicationStatusDataSource) Schema(ctx context.Context, _ datasource.S
 			},
 			"status_change_time": schema.StringAttribute{
 				Computed:            true,
-				MarkdownDescription: "When the pending change was requested (RFC 3339), null when none is pending.",
+				MarkdownDescription: "When the pending change was requested (RFC 3339, UTC), null when none is pending.",
 			},
 			"disabled_reason": schema.StringAttribute{
 				Computed:            true,
@@ -111,7 +102,7 @@ func (d *ApplicationStatusDataSource) Schema(ctx context.Context, _ datasource.S
 			},
 			"expire_time": schema.StringAttribute{
 				Computed:            true,
-				MarkdownDescription: "When the edition expires (RFC 3339), null for `Basic`.",
+				MarkdownDescription: "When the edition expires (RFC 3339, UTC), null for `Basic`.",
 			},
 		},
 		Blocks: map[string]schema.Block{
@@ -164,13 +155,13 @@ func (d *ApplicationStatusDataSource) Read(ctx context.Context, req datasource.R
 	}
 
 	m.ID = types.StringValue(strconv.FormatUint(id, 10))
-	m.Status = types.StringValue(strings.ToLower(info.Status))
-	m.TargetStatus = types.StringValue(strings.ToLower(info.TargetStatus))
+	m.Status = statusValue("status", info.Status, &resp.Diagnostics)
+	m.TargetStatus = statusValue("target_status", info.TargetStatus, &resp.Diagnostics)
 	m.Pending = types.BoolValue(appChangePending(info))
-	m.StatusChangeTime = optionalWireTime(ctx, info.StatusChangeTime)
+	m.StatusChangeTime = wireTimeValue(info.StatusChangeTime)
 	m.DisabledReason = optionalString(info.DisabledReason)
 	m.Edition = types.StringValue(sub.Edition)
-	m.ExpireTime = optionalWireTime(ctx, sub.ExpireTime)
+	m.ExpireTime = wireTimeValue(sub.ExpireTime)
 	tflog.Debug(ctx, "read TRTC application status", map[string]any{
 		"sdk_app_id": id, "status": info.Status, "target_status": info.TargetStatus,
 	})
@@ -187,13 +178,6 @@ func optionalString(s string) types.String {
 		return types.StringNull()
 	}
 	return types.StringValue(s)
-}
-
-func optionalWireTime(ctx context.Context, s string) types.String {
-	if s == "" {
-		return types.StringNull()
-	}
-	return types.StringValue(wireTimeToRFC3339(ctx, s))
 }
 
 // waitAppSettled polls (adaptively, see internal/waiters) until no change is

@@ -10,7 +10,6 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
@@ -23,7 +22,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
-	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/inventory"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/validators"
 )
@@ -104,7 +102,7 @@ func (d *ApplicationsDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 			"status": schema.StringAttribute{
 				Optional:            true,
 				MarkdownDescription: "Only applications in this state in effect: `enabled` or `disabled`.",
-				Validators:          []validator.String{stringvalidator.OneOf(tfStatusEnabled, tfStatusDisabled)},
+				Validators:          []validator.String{stringvalidator.OneOf(appStatusEnabled, appStatusDisabled)},
 			},
 			"tags": schema.MapAttribute{
 				ElementType: types.StringType,
@@ -130,7 +128,7 @@ func (d *ApplicationsDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 						"name":        schema.StringAttribute{Computed: true, MarkdownDescription: "Application name."},
 						"description": schema.StringAttribute{Computed: true, MarkdownDescription: "Application description."},
 						"status":      schema.StringAttribute{Computed: true, MarkdownDescription: "State in effect: `enabled` or `disabled`."},
-						"create_time": schema.StringAttribute{Computed: true, MarkdownDescription: "Creation time, RFC 3339."},
+						"create_time": schema.StringAttribute{Computed: true, MarkdownDescription: "Creation time (RFC 3339, UTC)."},
 						"tags": schema.MapAttribute{
 							ElementType:         types.StringType,
 							Computed:            true,
@@ -180,7 +178,7 @@ func (d *ApplicationsDataSource) Read(ctx context.Context, req datasource.ReadRe
 			continue
 		}
 		m.IDs = append(m.IDs, strconv.FormatUint(app.ID, 10))
-		m.Applications = append(m.Applications, toApplicationEntry(ctx, app))
+		m.Applications = append(m.Applications, toApplicationEntry(app))
 	}
 	m.ID = types.StringValue(filtersID(m))
 	tflog.Debug(ctx, "listed TRTC applications", map[string]any{"matches": len(m.IDs)})
@@ -210,32 +208,21 @@ func (m applicationsModel) matches(app inventory.App, nameRe *regexp.Regexp) boo
 
 func statusName(enabled bool) string {
 	if enabled {
-		return tfStatusEnabled
+		return appStatusEnabled
 	}
-	return tfStatusDisabled
+	return appStatusDisabled
 }
 
-func toApplicationEntry(ctx context.Context, app inventory.App) applicationEntry {
+func toApplicationEntry(app inventory.App) applicationEntry {
 	return applicationEntry{
 		SdkAppID:    int64(app.ID),
 		Name:        app.Name,
 		Description: app.Description,
 		Status:      statusName(app.Enabled),
-		CreateTime:  wireTimeToRFC3339(ctx, app.CreateTime),
+		CreateTime:  formatWireTime(app.CreateTime),
 		Tags:        maps.Clone(app.Tags),
 		License:     types.StringPointerValue(app.License),
 	}
-}
-
-// wireTimeToRFC3339 converts a wire time (api.TimeLayout in api.TimeZone);
-// an unparsable value is passed through rather than failing the read.
-func wireTimeToRFC3339(ctx context.Context, s string) string {
-	t, err := api.ParseTime(s)
-	if err != nil {
-		tflog.Warn(ctx, "unexpected time format from the API", map[string]any{"value": s})
-		return s
-	}
-	return t.Format(time.RFC3339)
 }
 
 // filtersID is stable for the same filters, whatever the results.

@@ -1,7 +1,6 @@
 package provider
 
 import (
-	"context"
 	"regexp"
 	"testing"
 
@@ -49,12 +48,12 @@ func TestApplicationsFilterMatches(t *testing.T) {
 
 func TestToApplicationEntry(t *testing.T) {
 	license := "Pro"
-	e := toApplicationEntry(context.Background(), inventory.App{ID: 7, Name: "a", Enabled: true, CreateTime: "2024-03-01 08:30:00",
+	e := toApplicationEntry(inventory.App{ID: 7, Name: "a", Enabled: true, CreateTime: "2024-03-01 08:30:00",
 		Tags: map[string]string{"k": "v"}, License: &license})
-	if e.SdkAppID != 7 || e.Status != "enabled" || e.CreateTime != "2024-03-01T08:30:00+08:00" || e.Tags["k"] != "v" || e.License.ValueString() != "Pro" {
+	if e.SdkAppID != 7 || e.Status != "enabled" || e.CreateTime != "2024-03-01T00:30:00Z" || e.Tags["k"] != "v" || e.License.ValueString() != "Pro" {
 		t.Errorf("entry = %+v", e)
 	}
-	if e := toApplicationEntry(context.Background(), inventory.App{ID: 8, Tags: map[string]string{}}); e.Status != "disabled" || !e.License.IsNull() {
+	if e := toApplicationEntry(inventory.App{ID: 8, Tags: map[string]string{}}); e.Status != "disabled" || !e.License.IsNull() {
 		t.Errorf("disabled, no license: entry = %+v", e)
 	}
 }
@@ -72,14 +71,5 @@ func TestFiltersID(t *testing.T) {
 	}
 	if filtersID(a) == filtersID(c) {
 		t.Errorf("different filters, same id %q", filtersID(a))
-	}
-}
-
-func TestWireTimeToRFC3339(t *testing.T) {
-	if got, want := wireTimeToRFC3339(context.Background(), "2024-03-01 08:30:00"), "2024-03-01T08:30:00+08:00"; got != want {
-		t.Errorf("got %q, want %q", got, want)
-	}
-	if got := wireTimeToRFC3339(context.Background(), "not a time"); got != "not a time" {
-		t.Errorf("unparsable time: got %q, want it passed through", got)
 	}
 }

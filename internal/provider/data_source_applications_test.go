@@ -172,7 +172,7 @@ data "trtc_applications" "nothing" {
 						"name":        knownvalue.StringExact("app_000"),
 						"description": knownvalue.StringExact(""),
 						"status":      knownvalue.StringExact("disabled"),
-						"create_time": knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(Z|[+-]\d\d:\d\d)$`)),
+						"create_time": knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$`)),
 						"tags":        knownvalue.MapExact(map[string]knownvalue.Check{"team": knownvalue.StringExact("red"), "env": knownvalue.StringExact("prod")}),
 						"license":     knownvalue.Null(),
 					}),

@@ -92,7 +92,7 @@ func (r *userSigEphemeralResource) Schema(_ context.Context, _ ephemeral.SchemaR
 				Sensitive:           true,
 			},
 			"expire_time": schema.StringAttribute{
-				MarkdownDescription: "When the UserSig expires, RFC 3339.",
+				MarkdownDescription: "When the UserSig expires (RFC 3339, UTC).",
 				Computed:            true,
 			},
 		},
@@ -138,7 +138,7 @@ func (r *userSigEphemeralResource) Open(ctx context.Context, req ephemeral.OpenR
 	}
 	m.ExpireSeconds = types.Int64Value(expire)
 	m.UserSig = types.StringValue(sig)
-	m.ExpireTime = types.StringValue(now.Add(time.Duration(expire) * time.Second).UTC().Format(time.RFC3339))
+	m.ExpireTime = types.StringValue(formatTime(now.Add(time.Duration(expire) * time.Second)))
 	tflog.Debug(ctx, "generated a TRTC UserSig", map[string]any{"sdk_app_id": id, "user_id": m.UserID.ValueString(), "expire_seconds": expire})
 	resp.Diagnostics.Append(resp.Result.Set(ctx, &m)...)
 }

@@ -4,8 +4,6 @@ import (
 	"context"
 	"reflect"
 	"strconv"
-	"strings"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -62,7 +60,7 @@ func (m *applicationModel) tagMap(ctx context.Context, diags *diag.Diagnostics) 
 
 // fillFromApp copies what the API reports; tags and the Terraform-only
 // attributes (deletion_protection, timeouts) are left to the caller.
-func (m *applicationModel) fillFromApp(app *api.DescribeSdkAppInfoResponse) {
+func (m *applicationModel) fillFromApp(app *api.DescribeSdkAppInfoResponse, diags *diag.Diagnostics) {
 	id := strconv.FormatUint(app.SdkAppId, 10)
 	m.ID = types.StringValue(id)
 	m.SdkAppID = types.Int64Value(int64(app.SdkAppId))
@@ -70,9 +68,9 @@ func (m *applicationModel) fillFromApp(app *api.DescribeSdkAppInfoResponse) {
 	m.Description = types.StringValue(app.Description)
 	m.Product = types.StringValue(app.Product)
 	m.DataRegion = types.StringValue(app.DataRegion)
-	m.Status = types.StringValue(strings.ToLower(app.Status)) // the status in effect
+	m.Status = statusValue("status", app.Status, diags) // the status in effect
 	m.SdkSecretKey = types.StringValue(app.SecretKey)
-	m.CreateTime = types.StringValue(appCreateTimeRFC3339(app.CreateTime))
+	m.CreateTime = types.StringValue(formatWireTime(app.CreateTime))
 	m.DisabledReason = types.StringValue(app.DisabledReason)
 	if m.DeletionProtection.IsNull() || m.DeletionProtection.IsUnknown() {
 		m.DeletionProtection = types.BoolValue(false) // after import
@@ -89,22 +87,4 @@ func (m *applicationModel) fillTags(tags map[string]string, diags *diag.Diagnost
 	v, d := types.MapValueFrom(context.Background(), types.StringType, tags)
 	diags.Append(d...)
 	m.Tags = v
-}
-
-// appCreateTimeRFC3339 converts a wire time (UTC+8) to RFC 3339 in UTC,
-// keeping the raw text if the service ever answers another format.
-func appCreateTimeRFC3339(s string) string {
-	t, err := time.ParseInLocation(api.TimeLayout, s, api.TimeZone)
-	if err != nil {
-		return s
-	}
-	return t.UTC().Format(time.RFC3339)
-}
-
-// wireStatus maps the status attribute to ModifyAppStatus and DescribeSdkAppInfo values.
-func wireStatus(status string) (modify, described string) {
-	if status == appStatusDisabled {
-		return api.StatusClose, api.AppStatusDisabled
-	}
-	return api.StatusOpen, api.AppStatusEnabled
 }

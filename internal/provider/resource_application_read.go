@@ -61,7 +61,7 @@ func (r *applicationResource) readInto(ctx context.Context, id uint64, m *applic
 		diags.AddError("Error reading the tags of TRTC application", err.Error())
 		return true
 	}
-	m.fillFromApp(app)
+	m.fillFromApp(app, diags)
 	m.fillAllTags(tags, r.pd.DefaultTags, diags)
 	return true
 }
@@ -83,7 +83,7 @@ func (m *applicationModel) fillFromListed(app *inventory.App) {
 	m.SdkAppID = types.Int64Value(int64(app.ID))
 	m.Name = types.StringValue(app.Name)
 	m.Description = types.StringValue(app.Description)
-	m.CreateTime = types.StringValue(appCreateTimeRFC3339(app.CreateTime))
+	m.CreateTime = types.StringValue(formatWireTime(app.CreateTime))
 	if app.Enabled {
 		m.Status = types.StringValue(appStatusEnabled)
 		m.DisabledReason = types.StringValue("")

@@ -23,12 +23,6 @@ import (
 	"github.com/trtc-oss/terraform-provider-trtc/internal/validators"
 )
 
-// Values of the status attribute.
-const (
-	appStatusEnabled  = "enabled"
-	appStatusDisabled = "disabled"
-)
-
 func (r *applicationResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	keep := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
 	replace := []planmodifier.String{stringplanmodifier.RequiresReplace()}
@@ -106,7 +100,7 @@ func (r *applicationResource) Schema(ctx context.Context, _ resource.SchemaReque
 				PlanModifiers:       keep,
 			},
 			"create_time": schema.StringAttribute{
-				MarkdownDescription: "Creation time, RFC 3339.",
+				MarkdownDescription: "Creation time (RFC 3339, UTC).",
 				Computed:            true,
 				PlanModifiers:       keep,
 			},

@@ -166,7 +166,7 @@ func (r *subscriptionResource) Create(ctx context.Context, req resource.CreateRe
 		// earlier destroy, and a second purchase would be charged.
 		resp.Diagnostics.AddWarning("Existing package adopted",
 			fmt.Sprintf("Application %d already holds an active %s package until %s; it was adopted without buying. Change renewal_trigger to buy more months.",
-				id, edition, rfc3339OrRaw(current.ExpireTime)))
+				id, edition, formatWireTime(current.ExpireTime)))
 		expect = func(*api.DescribeAppSubscriptionResponse) bool { return true }
 		if edition != catalog.EditionTrial && current.AutoRenew != plan.AutoRenew.ValueBool() {
 			if !r.setAutoRenew(ctx, id, plan.AutoRenew.ValueBool(), &resp.Diagnostics) {

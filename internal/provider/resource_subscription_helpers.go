@@ -99,22 +99,6 @@ func parseWireTime(s string) (time.Time, bool) {
 	return t, err == nil
 }
 
-// wireTimeValue turns a wire time (UTC+8, "2006-01-02 15:04:05") into RFC 3339
-// UTC; empty is null, and an unparsable value is kept as sent.
-func wireTimeValue(s string) types.String {
-	if s == "" {
-		return types.StringNull()
-	}
-	return types.StringValue(rfc3339OrRaw(s))
-}
-
-func rfc3339OrRaw(s string) string {
-	if t, ok := parseWireTime(s); ok {
-		return t.UTC().Format(time.RFC3339)
-	}
-	return s
-}
-
 // newClientToken makes the idempotency token of one purchase. It is drawn
 // once per purchase, before the call: the transport marshals the request
 // once and resends those same bytes on every retry (only the signature and
@@ -176,13 +160,13 @@ func explainSubscriptionError(err error, f purchaseFacts) (summary, detail strin
 			fmt.Sprintf("The account balance does not cover %s for %d month(s) for application %d, so nothing was bought. Top up the account (Tencent Cloud console, Billing Center) and apply again. (%v)",
 				f.Edition, f.PeriodMonths, f.SdkAppID, err)
 	case api.CodeEditionSwitch:
-		_, d := editionChangeProblem(cur.Edition, f.Edition, rfc3339OrRaw(cur.ExpireTime), f.SdkAppID)
+		_, d := editionChangeProblem(cur.Edition, f.Edition, formatWireTime(cur.ExpireTime), f.SdkAppID)
 		if d == "" {
 			d = "Switching between two paid editions is not self-service: it needs a Tencent Cloud service ticket."
 		}
 		return "Switching between paid editions needs a service ticket", fmt.Sprintf("%s (%v)", d, err)
 	case api.CodePaidEditionAlive:
-		_, d := editionChangeProblem(cur.Edition, catalog.EditionTrial, rfc3339OrRaw(cur.ExpireTime), f.SdkAppID)
+		_, d := editionChangeProblem(cur.Edition, catalog.EditionTrial, formatWireTime(cur.ExpireTime), f.SdkAppID)
 		if d == "" {
 			d = fmt.Sprintf("Application %d holds an active paid package; a Trial can only be claimed without one.", f.SdkAppID)
 		}
@@ -209,7 +193,7 @@ func deleteWarning(sdkAppID uint64, s *api.DescribeAppSubscriptionResponse) (sum
 	if s.Status != api.SubscriptionActive || s.Edition == catalog.EditionBasic || s.Edition == "" {
 		return "", ""
 	}
-	until := rfc3339OrRaw(s.ExpireTime)
+	until := formatWireTime(s.ExpireTime)
 	if s.Edition == catalog.EditionTrial {
 		return "Trial stays active until " + until,
 			fmt.Sprintf("The Trial of application %d was removed from Terraform but stays active until %s: a trial cannot be ended early. It then falls back to Basic.", sdkAppID, until)

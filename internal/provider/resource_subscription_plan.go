@@ -85,7 +85,7 @@ func (r *subscriptionResource) ModifyPlan(ctx context.Context, req resource.Modi
 		}
 		product = current.Product
 		if current.Status == api.SubscriptionActive {
-			heldEdition, heldUntil = current.Edition, rfc3339OrRaw(current.ExpireTime)
+			heldEdition, heldUntil = current.Edition, formatWireTime(current.ExpireTime)
 		}
 		plan.Product = types.StringValue(product)
 	}
