@@ -355,3 +355,67 @@ func TestValidateRejectsBadValues(t *testing.T) {
 		})
 	}
 }
+
+// TestEverySchemaIsDescribed walks the schemas Terraform receives (provider,
+// resources, data sources, ephemeral resources, nested attributes and
+// blocks): every attribute and block has a Markdown description. The
+// timeouts blocks come from terraform-plugin-framework-timeouts and are
+// documented by the framework, so only their presence is not checked here.
+func TestEverySchemaIsDescribed(t *testing.T) {
+	server, err := providerserver.NewProtocol6WithError(New("test")())()
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, err := server.GetProviderSchema(context.Background(), &tfprotov6.GetProviderSchemaRequest{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(resp.Diagnostics) > 0 {
+		t.Fatalf("GetProviderSchema: %v", resp.Diagnostics)
+	}
+	schemas := map[string]*tfprotov6.Schema{"provider": resp.Provider}
+	for name, s := range resp.ResourceSchemas {
+		schemas["resource "+name] = s
+	}
+	for name, s := range resp.DataSourceSchemas {
+		schemas["data "+name] = s
+	}
+	for name, s := range resp.EphemeralResourceSchemas {
+		schemas["ephemeral "+name] = s
+	}
+	if len(resp.ResourceSchemas) < 3 || len(resp.DataSourceSchemas) < 2 || len(resp.EphemeralResourceSchemas) < 1 {
+		t.Fatalf("fewer schemas than registered: %d resources, %d data sources, %d ephemeral",
+			len(resp.ResourceSchemas), len(resp.DataSourceSchemas), len(resp.EphemeralResourceSchemas))
+	}
+	markdown := func(where, desc string, kind tfprotov6.StringKind) {
+		if desc == "" || kind != tfprotov6.StringKindMarkdown {
+			t.Errorf("%s has no MarkdownDescription", where)
+		}
+	}
+	var attrs func(where string, list []*tfprotov6.SchemaAttribute)
+	attrs = func(where string, list []*tfprotov6.SchemaAttribute) {
+		for _, a := range list {
+			markdown(where+"."+a.Name, a.Description, a.DescriptionKind)
+			if a.NestedType != nil {
+				attrs(where+"."+a.Name, a.NestedType.Attributes)
+			}
+		}
+	}
+	var block func(where string, b *tfprotov6.SchemaBlock)
+	block = func(where string, b *tfprotov6.SchemaBlock) {
+		attrs(where, b.Attributes)
+		for _, nb := range b.BlockTypes {
+			if nb.TypeName == "timeouts" {
+				continue
+			}
+			markdown(where+"."+nb.TypeName, nb.Block.Description, nb.Block.DescriptionKind)
+			block(where+"."+nb.TypeName, nb.Block)
+		}
+	}
+	for name, s := range schemas {
+		if name != "provider" {
+			markdown(name, s.Block.Description, s.Block.DescriptionKind)
+		}
+		block(name, s.Block)
+	}
+}
