@@ -130,8 +130,11 @@ func TestAccSubscription_trialConvertRenewAutoRenew(t *testing.T) {
 					start.capture(subAddr, "start_time"),
 					resource.TestCheckResourceAttrWith(subAddr, "expire_time", func(v string) error {
 						end, err := time.Parse(time.RFC3339, v)
-						if err != nil || end.Sub(start.t) != catalog.TrialLength(catalog.ProductRTCEngine) {
-							return fmt.Errorf("trial from %s to %s (%v), want 7 days", start.t, v, err)
+						if err != nil {
+							return fmt.Errorf("expire_time %q: %w", v, err)
+						}
+						if end.Sub(start.t) != catalog.TrialLength(catalog.ProductRTCEngine) {
+							return fmt.Errorf("trial from %s to %s, want 7 days", start.t, v)
 						}
 						return nil
 					}),
