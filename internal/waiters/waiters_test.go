@@ -17,15 +17,14 @@ var epoch = time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
 // fakeApp is an application whose status change takes effect `delay` after
 // `requested`, on the fake clock; it counts reads.
 type fakeApp struct {
-	clk        *clock.Fake
-	requested  time.Time
-	delay      time.Duration
-	from, to   string
-	reads      int
-	effectTime time.Time
-	deletedAt  time.Time // reads answer not found from then on (zero: never)
-	visibleAt  time.Time // reads answer not found before (zero: always visible)
-	readErr    error
+	clk       *clock.Fake
+	requested time.Time
+	delay     time.Duration
+	from, to  string
+	reads     int
+	deletedAt time.Time // reads answer not found from then on (zero: never)
+	visibleAt time.Time // reads answer not found before (zero: always visible)
+	readErr   error
 }
 
 func (f *fakeApp) find(_ context.Context, id uint64) (*api.DescribeSdkAppInfoResponse, error) {
