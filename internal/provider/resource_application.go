@@ -294,13 +294,8 @@ func isGone(err error) bool {
 }
 
 func (r *applicationResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	id, err := strconv.ParseUint(req.ID, 10, 64)
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid import ID",
-			fmt.Sprintf("Import trtc_application by its SDKAppID, a decimal number such as 1400000001; got %q.", req.ID))
+	if !importBySdkAppID(ctx, "trtc_application", req, resp) {
 		return
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), strconv.FormatUint(id, 10))...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("sdk_app_id"), int64(id))...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("deletion_protection"), types.BoolValue(false))...)
 }

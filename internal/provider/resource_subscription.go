@@ -10,7 +10,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
@@ -312,13 +311,7 @@ func (r *subscriptionResource) Delete(ctx context.Context, req resource.DeleteRe
 }
 
 func (r *subscriptionResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	id, err := strconv.ParseUint(req.ID, 10, 64)
-	if err != nil || id == 0 {
-		resp.Diagnostics.AddError("Invalid import ID", fmt.Sprintf("Expected the SdkAppId of the application (a positive integer such as 1400000001), got %q.", req.ID))
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("sdk_app_id"), int64(id))...)
+	importBySdkAppID(ctx, "trtc_subscription", req, resp)
 }
 
 func (r *subscriptionResource) setAutoRenew(ctx context.Context, id uint64, on bool, diags *diag.Diagnostics) bool {
