@@ -337,21 +337,7 @@ func TestValidateRejectsBadValues(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var errs []string
-			for _, d := range resp.Diagnostics {
-				if d.Severity == tfprotov6.DiagnosticSeverityError {
-					errs = append(errs, d.Summary+": "+d.Detail+" @ "+d.Attribute.String())
-				}
-			}
-			if tt.want == "" {
-				if len(errs) > 0 {
-					t.Errorf("valid config rejected: %v", errs)
-				}
-				return
-			}
-			if len(errs) != 1 || !strings.Contains(errs[0], tt.want) {
-				t.Errorf("errors %v, want one naming %s", errs, tt.want)
-			}
+			expectValidation(t, resp.Diagnostics, tt.want)
 		})
 	}
 }
