@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 	"encoding/json"
-	"net/http/httptest"
 	"os"
 	"strings"
 	"testing"
@@ -16,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
+	"github.com/trtc-oss/terraform-provider-trtc/internal/acctest/emutest"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/clock"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/emulator"
@@ -161,13 +161,7 @@ func TestUserSigOpenDefaults(t *testing.T) {
 // emulatorProviderData is provider data whose client talks to a fresh emulator.
 func emulatorProviderData(t *testing.T, clk clock.Clock) (*ProviderData, *emulator.Emulator) {
 	t.Helper()
-	emu := emulator.New(emulator.Config{})
-	srv := httptest.NewServer(emu)
-	t.Cleanup(srv.Close)
-	client := api.New(transport.New(transport.Options{
-		Credentials: transport.StaticCredentials(transport.Credential{SecretID: emulator.DefaultSecretID, SecretKey: emulator.DefaultSecretKey}),
-		Region:      "ap-singapore", Endpoint: srv.URL, MaxRetries: -1,
-	}))
+	emu, client := emutest.Start(t, emulator.Config{}, transport.Options{MaxRetries: -1})
 	return &ProviderData{API: client, Clock: clk}, emu
 }
 

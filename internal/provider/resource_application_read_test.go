@@ -1,7 +1,6 @@
 package provider
 
 import (
-	"net/http/httptest"
 	"strconv"
 	"testing"
 	"time"
@@ -9,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/trtc-oss/terraform-provider-trtc/internal/acctest/emutest"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/clock"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/emulator"
@@ -19,13 +19,7 @@ import (
 // returns, the state for what never changes, a direct read only when needed.
 func TestApplicationRefreshSources(t *testing.T) {
 	ctx := t.Context()
-	emu := emulator.New(emulator.Config{PropagationMin: time.Second, PropagationMax: time.Second, RateLimit: -1})
-	srv := httptest.NewServer(emu)
-	t.Cleanup(srv.Close)
-	client := api.New(transport.New(transport.Options{
-		Credentials: transport.StaticCredentials(transport.Credential{SecretID: emulator.DefaultSecretID, SecretKey: emulator.DefaultSecretKey}),
-		Region:      "ap-singapore", Endpoint: srv.URL,
-	}))
+	emu, client := emutest.Start(t, emulator.Config{PropagationMin: time.Second, PropagationMax: time.Second, RateLimit: -1}, transport.Options{})
 	create := func(name string) uint64 {
 		out, err := client.CreateTrtcApp(ctx, &api.CreateTrtcAppRequest{AppName: name, Product: "Call",
 			Tags: []api.Tag{{TagKey: "team", TagValue: name}}})

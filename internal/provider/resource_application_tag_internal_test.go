@@ -1,13 +1,13 @@
 package provider
 
 import (
-	"net/http/httptest"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/trtc-oss/terraform-provider-trtc/internal/acctest/emutest"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/clock"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/emulator"
@@ -20,13 +20,7 @@ import (
 // succeeds. (Terraform refreshes before destroying, so an acceptance test
 // cannot reach this window; Delete is called directly.)
 func TestApplicationTagDeleteOfVanishedApplication(t *testing.T) {
-	emu := emulator.New(emulator.Config{Seed: 1, RateLimit: -1})
-	srv := httptest.NewServer(emu)
-	defer srv.Close()
-	client := api.New(transport.New(transport.Options{
-		Credentials: transport.StaticCredentials(transport.Credential{SecretID: emulator.DefaultSecretID, SecretKey: emulator.DefaultSecretKey}),
-		Region:      "ap-singapore", Endpoint: srv.URL, RateLimit: -1,
-	}))
+	emu, client := emutest.Start(t, emulator.Config{Seed: 1, RateLimit: -1}, transport.Options{RateLimit: -1})
 	r := &applicationTagResource{providerClient{pd: &ProviderData{API: client, Clock: clock.Real{}}}}
 	ctx := t.Context()
 	var schemaResp resource.SchemaResponse

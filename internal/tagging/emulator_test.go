@@ -2,10 +2,10 @@ package tagging
 
 import (
 	"errors"
-	"net/http/httptest"
 	"reflect"
 	"testing"
 
+	"github.com/trtc-oss/terraform-provider-trtc/internal/acctest/emutest"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/catalog"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/emulator"
@@ -15,13 +15,7 @@ import (
 // TestAgainstEmulator runs a tag round trip through the real transport and
 // the emulator's Tag service, with more tags than one request may carry.
 func TestAgainstEmulator(t *testing.T) {
-	emu := emulator.New(emulator.Config{Seed: 1, RateLimit: -1})
-	srv := httptest.NewServer(emu)
-	defer srv.Close()
-	client := api.New(transport.New(transport.Options{
-		Credentials: transport.StaticCredentials(transport.Credential{SecretID: emulator.DefaultSecretID, SecretKey: emulator.DefaultSecretKey}),
-		Region:      "ap-singapore", Endpoint: srv.URL, RateLimit: -1,
-	}))
+	emu, client := emutest.Start(t, emulator.Config{Seed: 1, RateLimit: -1}, transport.Options{RateLimit: -1})
 	ctx := t.Context()
 	ids := make([]uint64, 2)
 	for i := range ids {
@@ -61,13 +55,7 @@ func TestAgainstEmulator(t *testing.T) {
 // application inside FailedResources (an HTTP success), which must read as
 // not found so that removing a tag of a deleted application counts as done.
 func TestMissingApplicationAgainstEmulator(t *testing.T) {
-	emu := emulator.New(emulator.Config{Seed: 1, RateLimit: -1})
-	srv := httptest.NewServer(emu)
-	defer srv.Close()
-	client := api.New(transport.New(transport.Options{
-		Credentials: transport.StaticCredentials(transport.Credential{SecretID: emulator.DefaultSecretID, SecretKey: emulator.DefaultSecretKey}),
-		Region:      "ap-singapore", Endpoint: srv.URL, RateLimit: -1,
-	}))
+	_, client := emutest.Start(t, emulator.Config{Seed: 1, RateLimit: -1}, transport.Options{RateLimit: -1})
 	name := catalog.ResourceName(emulator.DefaultUIN, 1400999999)
 	err := Update(t.Context(), client, name, map[string]string{"a": "b"}, nil)
 	var failed *FailedResourcesError
