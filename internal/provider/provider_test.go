@@ -76,29 +76,12 @@ func TestProviderSchema(t *testing.T) {
 // other one null. An "assume_role" entry is a map of its attributes.
 func configValue(t *testing.T, s schema.Schema, set map[string]tftypes.Value) tftypes.Value {
 	t.Helper()
-	objType := s.Type().TerraformType(context.Background()).(tftypes.Object)
-	values := map[string]tftypes.Value{}
-	for name, typ := range objType.AttributeTypes {
-		if v, ok := set[name]; ok {
-			values[name] = v
-		} else {
-			values[name] = tftypes.NewValue(typ, nil)
-		}
-	}
-	return tftypes.NewValue(objType, values)
+	return objectValue(s.Type().TerraformType(context.Background()).(tftypes.Object), set)
 }
 
 func assumeRoleValue(t *testing.T, s schema.Schema, set map[string]tftypes.Value) tftypes.Value {
-	objType := s.Type().TerraformType(context.Background()).(tftypes.Object).AttributeTypes["assume_role"].(tftypes.Object)
-	values := map[string]tftypes.Value{}
-	for name, typ := range objType.AttributeTypes {
-		if v, ok := set[name]; ok {
-			values[name] = v
-		} else {
-			values[name] = tftypes.NewValue(typ, nil)
-		}
-	}
-	return tftypes.NewValue(objType, values)
+	t.Helper()
+	return objectValue(s.Type().TerraformType(context.Background()).(tftypes.Object).AttributeTypes["assume_role"].(tftypes.Object), set)
 }
 
 func str(s string) tftypes.Value { return tftypes.NewValue(tftypes.String, s) }
