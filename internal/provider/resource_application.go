@@ -97,17 +97,19 @@ func (r *applicationResource) Create(ctx context.Context, req resource.CreateReq
 		return
 	}
 
-	if _, err := waiters.WaitAppReadable(ctx, r.deps(), id); err != nil {
+	app, err := waiters.WaitAppReadable(ctx, r.deps(), id)
+	if err != nil {
 		resp.Diagnostics.AddError("Error waiting for the new TRTC application", err.Error())
 		return
 	}
 	if plan.Status.ValueString() == appStatusDisabled {
-		if err := r.setStatus(ctx, id, appStatusDisabled, "create"); err != nil {
+		if app, err = r.setStatus(ctx, id, appStatusDisabled, "create"); err != nil {
 			resp.Diagnostics.AddError("Error disabling the new TRTC application", err.Error())
 			return
 		}
 	}
-	r.readInto(ctx, id, &plan, &resp.Diagnostics)
+	// The wait's last read is current: no second DescribeSdkAppInfo.
+	r.fillRead(ctx, app, &plan, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -183,13 +185,14 @@ func (r *applicationResource) Update(ctx context.Context, req resource.UpdateReq
 		}
 	}
 	if !plan.Status.Equal(state.Status) {
-		if err := r.setStatus(ctx, id, plan.Status.ValueString(), "update"); err != nil {
+		app, err := r.setStatus(ctx, id, plan.Status.ValueString(), "update")
+		if err != nil {
 			resp.Diagnostics.AddError("Error changing the status of TRTC application", err.Error())
 			r.saveAfterFailure(ctx, id, plan, &resp.State, &resp.Diagnostics)
 			return
 		}
-	}
-	if !r.readInto(ctx, id, &plan, &resp.Diagnostics) {
+		r.fillRead(ctx, app, &plan, &resp.Diagnostics) // read by the wait, after every write above
+	} else if !r.readInto(ctx, id, &plan, &resp.Diagnostics) {
 		resp.Diagnostics.AddError("TRTC application not found", fmt.Sprintf("Application %d vanished during the update.", id))
 	}
 	if resp.Diagnostics.HasError() {
@@ -219,8 +222,9 @@ func (r *applicationResource) updateTags(ctx context.Context, id uint64, current
 	return tagging.Update(ctx, r.pd.API, name, current, desired)
 }
 
-// setStatus asks for the status and waits until it is in effect.
-func (r *applicationResource) setStatus(ctx context.Context, id uint64, status, timeoutName string) error {
+// setStatus asks for the status, waits until it is in effect and returns
+// the application as last read by the wait.
+func (r *applicationResource) setStatus(ctx context.Context, id uint64, status, timeoutName string) (*api.DescribeSdkAppInfoResponse, error) {
 	modify, want := wireStatus(status)
 	// Invalidate at the request and again when the status takes effect:
 	// a listing made in between still shows the old status.
@@ -228,10 +232,9 @@ func (r *applicationResource) setStatus(ctx context.Context, id uint64, status, 
 	_, err := r.pd.API.ModifyAppStatus(ctx, &api.ModifyAppStatusRequest{SdkAppId: id, Status: modify})
 	r.pd.Inventory().Invalidate(id)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	_, err = waiters.WaitAppStatus(ctx, r.deps(), id, want, timeoutName)
-	return err
+	return waiters.WaitAppStatus(ctx, r.deps(), id, want, timeoutName)
 }
 
 func (r *applicationResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -277,7 +280,7 @@ func (r *applicationResource) deleteApp(ctx context.Context, id uint64) error {
 	if app.TargetStatus != api.AppStatusDeleted {
 		if app.Status == api.AppStatusEnabled || app.TargetStatus == api.AppStatusEnabled {
 			tflog.Info(ctx, "disabling TRTC application before deleting it", map[string]any{"sdk_app_id": id})
-			if err := r.setStatus(ctx, id, appStatusDisabled, "delete"); err != nil && !isGone(err) {
+			if _, err := r.setStatus(ctx, id, appStatusDisabled, "delete"); err != nil && !isGone(err) {
 				return err
 			}
 		}

@@ -56,14 +56,20 @@ func (r *applicationResource) readInto(ctx context.Context, id uint64, m *applic
 		diags.AddError("Error reading TRTC application", err.Error())
 		return true
 	}
-	tags, err := tagging.ReadApp(ctx, r.pd.API, id)
+	r.fillRead(ctx, app, m, diags)
+	return true
+}
+
+// fillRead refreshes m from an application just read (by readInto, or by
+// the last poll of a wait) and its tags.
+func (r *applicationResource) fillRead(ctx context.Context, app *api.DescribeSdkAppInfoResponse, m *applicationModel, diags *diag.Diagnostics) {
+	tags, err := tagging.ReadApp(ctx, r.pd.API, app.SdkAppId)
 	if err != nil {
 		diags.AddError("Error reading the tags of TRTC application", err.Error())
-		return true
+		return
 	}
 	m.fillFromApp(app, diags)
 	m.fillAllTags(tags, r.pd.DefaultTags, diags)
-	return true
 }
 
 // hasImmutableAttributes: the attributes the listing lacks are in the state.

@@ -130,6 +130,11 @@ func TestAccApplication_lifecycle(t *testing.T) {
 					if !uuidRe.MatchString(app.ClientToken) {
 						return fmt.Errorf("CreateTrtcApp ClientToken %q is not a UUID", app.ClientToken)
 					}
+					// Create fills the state from the read that found the new
+					// application readable; it does not read it a second time.
+					if n := env.Calls("DescribeSdkAppInfo"); n != 1 {
+						return fmt.Errorf("create read the application %d times, want 1", n)
+					}
 					return nil
 				},
 			},
