@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strconv"
 	"time"
@@ -17,7 +16,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
-	"github.com/trtc-oss/terraform-provider-trtc/internal/catalog"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/waiters"
 )
 
@@ -134,7 +132,9 @@ func (d *ApplicationStatusDataSource) Read(ctx context.Context, req datasource.R
 		if resp.Diagnostics.HasError() {
 			return
 		}
-		info, err = waitAppSettled(ctx, d.pd, id, timeout)
+		deps := waiters.ForClient(d.pd.API, d.pd.Clock)
+		deps.Poll.Timeout = timeout
+		info, err = waiters.WaitAppSettled(ctx, deps, id)
 	} else {
 		info, err = d.pd.API.DescribeSdkAppInfo(ctx, &api.DescribeSdkAppInfoRequest{SdkAppId: id})
 	}
@@ -178,34 +178,4 @@ func optionalString(s string) types.String {
 		return types.StringNull()
 	}
 	return types.StringValue(s)
-}
-
-// waitAppSettled polls (adaptively, see internal/waiters) until no change is
-// pending. A deletion settles by the application vanishing: not found.
-func waitAppSettled(ctx context.Context, pd *ProviderData, id uint64, timeout time.Duration) (*api.DescribeSdkAppInfoResponse, error) {
-	var last *api.DescribeSdkAppInfoResponse
-	check := func(ctx context.Context) (bool, error) {
-		info, err := waiters.FindApp(ctx, pd.API, id)
-		if err != nil {
-			return false, err
-		}
-		last = info
-		return !appChangePending(info), nil
-	}
-	if done, err := check(ctx); err != nil || done {
-		return last, err
-	}
-	opts := waiters.DefaultOptions
-	opts.Timeout = timeout
-	// Poll intervals grow with the time since the change was requested.
-	if t, err := api.ParseTime(last.StatusChangeTime); err == nil {
-		opts.Since = t
-	}
-	err := waiters.Until(ctx, pd.Clock, check, opts)
-	if errors.Is(err, waiters.ErrTimeout) {
-		return nil, fmt.Errorf("timed out after %s waiting for application %d to settle (in effect: %s, target: %s); "+
-			"changes take %d-%d minutes to propagate: raise timeouts.read",
-			timeout, id, last.Status, last.TargetStatus, int(catalog.PropagationMin.Minutes()), int(catalog.PropagationMax.Minutes()))
-	}
-	return last, err
 }

@@ -79,31 +79,9 @@ func propagation() string {
 // timeouts attribute to raise in the error ("create", "update", "delete").
 func WaitAppStatus(ctx context.Context, d Deps, sdkAppID uint64, want, timeoutName string) (*api.DescribeSdkAppInfoResponse, error) {
 	start := d.Clock.Now()
-	var last *api.DescribeSdkAppInfoResponse
-	opts := d.Poll
-	primed := false // the first check inside Until reuses the read made below
-	check := func(ctx context.Context) (bool, error) {
-		if primed {
-			primed = false
-			return false, nil
-		}
-		app, err := d.Find(ctx, sdkAppID)
-		if err != nil {
-			return false, err
-		}
-		last = app
-		return app.Status == want && app.TargetStatus == want, nil
-	}
-	// Read once first so the interval is based on when the change was really
-	// requested (StatusChangeTime), e.g. when a second apply resumes the wait.
-	if done, err := check(ctx); err != nil || done {
-		return last, err
-	}
-	if t, err := api.ParseTime(last.StatusChangeTime); err == nil {
-		opts.Since = t
-	}
-	primed = true
-	err := Until(ctx, d.Clock, check, opts)
+	last, err := pollChange(ctx, d, sdkAppID, func(app *api.DescribeSdkAppInfoResponse) bool {
+		return app.Status == want && app.TargetStatus == want
+	})
 	if errors.Is(err, context.Canceled) {
 		return last, interrupted(fmt.Sprintf("application %d to become %s", sdkAppID, want))
 	}
@@ -119,6 +97,58 @@ func WaitAppStatus(ctx context.Context, d Deps, sdkAppID uint64, want, timeoutNa
 		return last, fmt.Errorf("waiting for application %d to become %s: %w", sdkAppID, want, err)
 	}
 	return last, nil
+}
+
+// WaitAppSettled waits until no status change of the application is pending
+// (the target equals the state in effect) and returns it as last read. A
+// deletion settles by the application vanishing: a NotFoundError.
+func WaitAppSettled(ctx context.Context, d Deps, sdkAppID uint64) (*api.DescribeSdkAppInfoResponse, error) {
+	start := d.Clock.Now()
+	last, err := pollChange(ctx, d, sdkAppID, func(app *api.DescribeSdkAppInfoResponse) bool {
+		return app.TargetStatus == "" || app.TargetStatus == app.Status
+	})
+	if errors.Is(err, context.Canceled) {
+		return last, interrupted(fmt.Sprintf("application %d to settle", sdkAppID))
+	}
+	if errors.Is(err, ErrTimeout) {
+		return last, fmt.Errorf("timed out after %s waiting for application %d to settle (in effect: %s, target: %s); changes take %s to propagate: raise timeouts.read",
+			d.Clock.Now().Sub(start).Round(time.Second), sdkAppID, last.Status, last.TargetStatus, propagation())
+	}
+	if err != nil {
+		return last, fmt.Errorf("waiting for application %d to settle: %w", sdkAppID, err)
+	}
+	return last, nil
+}
+
+// pollChange reads the application until done accepts it and returns the
+// last read. It reads once before polling so that the interval grows from
+// when the change was really requested (StatusChangeTime), e.g. when a
+// second apply resumes the wait; the first poll reuses that read.
+func pollChange(ctx context.Context, d Deps, sdkAppID uint64, done func(*api.DescribeSdkAppInfoResponse) bool) (*api.DescribeSdkAppInfoResponse, error) {
+	var last *api.DescribeSdkAppInfoResponse
+	opts := d.Poll
+	primed := false
+	check := func(ctx context.Context) (bool, error) {
+		if primed {
+			primed = false
+			return false, nil
+		}
+		app, err := d.Find(ctx, sdkAppID)
+		if err != nil {
+			return false, err
+		}
+		last = app
+		return done(app), nil
+	}
+	if ok, err := check(ctx); err != nil || ok {
+		return last, err
+	}
+	if t, err := api.ParseTime(last.StatusChangeTime); err == nil {
+		opts.Since = t
+	}
+	primed = true
+	err := Until(ctx, d.Clock, check, opts)
+	return last, err
 }
 
 // WaitAppReadable waits until a new application can be read: right after

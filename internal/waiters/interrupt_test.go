@@ -21,6 +21,7 @@ func TestWaitsSayInterruptedOnCancel(t *testing.T) {
 			return err
 		},
 		"deleted": func(ctx context.Context, d Deps) error { return WaitAppDeleted(ctx, d, 1400000001) },
+		"settled": func(ctx context.Context, d Deps) error { _, err := WaitAppSettled(ctx, d, 1400000001); return err },
 	}
 	for name, wait := range waits {
 		t.Run(name, func(t *testing.T) {

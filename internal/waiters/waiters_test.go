@@ -216,3 +216,43 @@ func TestFindAppNotFound(t *testing.T) {
 		t.Errorf("err = %v, want a plain error", err)
 	}
 }
+
+func TestWaitAppSettled(t *testing.T) {
+	t.Run("returns the settled application, polling from the request time", func(t *testing.T) {
+		clk := clock.NewFake(epoch.Add(4 * time.Minute)) // read 4 minutes after the request
+		app := &fakeApp{clk: clk, requested: epoch, delay: 5 * time.Minute, from: api.AppStatusEnabled, to: api.AppStatusDisabled}
+		got, err := WaitAppSettled(t.Context(), Deps{Find: app.find, Clock: clk}, 1400000001)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Status != api.AppStatusDisabled || got.TargetStatus != api.AppStatusDisabled {
+			t.Errorf("got status %s, target %s; want both Disabled", got.Status, got.TargetStatus)
+		}
+		if clk.Now().Before(epoch.Add(5*time.Minute)) || app.reads > 5 {
+			t.Errorf("returned at +%v after %d reads; want after +5m, within 5 reads", clk.Now().Sub(epoch), app.reads)
+		}
+	})
+	t.Run("nothing pending: one read", func(t *testing.T) {
+		clk := clock.NewFake(epoch)
+		app := &fakeApp{clk: clk, requested: epoch.Add(-time.Hour), from: api.AppStatusEnabled, to: api.AppStatusEnabled}
+		if _, err := WaitAppSettled(t.Context(), Deps{Find: app.find, Clock: clk}, 1); err != nil || app.reads != 1 {
+			t.Fatalf("err %v after %d reads, want nil after 1", err, app.reads)
+		}
+	})
+	t.Run("a deletion settles as not found", func(t *testing.T) {
+		clk := clock.NewFake(epoch)
+		app := &fakeApp{clk: clk, requested: epoch, delay: time.Hour, from: api.AppStatusDisabled, to: api.AppStatusDeleted, deletedAt: epoch.Add(time.Minute)}
+		if _, err := WaitAppSettled(t.Context(), Deps{Find: app.find, Clock: clk}, 1); !IsNotFound(err) {
+			t.Fatalf("err %v, want not found", err)
+		}
+	})
+	t.Run("timeout names timeouts.read", func(t *testing.T) {
+		clk := clock.NewFake(epoch)
+		app := &fakeApp{clk: clk, requested: epoch, delay: time.Hour, from: api.AppStatusEnabled, to: api.AppStatusDisabled}
+		_, err := WaitAppSettled(t.Context(), Deps{Find: app.find, Clock: clk, Poll: Options{Timeout: 2 * time.Minute}}, 1400000001)
+		want := "timed out after 2m0s waiting for application 1400000001 to settle (in effect: Enabled, target: Disabled); changes take 3-5 minutes to propagate: raise timeouts.read"
+		if err == nil || err.Error() != want {
+			t.Fatalf("error %v, want %q", err, want)
+		}
+	})
+}
