@@ -212,6 +212,13 @@ func TestConfigureBuildsClientForEndpointWithoutCallingIt(t *testing.T) {
 	if strings.Join(rec.actions, ",") != "sts.GetCallerIdentity" || rec.badSig != 0 || rec.regions[0] != "" {
 		t.Errorf("server saw %v (bad signatures %d, regions %q)", rec.actions, rec.badSig, rec.regions)
 	}
+	// Once per provider instance: later callers (every tag write) reuse it.
+	if name, err := data.ResourceName(context.Background(), 1400000001); err != nil || name != "qcs::trtc::uin/100000000001:sdkappid/1400000001" {
+		t.Errorf("ResourceName = %q, %v", name, err)
+	}
+	if len(rec.actions) != 1 {
+		t.Errorf("server saw %v: GetCallerIdentity asked again", rec.actions)
+	}
 }
 
 func TestConfigurePassesDefaultTags(t *testing.T) {
