@@ -106,8 +106,9 @@ func (p *trtcProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp 
 			},
 			"endpoint": schema.StringAttribute{
 				Optional: true,
-				MarkdownDescription: "One URL (scheme, host and port) that receives the calls of every service instead of `https://<service>.tencentcloudapi.com/`, " +
-					"for example the local emulator `http://127.0.0.1:8080`. Falls back to `" + credentials.EnvEndpoint + "`.",
+				MarkdownDescription: "URL that receives the API calls instead of `https://<service>.tencentcloudapi.com/`: one URL for every service, " +
+					"such as the local emulator `http://127.0.0.1:8080`, or a pattern in which `{service}` stands for the service (`trtc`, `tag`, `sts`), " +
+					"such as `https://{service}.intl.tencentcloudapi.com/`. Falls back to `" + credentials.EnvEndpoint + "`.",
 				Validators: []validator.String{stringvalidator.RegexMatches(endpointPattern, "must be an http:// or https:// URL with a host, such as http://127.0.0.1:8080")},
 			},
 			"profile": schema.StringAttribute{
