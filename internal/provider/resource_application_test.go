@@ -20,7 +20,6 @@ import (
 	"github.com/trtc-oss/terraform-provider-trtc/internal/acctest"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/clock"
-	"github.com/trtc-oss/terraform-provider-trtc/internal/emulator"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/waiters"
 )
 
@@ -375,37 +374,6 @@ func TestAccApplication_driftThroughAPI(t *testing.T) {
 	})
 }
 
-// A timeout shorter than the propagation fails with a message saying what is
-// pending; a second apply with a longer timeout finishes the change.
-func TestAccApplication_timeoutShorterThanPropagation(t *testing.T) {
-	env := acctest.NewEnv(t, acctest.WithPropagation(6*time.Second, 6*time.Second))
-	withTimeout := func(status, update string) string {
-		return appConfig(env, "slow", "RTCEngine", fmt.Sprintf(`
-  status = %q
-  timeouts {
-    update = %q
-  }`, status, update))
-	}
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             checkAppsGone(env),
-		Steps: []resource.TestStep{
-			{Config: withTimeout("enabled", "2s")},
-			{
-				Config:      withTimeout("disabled", "2s"),
-				ExpectError: regexp.MustCompile(`timed\s+out\s+after\s+\d+s\s+waiting\s+for\s+application\s+\d+\s+to\s+become\s+Disabled\s+\(in\s+effect:\s+Enabled,\s+target:\s+Disabled,\s+requested\s+at[\s\S]*still\s+propagating[\s\S]*raise\s+timeouts.update`),
-			},
-			{
-				Config: withTimeout("disabled", "1m"),
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(appAddr, attr("status"), knownvalue.StringExact("disabled")),
-				},
-				Check: emulatorStatus(env, api.AppStatusDisabled),
-			},
-		},
-	})
-}
-
 // Every documented rule fails at plan time, before any API call.
 func TestAccApplication_validation(t *testing.T) {
 	env := acctest.NewEnv(t)
@@ -440,81 +408,4 @@ func TestAccApplication_validation(t *testing.T) {
 	if n := env.TotalCalls(); n != 0 {
 		t.Errorf("validation failures made %d API calls, want 0: %v", n, env.Emulator.Stats().Calls)
 	}
-}
-
-// A create whose wait fails keeps the new ID in the state (tainted), so the
-// next apply replaces it instead of leaving an orphan in the account.
-func TestAccApplication_failedCreateWaitIsTaintedNotOrphaned(t *testing.T) {
-	env := acctest.NewEnv(t)
-	withCreateTimeout := func(d string) string {
-		return appConfig(env, "lagging", "RTCEngine", fmt.Sprintf("timeouts {\n create = %q\n}", d))
-	}
-	var firstID uint64
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             checkAppsGone(env),
-		Steps: []resource.TestStep{
-			{
-				PreConfig: func() {
-					env.Emulator.SetFaults(emulator.Faults{ReadLag: time.Minute, Actions: []string{"DescribeSdkAppInfo"}})
-				},
-				Config:      withCreateTimeout("2s"),
-				ExpectError: wrapped("to become readable; run terraform apply again, or raise timeouts.create"),
-			},
-			{
-				PreConfig: func() {
-					firstID = onlyAppID(t, env)
-					// Reads lag a little: the create polls through it within its timeout.
-					env.Emulator.SetFaults(emulator.Faults{ReadLag: time.Second, Actions: []string{"DescribeSdkAppInfo"}})
-				},
-				Config: withCreateTimeout("1m"),
-				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(appAddr, plancheck.ResourceActionDestroyBeforeCreate),
-				}},
-				Check: func(s *terraform.State) error {
-					id, err := appIDFromState(s)
-					if err != nil {
-						return err
-					}
-					if apps := env.Emulator.Apps(); len(apps) != 1 || apps[0].SdkAppId != id || id == firstID {
-						return fmt.Errorf("want only the replacement of %d, emulator has %+v", firstID, apps)
-					}
-					if n := env.Emulator.Stats().Errors[api.CodeAppNotFound]; n == 0 {
-						return fmt.Errorf("reads never lagged: the test did not exercise the readable wait")
-					}
-					return nil
-				},
-			},
-		},
-	})
-}
-
-// Transient faults on every action are retried by the transport: the apply
-// still converges, and the ClientToken keeps the create from duplicating.
-func TestAccApplication_transientFaults(t *testing.T) {
-	env := acctest.NewEnv(t)
-	env.Emulator.SetFaults(emulator.Faults{ErrorRate: 0.3, ErrorCode: "InternalError", ThrottleRate: 0.1})
-	resource.ParallelTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             checkAppsGone(env),
-		Steps: []resource.TestStep{
-			{
-				Config: appConfig(env, "flaky", "RTCEngine", `
-  status = "disabled"
-  tags   = { env = "flaky" }`),
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(appAddr, attr("status"), knownvalue.StringExact("disabled")),
-				},
-				Check: func(*terraform.State) error {
-					if n := len(env.Emulator.Apps()); n != 1 {
-						return fmt.Errorf("want 1 application, emulator has %d", n)
-					}
-					if errs := env.Emulator.Stats().Errors; errs["InternalError"] == 0 {
-						return fmt.Errorf("no fault was injected: %v", errs)
-					}
-					return nil
-				},
-			},
-		},
-	})
 }
