@@ -159,14 +159,13 @@ func (r *subscriptionResource) Create(ctx context.Context, req resource.CreateRe
 		return
 	}
 	edition := plan.Edition.ValueString()
-	var expect func(*api.DescribeAppSubscriptionResponse) bool
+	var expect func(*api.DescribeAppSubscriptionResponse) bool // nil: nothing written, current is the answer
 	if current.Status == api.SubscriptionActive && current.Edition == edition {
 		// Adopt instead of buying again: the package may have outlived an
 		// earlier destroy, and a second purchase would be charged.
 		resp.Diagnostics.AddWarning("Existing package adopted",
 			fmt.Sprintf("Application %d already holds an active %s package until %s; it was adopted without buying. Change renewal_trigger to buy more months.",
 				id, edition, formatWireTime(current.ExpireTime)))
-		expect = func(*api.DescribeAppSubscriptionResponse) bool { return true }
 		if edition != catalog.EditionTrial && current.AutoRenew != plan.AutoRenew.ValueBool() {
 			if !r.setAutoRenew(ctx, id, plan.AutoRenew.ValueBool(), &resp.Diagnostics) {
 				return
@@ -183,7 +182,11 @@ func (r *subscriptionResource) Create(ctx context.Context, req resource.CreateRe
 	// From here the package exists: keep the ID in state whatever happens, so
 	// a failed read-back leaves a tainted resource instead of an orphan.
 	plan.ID = types.StringValue(strconv.FormatUint(id, 10))
-	r.readBack(ctx, &plan, expect, &resp.Diagnostics)
+	if expect == nil {
+		plan.fill(current) // adopted as read above: reading it again would tell nothing new
+	} else {
+		r.readBack(ctx, &plan, expect, &resp.Diagnostics)
+	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
