@@ -37,7 +37,7 @@ func TestSubscriptionCreateAdoptsWithOneRead(t *testing.T) {
 	before := calls()
 
 	resp := &resource.CreateResponse{State: tfsdk.State{Schema: planned.Schema, Raw: tftypes.NewValue(planned.Raw.Type(), nil)}}
-	r.Create(ctx, resource.CreateRequest{Plan: tfsdk.Plan{Schema: planned.Schema, Raw: planned.Raw}}, resp)
+	r.Create(ctx, resource.CreateRequest{Plan: tfsdk.Plan(planned)}, resp)
 	if resp.Diagnostics.HasError() {
 		t.Fatal(resp.Diagnostics)
 	}
