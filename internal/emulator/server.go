@@ -50,7 +50,7 @@ func (e *Emulator) serveAPI(w http.ResponseWriter, r *http.Request) {
 	var out any
 	var aerr *apiError
 	dropped := false
-	defer func() { e.finish(requestID, label, aerr, dropped, time.Since(start)) }()
+	defer func() { e.finish(requestID, label, r.UserAgent(), aerr, dropped, time.Since(start)) }()
 
 	if r.Method != http.MethodPost {
 		aerr = errf("UnsupportedProtocol", "the API is only served to POST requests, not %s", r.Method)
@@ -113,8 +113,9 @@ func (e *Emulator) serveAPI(w http.ResponseWriter, r *http.Request) {
 }
 
 // finish counts an error answer by code and logs one line per request:
-// request ID, service.Action, result code, latency. Never a secret.
-func (e *Emulator) finish(requestID, label string, aerr *apiError, dropped bool, latency time.Duration) {
+// request ID, service.Action, result code, latency and the caller's
+// User-Agent. Never a secret.
+func (e *Emulator) finish(requestID, label, userAgent string, aerr *apiError, dropped bool, latency time.Duration) {
 	result := "OK"
 	switch {
 	case dropped:
@@ -128,7 +129,7 @@ func (e *Emulator) finish(requestID, label string, aerr *apiError, dropped bool,
 		e.stats.Errors[aerr.Code]++
 	}
 	if e.cfg.Log != nil {
-		fmt.Fprintf(e.cfg.Log, "%s %s %s %s\n", requestID, label, result, latency.Round(time.Microsecond))
+		fmt.Fprintf(e.cfg.Log, "%s %s %s %s ua=%q\n", requestID, label, result, latency.Round(time.Microsecond), userAgent)
 	}
 }
 

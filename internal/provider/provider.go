@@ -221,6 +221,7 @@ func (p *trtcProvider) Configure(ctx context.Context, req provider.ConfigureRequ
 		Endpoint:   resolved.Endpoint,
 		MaxRetries: transport.DefaultMaxRetries,
 		Clock:      clock.Real{},
+		UserAgent:  userAgent(p.version, req.TerraformVersion),
 	}
 	if !cfg.MaxRetries.IsNull() {
 		opts.MaxRetries = int(cfg.MaxRetries.ValueInt64())
@@ -250,6 +251,12 @@ func (p *trtcProvider) Configure(ctx context.Context, req provider.ConfigureRequ
 		"assume_role": resolved.AssumeRole != nil, "max_retries": opts.MaxRetries, "rate_limit": opts.RateLimit,
 		"default_tags": len(defaultTags),
 	})
+}
+
+// userAgent identifies the provider build and the Terraform that runs it,
+// so the service and any proxy can tell who calls.
+func userAgent(providerVersion, terraformVersion string) string {
+	return "terraform-provider-trtc/" + providerVersion + " terraform/" + terraformVersion
 }
 
 // defaultTags returns the default_tags block as a map (nil when absent), and

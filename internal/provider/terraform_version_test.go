@@ -12,6 +12,17 @@ import (
 // blocks, which older versions refuse to parse).
 func terraformAtLeast(t *testing.T, major, minor int) bool {
 	t.Helper()
+	var gotMajor, gotMinor int
+	version := terraformVersion(t)
+	if _, err := fmt.Sscanf(version, "%d.%d", &gotMajor, &gotMinor); err != nil {
+		t.Fatalf("terraform version %q: %v", version, err)
+	}
+	return gotMajor > major || (gotMajor == major && gotMinor >= minor)
+}
+
+// terraformVersion is the version of the terraform CLI on PATH, such as 1.11.4.
+func terraformVersion(t *testing.T) string {
+	t.Helper()
 	out, err := exec.Command("terraform", "version", "-json").Output()
 	if err != nil {
 		t.Fatalf("terraform version: %v", err)
@@ -19,12 +30,8 @@ func terraformAtLeast(t *testing.T, major, minor int) bool {
 	var v struct {
 		Version string `json:"terraform_version"`
 	}
-	var gotMajor, gotMinor int
 	if err := json.Unmarshal(out, &v); err != nil {
 		t.Fatalf("terraform version -json: %v", err)
 	}
-	if _, err := fmt.Sscanf(v.Version, "%d.%d", &gotMajor, &gotMinor); err != nil {
-		t.Fatalf("terraform version %q: %v", v.Version, err)
-	}
-	return gotMajor > major || (gotMajor == major && gotMinor >= minor)
+	return v.Version
 }

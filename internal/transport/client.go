@@ -40,7 +40,13 @@ type Options struct {
 	HTTPClient   *http.Client
 	RetryWaitMin time.Duration
 	RetryWaitMax time.Duration
+	// UserAgent identifies the caller on every request; "" = DefaultUserAgent.
+	UserAgent string
 }
+
+// DefaultUserAgent is sent when Options.UserAgent is empty: Go's own
+// "Go-http-client/1.1" would not tell the service or a proxy who calls.
+const DefaultUserAgent = "terraform-provider-trtc"
 
 // Client implements api.Caller.
 type Client struct {
@@ -60,6 +66,13 @@ func New(opts Options) *Client {
 		// One attempt never hangs forever, even without a ctx deadline;
 		// a timed-out attempt is retried like a failed connection.
 		opts.HTTPClient.Timeout = DefaultAttemptTimeout
+	} else {
+		copied := *opts.HTTPClient // the caller's client keeps its own policy
+		opts.HTTPClient = &copied
+	}
+	opts.HTTPClient.CheckRedirect = refuseRedirect
+	if opts.UserAgent == "" {
+		opts.UserAgent = DefaultUserAgent
 	}
 	switch {
 	case opts.MaxRetries == 0:
@@ -169,6 +182,7 @@ func (cl *call) prepare(req *http.Request) error {
 		return fmt.Errorf("resolving credentials: %w", err)
 	}
 	cl.attempt++
+	req.Header.Set("User-Agent", c.opts.UserAgent)
 	setHeaders(req, signedCall{
 		Service: cl.service, Version: cl.version, Action: cl.action,
 		Region:      regionFor(cl.service, c.opts.Region),
@@ -247,6 +261,9 @@ func (cl *call) decode(resp *http.Response, response any) error {
 	}
 	if a.readErr != nil {
 		return cl.wrap(fmt.Errorf("reading the response: %w", a.readErr))
+	}
+	if isRedirect(resp.StatusCode) {
+		return cl.wrap(redirectError(resp))
 	}
 	if resp.StatusCode != http.StatusOK {
 		return cl.wrap(fmt.Errorf("HTTP %s after %d attempt(s): %s", resp.Status, cl.attempt, snippet(a.body)))
