@@ -3,6 +3,12 @@
 // loopback port, a provider configuration pointing at it, and an API client
 // for making changes behind Terraform's back.
 //
+// In external mode (TRTC_ACC_EXTERNAL=1) an Env is instead the endpoint of
+// TRTC_ENDPOINT (unset: the real cloud) reached through the public signed
+// API with the TENCENTCLOUD_* credentials: steps that need emulator
+// internals skip (see Internals and NeedsEmulator), and what costs money
+// runs only with TRTC_ACC_ALLOW_COSTS=1 (NeedsCosts).
+//
 // Tests that use it live in external test packages (package provider_test),
 // since this package imports the provider.
 package acctest
@@ -18,6 +24,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 
 	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/credentials"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/emulator"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/provider"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/transport"
@@ -29,26 +36,45 @@ const DefaultPropagation = time.Second
 
 // Env is one emulator and everything a test needs to talk to it.
 type Env struct {
-	Emulator *emulator.Emulator
-	URL      string
+	// Emulator is the in-process emulator; in external mode its methods
+	// skip the test.
+	Emulator *Internals
+	// URL is the endpoint: the emulator's, or TRTC_ENDPOINT in external
+	// mode ("" for the real cloud).
+	URL string
 
-	cfg emulator.Config
+	t        testing.TB
+	cfg      emulator.Config
+	external *credentials.Resolved // nil in process
 }
 
 // Option adjusts the emulator of an Env.
-type Option func(*emulator.Config)
-
-// WithPropagation sets the range of the enable/disable/delete delay.
-func WithPropagation(lo, hi time.Duration) Option {
-	return func(c *emulator.Config) { c.PropagationMin, c.PropagationMax = lo, hi }
+type Option struct {
+	apply func(*emulator.Config)
+	// internal names what the option needs of an in-process emulator, when
+	// external mode cannot honour it ("" when it can go without).
+	internal string
 }
 
-// WithConfig changes any other emulator setting (log, rate limit, clock...).
-func WithConfig(f func(*emulator.Config)) Option { return Option(f) }
+// WithPropagation sets the range of the enable/disable/delete delay. In
+// external mode the endpoint's own delay applies (see Propagation).
+func WithPropagation(lo, hi time.Duration) Option {
+	return Option{apply: func(c *emulator.Config) { c.PropagationMin, c.PropagationMax = lo, hi }}
+}
 
-// NewEnv starts an emulator for t and stops it when t ends.
+// WithConfig changes any other emulator setting (log, rate limit, clock...);
+// in external mode the test skips, since an endpoint cannot be configured.
+func WithConfig(f func(*emulator.Config)) Option {
+	return Option{apply: f, internal: "its configuration (WithConfig)"}
+}
+
+// NewEnv starts an emulator for t and stops it when t ends; in external
+// mode it resolves the endpoint and credentials from the environment.
 func NewEnv(t testing.TB, opts ...Option) *Env {
 	t.Helper()
+	if External() {
+		return newExternalEnv(t, opts)
+	}
 	cfg := emulator.Config{
 		SecretID:       emulator.DefaultSecretID,
 		SecretKey:      emulator.DefaultSecretKey,
@@ -58,16 +84,48 @@ func NewEnv(t testing.TB, opts ...Option) *Env {
 		Seed:           1,
 	}
 	for _, o := range opts {
-		o(&cfg)
+		o.apply(&cfg)
 	}
 	emu := emulator.New(cfg)
 	srv := httptest.NewServer(emu)
 	t.Cleanup(srv.Close)
-	return &Env{Emulator: emu, URL: srv.URL, cfg: cfg}
+	return &Env{Emulator: &Internals{Emulator: emu, t: t}, URL: srv.URL, t: t, cfg: cfg}
 }
 
-// ProviderConfig is a provider block for the emulator, to prepend to test configs.
+func newExternalEnv(t testing.TB, opts []Option) *Env {
+	t.Helper()
+	for _, o := range opts {
+		if o.internal != "" {
+			NeedsEmulator(t, o.internal)
+		}
+	}
+	res, err := credentials.FromEnvironment()
+	if err != nil {
+		t.Fatalf("%s=1: %v", EnvExternal, err)
+	}
+	return &Env{Emulator: &Internals{t: t}, URL: res.Endpoint, t: t, external: &res}
+}
+
+// IsExternal reports whether e reaches its endpoint through the public API only.
+func (e *Env) IsExternal() bool { return e.external != nil }
+
+// Propagation is the longest an enable, disable or delete takes to take
+// effect at e's endpoint, to size the waits of a test: the emulator's
+// setting in process, the real service's (plus a margin) in external mode.
+func (e *Env) Propagation() time.Duration {
+	if e.IsExternal() {
+		return externalPropagation
+	}
+	return e.cfg.PropagationMax
+}
+
+// ProviderConfig is a provider block for the emulator, to prepend to test
+// configs. In external mode the provider reads the endpoint and the
+// credentials from the environment, as a user's would.
 func (e *Env) ProviderConfig() string {
+	if e.IsExternal() {
+		return "\nprovider \"trtc\" {}\n"
+	}
 	return fmt.Sprintf(`
 provider "trtc" {
   endpoint   = %q
@@ -77,8 +135,14 @@ provider "trtc" {
 `, e.URL, e.cfg.SecretID, e.cfg.SecretKey)
 }
 
-// Config prepends the provider block to a test configuration.
-func (e *Env) Config(body string) string { return e.ProviderConfig() + body }
+// Config prepends the provider block to a test configuration. In external
+// mode it skips a configuration that would spend money without leave, or
+// create an application whose name the sweeper would not find.
+func (e *Env) Config(body string) string {
+	e.t.Helper()
+	guardConfig(e.t, body)
+	return e.ProviderConfig() + body
+}
 
 // Factories are the ProtoV6ProviderFactories of resource.TestCase.
 func (e *Env) Factories() map[string]func() (tfprotov6.ProviderServer, error) {
@@ -87,8 +151,13 @@ func (e *Env) Factories() map[string]func() (tfprotov6.ProviderServer, error) {
 	}
 }
 
-// Client is an API client of the emulator, for changes made outside Terraform.
+// Client is an API client of the emulator, for changes made outside
+// Terraform. In external mode it signs as the provider does, and a call
+// that costs skips the test unless costs are allowed.
 func (e *Env) Client() *api.Client {
+	if e.IsExternal() {
+		return api.New(costGuard{t: e.t, next: credentials.NewTransport(*e.external, transport.Options{})})
+	}
 	return api.New(transport.New(transport.Options{
 		Credentials: transport.StaticCredentials(transport.Credential{SecretID: e.cfg.SecretID, SecretKey: e.cfg.SecretKey}),
 		Region:      "ap-singapore",
