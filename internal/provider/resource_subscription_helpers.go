@@ -10,18 +10,16 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/catalog"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/clock"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/waiters"
 )
 
-// Read-back polling after a write: reads may lag behind writes for a moment.
-const (
-	readBackFirstWait = 500 * time.Millisecond
-	readBackMaxWait   = 5 * time.Second
-)
+// readBackPoll is the read-back schedule after a write (reads may lag behind
+// writes for a moment): the pause doubles the time waited, from 0.5 s up to 5 s.
+var readBackPoll = waiters.Options{Ratio: 1, MinInterval: 500 * time.Millisecond, MaxInterval: 5 * time.Second}
 
 // readBack reads the subscription until expect accepts it (or ctx ends) and
 // fills m with what was read. On timeout m keeps the last answer and an error
@@ -31,28 +29,23 @@ func (r *subscriptionResource) readBack(ctx context.Context, m *subscriptionMode
 	if clk == nil {
 		clk = clock.Real{}
 	}
-	wait := readBackFirstWait
 	var last *api.DescribeAppSubscriptionResponse
 	var lastErr error
-	for {
+	err := waiters.Until(ctx, clk, func(ctx context.Context) (bool, error) {
 		out, err := r.pd.API.DescribeAppSubscription(ctx, &api.DescribeAppSubscriptionRequest{SdkAppId: m.appID()})
-		if err == nil {
-			last, lastErr = out, nil
-			if expect(out) {
-				m.fill(out)
-				return
-			}
-		} else {
+		if err != nil {
 			lastErr = err
-			if !api.IsNotFound(err) { // only a lagging read is worth waiting for
-				break
+			if api.IsNotFound(err) { // only a lagging read is worth waiting for
+				return false, nil
 			}
+			return false, err
 		}
-		tflog.Debug(ctx, "subscription does not show the write yet", map[string]any{"sdk_app_id": m.appID(), "next_wait": wait.String()})
-		if clk.Sleep(ctx, wait) != nil {
-			break
-		}
-		wait = min(2*wait, readBackMaxWait)
+		last, lastErr = out, nil
+		return expect(out), nil
+	}, readBackPoll)
+	if err == nil {
+		m.fill(last)
+		return
 	}
 	if last != nil {
 		m.fill(last)

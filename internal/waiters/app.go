@@ -125,29 +125,38 @@ func WaitAppSettled(ctx context.Context, d Deps, sdkAppID uint64) (*api.Describe
 // when the change was really requested (StatusChangeTime), e.g. when a
 // second apply resumes the wait; the first poll reuses that read.
 func pollChange(ctx context.Context, d Deps, sdkAppID uint64, done func(*api.DescribeSdkAppInfoResponse) bool) (*api.DescribeSdkAppInfoResponse, error) {
-	var last *api.DescribeSdkAppInfoResponse
+	first, err := d.Find(ctx, sdkAppID)
+	if err != nil || done(first) {
+		return first, err
+	}
 	opts := d.Poll
-	primed := false
-	check := func(ctx context.Context) (bool, error) {
-		if primed {
-			primed = false
+	if t, err := api.ParseTime(first.StatusChangeTime); err == nil {
+		opts.Since = t
+	}
+	return pollApp(ctx, d, sdkAppID, first, opts, func(app *api.DescribeSdkAppInfoResponse, err error) (bool, error) {
+		return err == nil && done(app), err
+	})
+}
+
+// pollApp is every application wait's loop: it reads the application on
+// Until's schedule and hands each answer (or error) to check. With a prior
+// read (first non-nil), the first check reuses it. It returns the last
+// application read (nil when none was).
+func pollApp(ctx context.Context, d Deps, sdkAppID uint64, first *api.DescribeSdkAppInfoResponse, opts Options,
+	check func(*api.DescribeSdkAppInfoResponse, error) (bool, error),
+) (*api.DescribeSdkAppInfoResponse, error) {
+	last, reuse := first, first != nil
+	err := Until(ctx, d.Clock, func(ctx context.Context) (bool, error) {
+		if reuse {
+			reuse = false
 			return false, nil
 		}
 		app, err := d.Find(ctx, sdkAppID)
-		if err != nil {
-			return false, err
+		if app != nil {
+			last = app
 		}
-		last = app
-		return done(app), nil
-	}
-	if ok, err := check(ctx); err != nil || ok {
-		return last, err
-	}
-	if t, err := api.ParseTime(last.StatusChangeTime); err == nil {
-		opts.Since = t
-	}
-	primed = true
-	err := Until(ctx, d.Clock, check, opts)
+		return check(app, err)
+	}, opts)
 	return last, err
 }
 
@@ -155,18 +164,12 @@ func pollChange(ctx context.Context, d Deps, sdkAppID uint64, done func(*api.Des
 // CreateTrtcApp, reads may still answer not found (read-after-write lag).
 func WaitAppReadable(ctx context.Context, d Deps, sdkAppID uint64) (*api.DescribeSdkAppInfoResponse, error) {
 	start := d.Clock.Now()
-	var last *api.DescribeSdkAppInfoResponse
-	err := Until(ctx, d.Clock, func(ctx context.Context) (bool, error) {
-		app, err := d.Find(ctx, sdkAppID)
+	last, err := pollApp(ctx, d, sdkAppID, nil, d.Poll, func(_ *api.DescribeSdkAppInfoResponse, err error) (bool, error) {
 		if IsNotFound(err) {
 			return false, nil
 		}
-		if err != nil {
-			return false, err
-		}
-		last = app
-		return true, nil
-	}, d.Poll)
+		return err == nil, err
+	})
 	if errors.Is(err, context.Canceled) {
 		return nil, interrupted(fmt.Sprintf("the new application %d to become readable", sdkAppID))
 	}
@@ -183,18 +186,12 @@ func WaitAppReadable(ctx context.Context, d Deps, sdkAppID uint64) (*api.Describ
 // WaitAppDeleted waits until reads of the application answer not found.
 func WaitAppDeleted(ctx context.Context, d Deps, sdkAppID uint64) error {
 	start := d.Clock.Now()
-	var last *api.DescribeSdkAppInfoResponse
-	err := Until(ctx, d.Clock, func(ctx context.Context) (bool, error) {
-		app, err := d.Find(ctx, sdkAppID)
+	last, err := pollApp(ctx, d, sdkAppID, nil, d.Poll, func(_ *api.DescribeSdkAppInfoResponse, err error) (bool, error) {
 		if IsNotFound(err) {
 			return true, nil
 		}
-		if err != nil {
-			return false, err
-		}
-		last = app
-		return false, nil
-	}, d.Poll)
+		return false, err
+	})
 	if errors.Is(err, context.Canceled) {
 		return interrupted(fmt.Sprintf("application %d to be deleted", sdkAppID))
 	}
