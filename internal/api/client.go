@@ -99,8 +99,8 @@ func (c *Client) DescribeAppSubscription(ctx context.Context, req *DescribeAppSu
 	return call[DescribeAppSubscriptionRequest, DescribeAppSubscriptionResponse](ctx, c, ServiceTRTC, "DescribeAppSubscription", req)
 }
 
-func (c *Client) StartAppTrial(ctx context.Context, req *StartAppTrialRequest) (*StartAppTrialResponse, error) {
-	return call[StartAppTrialRequest, StartAppTrialResponse](ctx, c, ServiceTRTC, "StartAppTrial", req)
+func (c *Client) CreateTrtcFreeLicense(ctx context.Context, req *CreateTrtcFreeLicenseRequest) (*CreateTrtcFreeLicenseResponse, error) {
+	return call[CreateTrtcFreeLicenseRequest, CreateTrtcFreeLicenseResponse](ctx, c, ServiceTRTC, "CreateTrtcFreeLicense", req)
 }
 
 func (c *Client) CreateAppSubscription(ctx context.Context, req *CreateAppSubscriptionRequest) (*CreateAppSubscriptionResponse, error) {

@@ -38,7 +38,7 @@ const (
 	CodeInvalidEdition   = "InvalidParameterValue.Edition"
 	CodeInvalidPeriod    = "InvalidParameterValue.Period"
 
-	// CodeTrialActive refuses StartAppTrial while a trial runs. [model]: the
+	// CodeTrialActive refuses CreateTrtcFreeLicense while a trial runs. [model]: the
 	// contract names no code for it; this is the emulator's, so nothing may
 	// depend on it alone (the subscription resource re-reads and adopts an
 	// active Trial whatever the refusal).

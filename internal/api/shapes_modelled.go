@@ -99,12 +99,14 @@ type DescribeAppSubscriptionResponse struct {
 	AccountTrialsUsed int64  `json:"AccountTrialsUsed"`
 }
 
-// StartAppTrial [model] (section 5).
-type StartAppTrialRequest struct {
+// CreateTrtcFreeLicense [console]: the real console action that claims the
+// trial edition (TRTC CAM and CloudAudit action tables); its fields are our
+// model, after the other subscription actions.
+type CreateTrtcFreeLicenseRequest struct {
 	SdkAppId uint64 `json:"SdkAppId"`
 }
 
-type StartAppTrialResponse struct {
+type CreateTrtcFreeLicenseResponse struct {
 	ExpireTime string `json:"ExpireTime"`
 }
 

@@ -9,10 +9,11 @@ type Tag struct {
 	TagValue string `json:"TagValue"`
 }
 
-// TagFilter is a DescribeAppStatList TagList entry: an empty value matches any.
+// TagFilter is a DescribeAppStatList TagList entry: TagValue is a string or
+// null on the wire; nil (sent as absent) matches any value of the key.
 type TagFilter struct {
-	TagKey   string `json:"TagKey"`
-	TagValue string `json:"TagValue,omitempty"`
+	TagKey   string  `json:"TagKey"`
+	TagValue *string `json:"TagValue,omitempty"`
 }
 
 // --- STS 2018-08-13 (contract section 2) ---
@@ -60,42 +61,43 @@ type AssumeRoleResponse struct {
 
 type DescribeAppStatListRequest struct {
 	OrderField      *string     `json:"OrderField,omitempty"`
-	OrderType       *int64      `json:"OrderType,omitempty"`
+	OrderType       *uint64     `json:"OrderType,omitempty"` // 0 newest first, 1 oldest first
 	Offset          *uint64     `json:"Offset,omitempty"`
 	Limit           *uint64     `json:"Limit,omitempty"`
-	GmeFlag         *int64      `json:"GmeFlag,omitempty"`
+	GmeFlag         *uint64     `json:"GmeFlag,omitempty"`
 	TagList         []TagFilter `json:"TagList,omitempty"`
 	SdkAppIds       []uint64    `json:"SdkAppIds,omitempty"`
 	AppNames        []string    `json:"AppNames,omitempty"`
-	Status          *int64      `json:"Status,omitempty"`
-	UsageMode       *int64      `json:"UsageMode,omitempty"`
+	Status          *uint64     `json:"Status,omitempty"` // 1 service available, 0 stopped
+	UsageMode       []uint64    `json:"UsageMode,omitempty"`
 	NeedTags        *int64      `json:"NeedTags,omitempty"`
 	NeedLicense     *int64      `json:"NeedLicense,omitempty"`
 	NeedLicenseList *int64      `json:"NeedLicenseList,omitempty"`
 }
 
-// SdkAppInfo is one application as DescribeAppStatList lists it.
+// SdkAppInfo is one application as DescribeAppStatList lists it. Name and
+// Description may be null on the wire (read as "").
 type SdkAppInfo struct {
-	ID             uint64  `json:"ID"`
-	Name           string  `json:"Name"`
-	BizScheme      string  `json:"BizScheme"`
-	BizSubScheme   string  `json:"BizSubScheme"`
-	Description    string  `json:"Description"`
-	LastDay        int64   `json:"LastDay"`
-	LastDayCC      int64   `json:"LastDayCC"`
-	CurMonthCC     int64   `json:"CurMonthCC"`
-	CreateTime     string  `json:"CreateTime"` // "YYYY-MM-DD HH:MM:SS", UTC+8
-	HasAccount     int64   `json:"HasAccount"`
-	AccountMode    int64   `json:"AccountMode"`
-	Status         int64   `json:"Status"` // 1 available, 0 stopped: the state in effect
-	RegisterFrom   int64   `json:"RegisterFrom"`
-	InWhiteList    int64   `json:"InWhiteList"`
-	PrewhiteFlag   int64   `json:"PrewhiteFlag"`
-	TagList        []Tag   `json:"TagList"`
-	UiMode         int64   `json:"UiMode"`
-	License        *string `json:"License"` // package name, null when none
-	SubProductCode string  `json:"SubProductCode"`
-	UsageMode      int64   `json:"UsageMode"`
+	ID             uint64   `json:"ID"`
+	Name           string   `json:"Name"`
+	BizScheme      uint64   `json:"BizScheme" decode:"lenient"`
+	BizSubScheme   uint64   `json:"BizSubScheme" decode:"lenient"`
+	Description    string   `json:"Description"`
+	LastDay        uint64   `json:"LastDay" decode:"lenient"`
+	LastDayCC      uint64   `json:"LastDayCC" decode:"lenient"`
+	CurMonthCC     uint64   `json:"CurMonthCC" decode:"lenient"`
+	CreateTime     string   `json:"CreateTime"` // "YYYY-MM-DD HH:MM:SS", UTC+8
+	HasAccount     uint64   `json:"HasAccount" decode:"lenient"`
+	AccountMode    uint64   `json:"AccountMode" decode:"lenient"`
+	Status         uint64   `json:"Status"` // 1 available, 0 stopped: the state in effect
+	RegisterFrom   uint64   `json:"RegisterFrom" decode:"lenient"`
+	InWhiteList    bool     `json:"InWhiteList" decode:"lenient"`
+	PrewhiteFlag   uint64   `json:"PrewhiteFlag" decode:"lenient"`
+	TagList        []Tag    `json:"TagList"`                 // null without NeedTags
+	UiMode         int64    `json:"UiMode" decode:"lenient"` // 0 no UI kit, 1 with UI kit
+	License        *string  `json:"License"`                 // package name, null when none
+	SubProductCode string   `json:"SubProductCode" decode:"lenient"`
+	UsageMode      []uint64 `json:"UsageMode" decode:"lenient"`
 }
 
 type DescribeAppStatListResponse struct {

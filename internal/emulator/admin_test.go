@@ -25,7 +25,7 @@ func TestAdminHealthStatsAppsReset(t *testing.T) {
 	if _, err := h.api.TagResources(h.ctx, &api.TagResourcesRequest{ResourceList: []string{catalog.ResourceName(DefaultUIN, id)}, Tags: []api.Tag{{TagKey: "k", TagValue: "v"}}}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := h.api.StartAppTrial(h.ctx, &api.StartAppTrialRequest{SdkAppId: id}); err != nil {
+	if _, err := h.api.CreateTrtcFreeLicense(h.ctx, &api.CreateTrtcFreeLicenseRequest{SdkAppId: id}); err != nil {
 		t.Fatal(err)
 	}
 
@@ -34,7 +34,7 @@ func TestAdminHealthStatsAppsReset(t *testing.T) {
 		Errors map[string]int `json:"errors"`
 	}
 	h.admin(http.MethodGet, "/_emulator/stats", "", &stats)
-	if stats.Calls["trtc.CreateTrtcApp"] != 2 || stats.Calls["tag.TagResources"] != 1 || stats.Calls["trtc.StartAppTrial"] != 1 {
+	if stats.Calls["trtc.CreateTrtcApp"] != 2 || stats.Calls["tag.TagResources"] != 1 || stats.Calls["trtc.CreateTrtcFreeLicense"] != 1 {
 		t.Fatalf("stats calls = %v", stats.Calls)
 	}
 	if stats.Errors["InvalidParameterValue.AppName"] != 1 || len(stats.Errors) != 1 {
@@ -76,7 +76,7 @@ func TestAdminHealthStatsAppsReset(t *testing.T) {
 func TestAdminClock(t *testing.T) {
 	h := newHarness(t)
 	id := h.createApp("clocked")
-	if _, err := h.api.StartAppTrial(h.ctx, &api.StartAppTrialRequest{SdkAppId: id}); err != nil {
+	if _, err := h.api.CreateTrtcFreeLicense(h.ctx, &api.CreateTrtcFreeLicenseRequest{SdkAppId: id}); err != nil {
 		t.Fatal(err)
 	}
 	var now map[string]string
@@ -202,7 +202,7 @@ func TestAdminAccount(t *testing.T) {
 	id := h.createApp("only")
 	_, err := h.api.CreateTrtcApp(h.ctx, &api.CreateTrtcAppRequest{AppName: "second", Product: "Call"})
 	wantCode(t, err, "LimitExceeded.AppQuota")
-	_, err = h.api.StartAppTrial(h.ctx, &api.StartAppTrialRequest{SdkAppId: id})
+	_, err = h.api.CreateTrtcFreeLicense(h.ctx, &api.CreateTrtcFreeLicenseRequest{SdkAppId: id})
 	wantCode(t, err, "LimitExceeded.AccountTrialQuota")
 	_, err = h.buy(id, catalog.EditionPro, 1, true)
 	wantCode(t, err, "FailedOperation.InsufficientBalance")

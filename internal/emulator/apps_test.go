@@ -74,7 +74,7 @@ func TestPropagation(t *testing.T) {
 	if got := h.info(id).Status; got != api.AppStatusEnabled {
 		t.Fatalf("before the minimum delay Status = %s", got)
 	}
-	list, err := h.api.DescribeAppStatList(h.ctx, &api.DescribeAppStatListRequest{Status: api.Ptr[int64](1)})
+	list, err := h.api.DescribeAppStatList(h.ctx, &api.DescribeAppStatListRequest{Status: api.Ptr[uint64](1)})
 	if err != nil || list.TotalNum != 1 {
 		t.Fatalf("still enabled in effect: list %+v err %v", list, err)
 	}

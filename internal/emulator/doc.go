@@ -36,7 +36,7 @@ package emulator
 //     ModifyAppStatus back to the state in effect cancels the pending change
 //     at once. A ClientToken over 64 characters is
 //     InvalidParameterValue.ClientToken.
-//   - Subscriptions: StartAppTrial during a running trial is
+//   - Subscriptions: CreateTrtcFreeLicense during a running trial is
 //     FailedOperation.TrialActive (not in the contract). Purchases are free;
 //     a configured balance <= 0 refuses them (default: unlimited). A renewal
 //     without AutoRenew keeps the current setting. Auto-renewal adds one

@@ -178,17 +178,17 @@ func TestEveryContractErrorCode(t *testing.T) {
 		{"LimitExceeded.AppTrialQuota", func(h *harness) string {
 			id := rtc(h, "a")
 			for i := 0; i < 2; i++ {
-				if _, err := h.api.StartAppTrial(h.ctx, &api.StartAppTrialRequest{SdkAppId: id}); err != nil {
+				if _, err := h.api.CreateTrtcFreeLicense(h.ctx, &api.CreateTrtcFreeLicenseRequest{SdkAppId: id}); err != nil {
 					return err.Error()
 				}
 				h.clk.Advance(8 * 24 * time.Hour)
 			}
-			_, err := h.api.StartAppTrial(h.ctx, &api.StartAppTrialRequest{SdkAppId: id})
+			_, err := h.api.CreateTrtcFreeLicense(h.ctx, &api.CreateTrtcFreeLicenseRequest{SdkAppId: id})
 			return apiCode(err)
 		}},
 		{"LimitExceeded.AccountTrialQuota", func(h *harness) string {
 			h.emu.SetAccount(Account{AppQuota: 300, AccountTrialQuota: 0})
-			_, err := h.api.StartAppTrial(h.ctx, &api.StartAppTrialRequest{SdkAppId: rtc(h, "a")})
+			_, err := h.api.CreateTrtcFreeLicense(h.ctx, &api.CreateTrtcFreeLicenseRequest{SdkAppId: rtc(h, "a")})
 			return apiCode(err)
 		}},
 		{"FailedOperation.PaidEditionActive", func(h *harness) string {
@@ -196,7 +196,7 @@ func TestEveryContractErrorCode(t *testing.T) {
 			if _, err := h.buy(id, catalog.EditionPro, 1, false); err != nil {
 				return err.Error()
 			}
-			_, err := h.api.StartAppTrial(h.ctx, &api.StartAppTrialRequest{SdkAppId: id})
+			_, err := h.api.CreateTrtcFreeLicense(h.ctx, &api.CreateTrtcFreeLicenseRequest{SdkAppId: id})
 			return apiCode(err)
 		}},
 		{"InvalidParameterValue.Edition", func(h *harness) string {

@@ -19,7 +19,7 @@ func TestHostileIDsAndNumbers(t *testing.T) {
 		"ModifyAppStatus":                `,"Status":"close"`,
 		"DeleteTrtcApp":                  ``,
 		"DescribeAppSubscription":        ``,
-		"StartAppTrial":                  ``,
+		"CreateTrtcFreeLicense":          ``,
 		"CreateAppSubscription":          `,"Edition":"Standard","PeriodMonths":1`,
 		"ModifyAppSubscriptionAutoRenew": `,"AutoRenew":false`,
 	}

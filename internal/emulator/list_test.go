@@ -53,7 +53,7 @@ func TestDescribeAppStatListPaging(t *testing.T) {
 	}
 	var all []uint64
 	for offset := uint64(0); offset < 45; offset += 10 {
-		total, ids := h.listIDs(&api.DescribeAppStatListRequest{Offset: api.Ptr(offset), Limit: api.Ptr[uint64](10), OrderType: api.Ptr[int64](1)})
+		total, ids := h.listIDs(&api.DescribeAppStatListRequest{Offset: api.Ptr(offset), Limit: api.Ptr[uint64](10), OrderType: api.Ptr[uint64](1)})
 		if total != 45 {
 			t.Fatalf("TotalNum %d at offset %d", total, offset)
 		}
@@ -62,7 +62,7 @@ func TestDescribeAppStatListPaging(t *testing.T) {
 	if !equalIDs(all, created) {
 		t.Fatalf("oldest-first pages = %v, want %v", all, created)
 	}
-	total, ids = h.listIDs(&api.DescribeAppStatListRequest{Limit: api.Ptr[uint64](100), OrderField: api.Ptr("create_time"), OrderType: api.Ptr[int64](0)})
+	total, ids = h.listIDs(&api.DescribeAppStatListRequest{Limit: api.Ptr[uint64](100), OrderField: api.Ptr("create_time"), OrderType: api.Ptr[uint64](0)})
 	if total != 45 || !equalIDs(ids, newest) {
 		t.Fatalf("Limit 100 newest first: %d %v", total, ids)
 	}
@@ -90,13 +90,13 @@ func TestDescribeAppStatListFilters(t *testing.T) {
 	}{
 		{"SdkAppIds", api.DescribeAppStatListRequest{SdkAppIds: []uint64{a, c, 999}}, []uint64{c, a}},
 		{"AppNames", api.DescribeAppStatListRequest{AppNames: []string{"beta", "nope"}}, []uint64{b}},
-		{"Status 1", api.DescribeAppStatListRequest{Status: api.Ptr[int64](1)}, []uint64{b, a}},
-		{"Status 0", api.DescribeAppStatListRequest{Status: api.Ptr[int64](0)}, []uint64{c}},
+		{"Status 1", api.DescribeAppStatListRequest{Status: api.Ptr[uint64](1)}, []uint64{b, a}},
+		{"Status 0", api.DescribeAppStatListRequest{Status: api.Ptr[uint64](0)}, []uint64{c}},
 		{"tag key only", api.DescribeAppStatListRequest{TagList: []api.TagFilter{{TagKey: "env"}}}, []uint64{b, a}},
-		{"tag key and value", api.DescribeAppStatListRequest{TagList: []api.TagFilter{{TagKey: "env", TagValue: "prod"}}}, []uint64{a}},
-		{"every listed tag", api.DescribeAppStatListRequest{TagList: []api.TagFilter{{TagKey: "env"}, {TagKey: "team", TagValue: "rtc"}}}, []uint64{a}},
-		{"tag value mismatch", api.DescribeAppStatListRequest{TagList: []api.TagFilter{{TagKey: "team", TagValue: "web"}}}, nil},
-		{"combined", api.DescribeAppStatListRequest{AppNames: []string{"alpha", "beta"}, TagList: []api.TagFilter{{TagKey: "env", TagValue: "dev"}}}, []uint64{b}},
+		{"tag key and value", api.DescribeAppStatListRequest{TagList: []api.TagFilter{{TagKey: "env", TagValue: api.Ptr("prod")}}}, []uint64{a}},
+		{"every listed tag", api.DescribeAppStatListRequest{TagList: []api.TagFilter{{TagKey: "env"}, {TagKey: "team", TagValue: api.Ptr("rtc")}}}, []uint64{a}},
+		{"tag value mismatch", api.DescribeAppStatListRequest{TagList: []api.TagFilter{{TagKey: "team", TagValue: api.Ptr("web")}}}, nil},
+		{"combined", api.DescribeAppStatListRequest{AppNames: []string{"alpha", "beta"}, TagList: []api.TagFilter{{TagKey: "env", TagValue: api.Ptr("dev")}}}, []uint64{b}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -122,7 +122,7 @@ func TestDescribeAppStatListFilters(t *testing.T) {
 	if len(out.SdkAppInfos[0].TagList) != 0 {
 		t.Fatalf("TagList filled without NeedTags: %+v", out.SdkAppInfos[0].TagList)
 	}
-	if _, err := h.api.StartAppTrial(h.ctx, &api.StartAppTrialRequest{SdkAppId: b}); err != nil {
+	if _, err := h.api.CreateTrtcFreeLicense(h.ctx, &api.CreateTrtcFreeLicenseRequest{SdkAppId: b}); err != nil {
 		t.Fatal(err)
 	}
 	out, _ = h.api.DescribeAppStatList(h.ctx, &api.DescribeAppStatListRequest{SdkAppIds: []uint64{b}})

@@ -14,7 +14,7 @@ import (
 func init() {
 	register(
 		def(api.ServiceTRTC, "DescribeAppSubscription", true, []string{"SdkAppId"}, (*Emulator).describeAppSubscription),
-		def(api.ServiceTRTC, "StartAppTrial", false, []string{"SdkAppId"}, (*Emulator).startAppTrial),
+		def(api.ServiceTRTC, "CreateTrtcFreeLicense", false, []string{"SdkAppId"}, (*Emulator).createTrtcFreeLicense),
 		def(api.ServiceTRTC, "CreateAppSubscription", false, []string{"SdkAppId", "Edition", "PeriodMonths"}, (*Emulator).createAppSubscription),
 		def(api.ServiceTRTC, "ModifyAppSubscriptionAutoRenew", false, []string{"SdkAppId", "AutoRenew"}, (*Emulator).modifyAutoRenew),
 	)
@@ -32,7 +32,7 @@ func (e *Emulator) describeAppSubscription(c *call, req *api.DescribeAppSubscrip
 	}, nil
 }
 
-func (e *Emulator) startAppTrial(c *call, req *api.StartAppTrialRequest) (any, *apiError) {
+func (e *Emulator) createTrtcFreeLicense(c *call, req *api.CreateTrtcFreeLicenseRequest) (any, *apiError) {
 	a, aerr := e.writable(req.SdkAppId)
 	if aerr != nil {
 		return nil, aerr
@@ -56,7 +56,7 @@ func (e *Emulator) startAppTrial(c *call, req *api.StartAppTrialRequest) (any, *
 	a.sub = subscription{edition: catalog.EditionTrial, status: api.SubscriptionActive, start: now, expire: now.Add(catalog.TrialLength(a.product))}
 	a.trialsUsed++
 	e.st.accountTrials++
-	return &api.StartAppTrialResponse{ExpireTime: wireTime(a.sub.expire)}, nil
+	return &api.CreateTrtcFreeLicenseResponse{ExpireTime: wireTime(a.sub.expire)}, nil
 }
 
 func (e *Emulator) createAppSubscription(c *call, req *api.CreateAppSubscriptionRequest) (any, *apiError) {

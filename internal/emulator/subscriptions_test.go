@@ -27,7 +27,7 @@ func TestTrialThenPurchaseThenRenewal(t *testing.T) {
 	if s := h.sub(id); s.Edition != catalog.EditionBasic || s.Status != api.SubscriptionNone || s.ExpireTime != "" || s.Product != catalog.ProductRTCEngine {
 		t.Fatalf("new application subscription: %+v", s)
 	}
-	trial, err := h.api.StartAppTrial(h.ctx, &api.StartAppTrialRequest{SdkAppId: id})
+	trial, err := h.api.CreateTrtcFreeLicense(h.ctx, &api.CreateTrtcFreeLicenseRequest{SdkAppId: id})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,7 +49,7 @@ func TestTrialThenPurchaseThenRenewal(t *testing.T) {
 	if s.Edition != catalog.EditionStandard || s.Status != api.SubscriptionActive || s.StartTime != "2026-03-02 12:00:00" || s.TrialsUsed != 1 || s.AccountTrialsUsed != 1 {
 		t.Fatalf("after purchase: %+v", s)
 	}
-	_, err = h.api.StartAppTrial(h.ctx, &api.StartAppTrialRequest{SdkAppId: id})
+	_, err = h.api.CreateTrtcFreeLicense(h.ctx, &api.CreateTrtcFreeLicenseRequest{SdkAppId: id})
 	wantCode(t, err, "FailedOperation.PaidEditionActive")
 	_, err = h.buy(id, catalog.EditionPro, 1, false)
 	wantCode(t, err, "UnsupportedOperation.EditionSwitch")
@@ -88,21 +88,21 @@ func TestTrialExpiryAndQuotas(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	trial, err := h.api.StartAppTrial(h.ctx, &api.StartAppTrialRequest{SdkAppId: live.SdkAppId})
+	trial, err := h.api.CreateTrtcFreeLicense(h.ctx, &api.CreateTrtcFreeLicenseRequest{SdkAppId: live.SdkAppId})
 	if err != nil || trial.ExpireTime != "2026-03-15 12:00:00" {
 		t.Fatalf("Live trial lasts 14 days: %+v %v", trial, err)
 	}
-	_, err = h.api.StartAppTrial(h.ctx, &api.StartAppTrialRequest{SdkAppId: live.SdkAppId})
+	_, err = h.api.CreateTrtcFreeLicense(h.ctx, &api.CreateTrtcFreeLicenseRequest{SdkAppId: live.SdkAppId})
 	wantCode(t, err, "FailedOperation.TrialActive")
 	h.clk.Advance(14 * 24 * time.Hour)
 	if s := h.sub(live.SdkAppId); s.Edition != catalog.EditionBasic || s.Status != api.SubscriptionExpired {
 		t.Fatalf("after the trial: %+v", s)
 	}
-	if _, err := h.api.StartAppTrial(h.ctx, &api.StartAppTrialRequest{SdkAppId: live.SdkAppId}); err != nil {
+	if _, err := h.api.CreateTrtcFreeLicense(h.ctx, &api.CreateTrtcFreeLicenseRequest{SdkAppId: live.SdkAppId}); err != nil {
 		t.Fatal(err)
 	}
 	h.clk.Advance(14 * 24 * time.Hour)
-	_, err = h.api.StartAppTrial(h.ctx, &api.StartAppTrialRequest{SdkAppId: live.SdkAppId})
+	_, err = h.api.CreateTrtcFreeLicense(h.ctx, &api.CreateTrtcFreeLicenseRequest{SdkAppId: live.SdkAppId})
 	wantCode(t, err, "LimitExceeded.AppTrialQuota")
 	_, err = h.buy(live.SdkAppId, catalog.EditionStandard, 1, false)
 	wantCode(t, err, "InvalidParameterValue.Edition")
@@ -111,11 +111,11 @@ func TestTrialExpiryAndQuotas(t *testing.T) {
 	a.AccountTrialQuota = 3
 	h.emu.SetAccount(a)
 	other := h.createApp("other")
-	if _, err := h.api.StartAppTrial(h.ctx, &api.StartAppTrialRequest{SdkAppId: other}); err != nil {
+	if _, err := h.api.CreateTrtcFreeLicense(h.ctx, &api.CreateTrtcFreeLicenseRequest{SdkAppId: other}); err != nil {
 		t.Fatal(err)
 	}
 	third := h.createApp("third")
-	_, err = h.api.StartAppTrial(h.ctx, &api.StartAppTrialRequest{SdkAppId: third})
+	_, err = h.api.CreateTrtcFreeLicense(h.ctx, &api.CreateTrtcFreeLicenseRequest{SdkAppId: third})
 	wantCode(t, err, "LimitExceeded.AccountTrialQuota")
 }
 

@@ -260,14 +260,14 @@ func listFilter(req *api.DescribeAppStatListRequest, a *app) bool {
 	}
 	for _, f := range req.TagList {
 		v, ok := a.tags[f.TagKey]
-		if !ok || (f.TagValue != "" && v != f.TagValue) {
+		if !ok || (f.TagValue != nil && *f.TagValue != "" && v != *f.TagValue) {
 			return false
 		}
 	}
 	return true
 }
 
-func statusFlag(a *app) int64 {
+func statusFlag(a *app) uint64 {
 	if a.status == api.AppStatusEnabled {
 		return 1
 	}
@@ -277,7 +277,10 @@ func statusFlag(a *app) int64 {
 func appInfo(a *app, withTags bool) api.SdkAppInfo {
 	info := api.SdkAppInfo{
 		ID: a.id, Name: a.name, Description: a.description, CreateTime: wireTime(a.created),
-		Status: statusFlag(a), TagList: []api.Tag{}, SubProductCode: a.product, BizScheme: a.product,
+		Status: statusFlag(a), TagList: []api.Tag{}, SubProductCode: a.product,
+		// The meaning of UsageMode's values is unpublished; the emulator
+		// answers one value so its JSON kinds (an array of integers) show.
+		UsageMode: []uint64{0},
 	}
 	if withTags {
 		info.TagList = sortedTags(a.tags)

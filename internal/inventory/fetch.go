@@ -60,7 +60,7 @@ func fetchAll(ctx context.Context, list Lister) ([]App, error) {
 func pageRequest(offset uint64) *api.DescribeAppStatListRequest {
 	return &api.DescribeAppStatListRequest{
 		OrderField: api.Ptr("create_time"),
-		OrderType:  api.Ptr(int64(1)), // oldest first
+		OrderType:  api.Ptr(uint64(1)), // oldest first
 		Offset:     api.Ptr(offset),
 		Limit:      api.Ptr(uint64(pageSize)),
 		NeedTags:   api.Ptr(int64(1)),

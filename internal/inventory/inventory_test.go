@@ -26,7 +26,7 @@ func newFakeList(n int) *fakeList {
 	f := &fakeList{}
 	for i := range n {
 		f.apps = append(f.apps, api.SdkAppInfo{
-			ID: uint64(1400000001 + i), Name: fmt.Sprintf("app%d", i), Status: int64(i % 2),
+			ID: uint64(1400000001 + i), Name: fmt.Sprintf("app%d", i), Status: uint64(i % 2),
 			CreateTime: "2026-01-02 03:04:05", TagList: []api.Tag{{TagKey: "n", TagValue: fmt.Sprint(i)}},
 		})
 	}

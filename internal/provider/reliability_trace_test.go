@@ -184,7 +184,7 @@ ephemeral "trtc_user_sig" "alice" {
 	if sdkSecretKey == "" {
 		t.Fatal("the application's SDKSecretKey was never read")
 	}
-	for _, want := range []string{"CreateTrtcApp", "AssumeRole", "TagResources", "StartAppTrial", "DeleteTrtcApp"} {
+	for _, want := range []string{"CreateTrtcApp", "AssumeRole", "TagResources", "CreateTrtcFreeLicense", "DeleteTrtcApp"} {
 		if !strings.Contains(logs, want) {
 			t.Errorf("the TRACE logs never mention %s: the logs do not cover the run", want)
 		}

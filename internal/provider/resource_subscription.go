@@ -195,7 +195,7 @@ func (r *subscriptionResource) Create(ctx context.Context, req resource.CreateRe
 func (r *subscriptionResource) purchase(ctx context.Context, plan *subscriptionModel, current *api.DescribeAppSubscriptionResponse, diags *diag.Diagnostics) func(*api.DescribeAppSubscriptionResponse) bool {
 	id, edition := plan.appID(), plan.Edition.ValueString()
 	if edition == catalog.EditionTrial {
-		return r.startTrial(ctx, plan, current, diags)
+		return r.claimTrial(ctx, plan, current, diags)
 	}
 	token, err := newClientToken()
 	if err != nil {

@@ -24,7 +24,7 @@ func TestSubscriptionCreateAdoptsWithOneRead(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := client.StartAppTrial(ctx, &api.StartAppTrialRequest{SdkAppId: app.SdkAppId}); err != nil {
+	if _, err := client.CreateTrtcFreeLicense(ctx, &api.CreateTrtcFreeLicenseRequest{SdkAppId: app.SdkAppId}); err != nil {
 		t.Fatal(err)
 	}
 	r := &subscriptionResource{providerClient{pd: &ProviderData{API: client, Clock: clock.Real{}}}}
@@ -55,7 +55,7 @@ func TestSubscriptionCreateAdoptsWithOneRead(t *testing.T) {
 	if n := after["trtc.DescribeAppSubscription"] - before["trtc.DescribeAppSubscription"]; n != 1 {
 		t.Errorf("DescribeAppSubscription called %d times, want 1", n)
 	}
-	if n := after["trtc.StartAppTrial"] - before["trtc.StartAppTrial"]; n != 0 {
-		t.Errorf("StartAppTrial called %d times while adopting", n)
+	if n := after["trtc.CreateTrtcFreeLicense"] - before["trtc.CreateTrtcFreeLicense"]; n != 0 {
+		t.Errorf("CreateTrtcFreeLicense called %d times while adopting", n)
 	}
 }

@@ -145,7 +145,7 @@ func explainSubscriptionError(err error, f purchaseFacts) (summary, detail strin
 			detail += fmt.Sprintf(" The API refused at %d, so this account's trial quota is lower than the default %d.", cur.AccountTrialsUsed, catalog.MaxTrialsPerAccount)
 		}
 		return "Trial quota of the account used up", fmt.Sprintf("%s Choose a paid edition (with period_months) instead. (%v)", detail, err)
-	case api.CodeTrialActive: // and a read right after did not show it (see startTrial)
+	case api.CodeTrialActive: // and a read right after did not show it (see claimTrial)
 		return "Trial already active",
 			fmt.Sprintf("The API says application %d is already in a trial, but reading its subscription did not show an active Trial. Run `terraform apply` again to adopt it. (%v)", f.SdkAppID, err)
 	case api.CodeInsufficientBal:

@@ -38,8 +38,8 @@ func TestAccSubscription_appTrialQuota(t *testing.T) {
 			},
 		},
 	})
-	if n := env.Calls("StartAppTrial"); n != 3 {
-		t.Errorf("StartAppTrial called %d times, want 3 (two claims, one refusal)", n)
+	if n := env.Calls("CreateTrtcFreeLicense"); n != 3 {
+		t.Errorf("CreateTrtcFreeLicense called %d times, want 3 (two claims, one refusal)", n)
 	}
 }
 

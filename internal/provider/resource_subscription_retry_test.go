@@ -54,13 +54,13 @@ func remoteTrials(t *testing.T, env *acctest.Env, id uint64, want int64) resourc
 	}
 }
 
-// StartAppTrial has no ClientToken: when its first answer is lost, the
+// CreateTrtcFreeLicense has no ClientToken: when its first answer is lost, the
 // retry is refused (TrialActive) although the trial the plan asks for was
 // started. The resource must adopt it, not fail, and not claim another.
-func TestAccSubscription_lostAnswerOfStartAppTrialIsAdopted(t *testing.T) {
+func TestAccSubscription_lostAnswerOfCreateTrtcFreeLicenseIsAdopted(t *testing.T) {
 	env := acctest.NewEnv(t)
 	id := newEmulatorApp(t, env, catalog.ProductRTCEngine)
-	lossy := lossyEnv(t, env, "StartAppTrial")
+	lossy := lossyEnv(t, env, "CreateTrtcFreeLicense")
 
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
@@ -72,7 +72,7 @@ func TestAccSubscription_lostAnswerOfStartAppTrialIsAdopted(t *testing.T) {
 				stateInt(subAddr, "trials_used", 1),
 			},
 			Check: resource.ComposeTestCheckFunc(
-				checkCalls(env, "StartAppTrial", 2), // the lost one and its retry
+				checkCalls(env, "CreateTrtcFreeLicense", 2), // the lost one and its retry
 				remoteTrials(t, env, id, 1),
 			),
 		}},
@@ -80,11 +80,11 @@ func TestAccSubscription_lostAnswerOfStartAppTrialIsAdopted(t *testing.T) {
 }
 
 // A trial already running before the apply (started through the API) is
-// adopted by the read before purchasing: no StartAppTrial, one trial used.
+// adopted by the read before purchasing: no CreateTrtcFreeLicense, one trial used.
 func TestAccSubscription_trialStartedOutsideTerraformIsAdopted(t *testing.T) {
 	env := acctest.NewEnv(t)
 	id := newEmulatorApp(t, env, catalog.ProductRTCEngine)
-	if _, err := env.Client().StartAppTrial(context.Background(), &api.StartAppTrialRequest{SdkAppId: id}); err != nil {
+	if _, err := env.Client().CreateTrtcFreeLicense(context.Background(), &api.CreateTrtcFreeLicenseRequest{SdkAppId: id}); err != nil {
 		t.Fatalf("starting the trial through the API: %v", err)
 	}
 
@@ -97,7 +97,7 @@ func TestAccSubscription_trialStartedOutsideTerraformIsAdopted(t *testing.T) {
 				stateInt(subAddr, "trials_used", 1),
 			},
 			Check: resource.ComposeTestCheckFunc(
-				checkCalls(env, "StartAppTrial", 1), // only the one made above
+				checkCalls(env, "CreateTrtcFreeLicense", 1), // only the one made above
 				remoteTrials(t, env, id, 1),
 			),
 		}},

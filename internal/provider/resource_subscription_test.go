@@ -138,7 +138,7 @@ func TestAccSubscription_trialConvertRenewAutoRenew(t *testing.T) {
 						}
 						return nil
 					}),
-					checkCalls(env, "StartAppTrial", 1),
+					checkCalls(env, "CreateTrtcFreeLicense", 1),
 				),
 			},
 			{ // the trial converts in place to a paid edition

@@ -10,10 +10,10 @@ import (
 	"github.com/trtc-oss/terraform-provider-trtc/internal/catalog"
 )
 
-// startTrial claims the planned Trial and returns what the read-back must
+// claimTrial claims the planned Trial and returns what the read-back must
 // see; nil after an error.
 //
-// StartAppTrial takes no ClientToken, and the transport retries ambiguous
+// CreateTrtcFreeLicense takes no ClientToken, and the transport retries ambiguous
 // failures (InternalError, 5xx, a dropped connection). When the first attempt
 // started the trial but its answer was lost, the retry is refused as if the
 // trial had been claimed by someone else: the emulator answers
@@ -22,13 +22,13 @@ import (
 // for is active, so such a refusal is checked with a read and, when the read
 // shows an active Trial, adopted instead of failing the apply. (Create has
 // already adopted a Trial that was active before it started.)
-func (r *subscriptionResource) startTrial(ctx context.Context, plan *subscriptionModel, current *api.DescribeAppSubscriptionResponse, diags *diag.Diagnostics) func(*api.DescribeAppSubscriptionResponse) bool {
+func (r *subscriptionResource) claimTrial(ctx context.Context, plan *subscriptionModel, current *api.DescribeAppSubscriptionResponse, diags *diag.Diagnostics) func(*api.DescribeAppSubscriptionResponse) bool {
 	id := plan.appID()
 	tflog.Info(ctx, "starting a trial", map[string]any{"sdk_app_id": id})
 	// Ctrl-C must not lose the answer of a purchase that reached the server.
 	callCtx, cancelCall := withoutStop(ctx)
 	defer cancelCall()
-	out, err := r.pd.API.StartAppTrial(callCtx, &api.StartAppTrialRequest{SdkAppId: id})
+	out, err := r.pd.API.CreateTrtcFreeLicense(callCtx, &api.CreateTrtcFreeLicenseRequest{SdkAppId: id})
 	r.pd.Inventory().Invalidate(id) // the shared application listing shows the package (License)
 	if err == nil {
 		return editionUntil(catalog.EditionTrial, out.ExpireTime)
@@ -36,7 +36,7 @@ func (r *subscriptionResource) startTrial(ctx context.Context, plan *subscriptio
 	if trialMayBeOurs(err) {
 		s, readErr := r.pd.API.DescribeAppSubscription(callCtx, &api.DescribeAppSubscriptionRequest{SdkAppId: id})
 		if readErr == nil && s.Status == api.SubscriptionActive && s.Edition == catalog.EditionTrial {
-			tflog.Warn(ctx, "StartAppTrial was refused but the application's trial is active (a retried call whose first answer was lost, or a concurrent start): adopting it",
+			tflog.Warn(ctx, "CreateTrtcFreeLicense was refused but the application's trial is active (a retried call whose first answer was lost, or a concurrent start): adopting it",
 				map[string]any{"sdk_app_id": id, "refusal": api.Code(err), "expire_time": s.ExpireTime})
 			return editionUntil(catalog.EditionTrial, s.ExpireTime)
 		}
@@ -45,7 +45,7 @@ func (r *subscriptionResource) startTrial(ctx context.Context, plan *subscriptio
 	return nil
 }
 
-// trialMayBeOurs reports whether a StartAppTrial refusal is one a retry of a
+// trialMayBeOurs reports whether a CreateTrtcFreeLicense refusal is one a retry of a
 // successful first attempt can get.
 func trialMayBeOurs(err error) bool {
 	switch api.Code(err) {
