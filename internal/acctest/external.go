@@ -70,7 +70,6 @@ func RandomName() string {
 var costActions = map[string]string{
 	"CreateAppSubscription": "buying a paid edition",
 	"CreateTrtcFreeLicense": "claiming a trial",
-	"StartAppTrial":         "claiming a trial",
 }
 
 // costGuard skips the test before an out-of-band call that costs, unless
