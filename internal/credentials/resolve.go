@@ -46,6 +46,8 @@ type Config struct {
 	Profile              string
 	SharedCredentialsDir string
 	AssumeRole           *AssumeRole
+	// InsecureEndpoint accepts an http:// Endpoint beyond loopback.
+	InsecureEndpoint bool
 }
 
 // AssumeRole describes the STS role to assume with the base credentials.
@@ -76,11 +78,22 @@ type Resolver struct {
 // ErrNoCredentials is wrapped by the error for absent credentials.
 var ErrNoCredentials = errors.New("no Tencent Cloud credentials found")
 
-// Resolve applies the precedence: block, environment, profile file.
+// Resolve applies the precedence: block, environment, profile file. Every
+// value is checked by the same rule wherever it comes from, and an error
+// names its source.
 func (r Resolver) Resolve(cfg Config) (Resolved, error) {
-	out := Resolved{
-		Region:   first(cfg.Region, r.env(EnvRegion), DefaultRegion),
-		Endpoint: first(cfg.Endpoint, r.env(EnvEndpoint)),
+	out := Resolved{Region: DefaultRegion}
+	if region, from := pick(cfg.Region, r.env(EnvRegion), "region", EnvRegion); region != "" {
+		if err := CheckRegion(region); err != nil {
+			return out, invalidSetting(from, region, err)
+		}
+		out.Region = region
+	}
+	if endpoint, from := pick(cfg.Endpoint, r.env(EnvEndpoint), "endpoint", EnvEndpoint); endpoint != "" {
+		if err := CheckEndpoint(endpoint, cfg.InsecureEndpoint); err != nil {
+			return out, invalidSetting(from, endpoint, err)
+		}
+		out.Endpoint = endpoint
 	}
 	role, err := r.assumeRole(cfg.AssumeRole)
 	if err != nil {
@@ -124,16 +137,18 @@ func (r Resolver) Resolve(cfg Config) (Resolved, error) {
 
 func (r Resolver) assumeRole(block *AssumeRole) (*AssumeRole, error) {
 	role := block
+	nameFrom, durationFrom := "the provider block's assume_role.session_name", "the provider block's assume_role.session_duration"
 	if role == nil {
 		arn := r.env(EnvAssumeRoleARN)
 		if arn == "" {
 			return nil, nil
 		}
 		role = &AssumeRole{RoleARN: arn, SessionName: r.env(EnvAssumeRoleSessionName)}
+		nameFrom, durationFrom = EnvAssumeRoleSessionName, EnvAssumeRoleSessionDurat
 		if s := r.env(EnvAssumeRoleSessionDurat); s != "" {
 			d, err := strconv.ParseInt(s, 10, 64)
 			if err != nil {
-				return nil, fmt.Errorf("%s must be a whole number of seconds, got %q", EnvAssumeRoleSessionDurat, s)
+				return nil, invalidSetting(EnvAssumeRoleSessionDurat, s, errors.New("must be a whole number of seconds"))
 			}
 			role.SessionDuration = d
 		}
@@ -142,23 +157,31 @@ func (r Resolver) assumeRole(block *AssumeRole) (*AssumeRole, error) {
 	if copied.RoleARN == "" {
 		return nil, errors.New("assume_role.role_arn must be set when assume_role is used")
 	}
-	copied.SessionName = first(copied.SessionName, DefaultSessionName)
+	if copied.SessionName == "" {
+		copied.SessionName = DefaultSessionName
+	} else if err := CheckSessionName(copied.SessionName); err != nil {
+		return nil, invalidSetting(nameFrom, copied.SessionName, err)
+	}
 	if copied.SessionDuration == 0 {
 		copied.SessionDuration = DefaultSessionDuration
 	}
-	if copied.SessionDuration < 900 || copied.SessionDuration > 43200 {
-		return nil, fmt.Errorf("assume_role.session_duration must be between 900 and 43200 seconds, got %d", copied.SessionDuration)
+	if err := CheckSessionDuration(copied.SessionDuration); err != nil {
+		return nil, fmt.Errorf("%s is not valid: %w", durationFrom, err)
 	}
 	return &copied, nil
 }
 
-func (r Resolver) env(name string) string {
+func (r Resolver) env(name string) string { return strings.TrimSpace(r.Getenv(name)) }
+
+// Getenv reads one variable as this Resolver sees the environment, for the
+// transport's proxy settings.
+func (r Resolver) Getenv(name string) string {
 	lookup := r.LookupEnv
 	if lookup == nil {
 		lookup = os.LookupEnv
 	}
 	v, _ := lookup(name)
-	return strings.TrimSpace(v)
+	return v
 }
 
 // first returns the first non-empty value.

@@ -49,10 +49,10 @@ func TestResolvePrecedence(t *testing.T) {
 	}{
 		{
 			name:       "block wins over environment",
-			cfg:        Config{SecretID: "AKIDblock", SecretKey: "key-block", Region: "ap-beijing", Endpoint: "http://block"},
+			cfg:        Config{SecretID: "AKIDblock", SecretKey: "key-block", Region: "ap-beijing", Endpoint: "https://block.example"},
 			env:        fullEnv,
 			want:       transport.Credential{SecretID: "AKIDblock", SecretKey: "key-block", Token: "tok-env"},
-			wantRegion: "ap-beijing", wantEndpoint: "http://block", wantSource: "the provider block",
+			wantRegion: "ap-beijing", wantEndpoint: "https://block.example", wantSource: "the provider block",
 		},
 		{
 			name:       "block token wins",
@@ -156,6 +156,15 @@ func TestResolveErrors(t *testing.T) {
 		{name: "profile not JSON", cfg: Config{Profile: "broken"}, wantAll: []string{"broken.credential", "not valid JSON"}},
 		{name: "profile without key", cfg: Config{Profile: "half"}, wantAll: []string{"half.credential", "secretKey"}},
 		{name: "bad session duration env", cfg: Config{SecretID: "a", SecretKey: "b"}, env: map[string]string{EnvAssumeRoleARN: "qcs::cam::uin/1:roleName/r", EnvAssumeRoleSessionDurat: "2h"}, wantAll: []string{EnvAssumeRoleSessionDurat}},
+		// Each setting is held to the same rule wherever it comes from, and
+		// the error names that source and what is expected.
+		{name: "region from environment", cfg: Config{SecretID: "a", SecretKey: "b"}, env: map[string]string{EnvRegion: "Singapore"}, wantAll: []string{EnvRegion, `"Singapore"`, "ap-singapore"}},
+		{name: "region from block", cfg: Config{SecretID: "a", SecretKey: "b", Region: "Singapore"}, env: map[string]string{EnvRegion: "ap-guangzhou"}, wantAll: []string{"provider block's region", `"Singapore"`, "ap-singapore"}},
+		{name: "endpoint without scheme from environment", cfg: Config{SecretID: "a", SecretKey: "b"}, env: map[string]string{EnvEndpoint: "127.0.0.1:1234"}, wantAll: []string{EnvEndpoint, `"127.0.0.1:1234"`, "https://", "http://127.0.0.1:8080"}},
+		{name: "plaintext remote endpoint from environment", cfg: Config{SecretID: "a", SecretKey: "b"}, env: map[string]string{EnvEndpoint: "http://10.1.2.3:8080"}, wantAll: []string{EnvEndpoint, "loopback", "insecure_endpoint = true"}},
+		{name: "plaintext remote endpoint from block", cfg: Config{SecretID: "a", SecretKey: "b", Endpoint: "http://emulator.internal"}, wantAll: []string{"provider block's endpoint", "clear text", "insecure_endpoint = true"}},
+		{name: "bad session name env", cfg: Config{SecretID: "a", SecretKey: "b"}, env: map[string]string{EnvAssumeRoleARN: "qcs::cam::uin/1:roleName/r", EnvAssumeRoleSessionName: "x"}, wantAll: []string{EnvAssumeRoleSessionName, `"x"`, "2-128"}},
+		{name: "session duration out of range env", cfg: Config{SecretID: "a", SecretKey: "b"}, env: map[string]string{EnvAssumeRoleARN: "qcs::cam::uin/1:roleName/r", EnvAssumeRoleSessionDurat: "60"}, wantAll: []string{EnvAssumeRoleSessionDurat, "900", "43200"}},
 		{name: "session duration out of range", cfg: Config{SecretID: "a", SecretKey: "b", AssumeRole: &AssumeRole{RoleARN: "r", SessionDuration: 60}}, wantAll: []string{"session_duration", "900", "43200"}},
 	}
 	for _, tt := range tests {
@@ -200,6 +209,14 @@ func TestResolveAssumeRole(t *testing.T) {
 		want := AssumeRole{RoleARN: "qcs::cam::uin/1:roleName/env", SessionName: "ci-run", SessionDuration: 3600}
 		if got.AssumeRole == nil || *got.AssumeRole != want {
 			t.Errorf("assume role = %+v, want %+v", got.AssumeRole, want)
+		}
+	})
+	t.Run("insecure endpoint accepted when opted in", func(t *testing.T) {
+		cfg := base
+		cfg.InsecureEndpoint = true
+		got, err := Resolver{LookupEnv: envOf(map[string]string{EnvEndpoint: "http://10.1.2.3:8080"})}.Resolve(cfg)
+		if err != nil || got.Endpoint != "http://10.1.2.3:8080" {
+			t.Errorf("endpoint %q, err %v", got.Endpoint, err)
 		}
 	})
 	t.Run("none", func(t *testing.T) {

@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 	"fmt"
-	"regexp"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/objectvalidator"
@@ -52,6 +51,7 @@ type providerModel struct {
 	SharedCredentialsDir types.String  `tfsdk:"shared_credentials_dir"`
 	MaxRetries           types.Int64   `tfsdk:"max_retries"`
 	RateLimit            types.Float64 `tfsdk:"rate_limit"`
+	InsecureEndpoint     types.Bool    `tfsdk:"insecure_endpoint"`
 	AssumeRole           types.Object  `tfsdk:"assume_role"`  // assumeRoleModel; may be unknown during plan
 	DefaultTags          types.Object  `tfsdk:"default_tags"` // defaultTagsModel
 }
@@ -72,13 +72,6 @@ func (p *trtcProvider) Metadata(_ context.Context, _ provider.MetadataRequest, r
 	resp.TypeName = "trtc"
 	resp.Version = p.version
 }
-
-var (
-	regionPattern   = regexp.MustCompile(`^[a-z]+(-[a-z0-9]+)+$`)
-	endpointPattern = regexp.MustCompile(`^https?://[^\s/]+(/\S*)?$`)
-	// STS RoleSessionName: 2-128 characters of [\w+=,.@-] (contract section 2).
-	sessionNamePattern = regexp.MustCompile(`^[\w+=,.@-]{2,128}$`)
-)
 
 func (p *trtcProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
 	resp.Schema = schema.Schema{
@@ -102,14 +95,21 @@ func (p *trtcProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp 
 			"region": schema.StringAttribute{
 				Optional:            true,
 				MarkdownDescription: "API region sent as `X-TC-Region` (the tag and sts services are global and do not get it). Falls back to `" + credentials.EnvRegion + "`; defaults to `" + credentials.DefaultRegion + "`.",
-				Validators:          []validator.String{stringvalidator.RegexMatches(regionPattern, "must be a Tencent Cloud region such as ap-singapore")},
+				Validators:          []validator.String{settingRule{description: "must be a Tencent Cloud region such as ap-singapore", check: credentials.CheckRegion}},
 			},
 			"endpoint": schema.StringAttribute{
 				Optional: true,
 				MarkdownDescription: "URL that receives the API calls instead of `https://<service>.tencentcloudapi.com/`: one URL for every service, " +
 					"such as the local emulator `http://127.0.0.1:8080`, or a pattern in which `{service}` stands for the service (`trtc`, `tag`, `sts`), " +
-					"such as `https://{service}.intl.tencentcloudapi.com/`. Falls back to `" + credentials.EnvEndpoint + "`.",
-				Validators: []validator.String{stringvalidator.RegexMatches(endpointPattern, "must be an http:// or https:// URL with a host, such as http://127.0.0.1:8080")},
+					"such as `https://{service}.intl.tencentcloudapi.com/`. Plain `http://` is accepted only for a loopback host (`127.0.0.0/8`, `::1`, `localhost`) " +
+					"unless `insecure_endpoint` is true. Falls back to `" + credentials.EnvEndpoint + "`, which is held to the same rule.",
+				Validators: []validator.String{endpointRule{}},
+			},
+			"insecure_endpoint": schema.BoolAttribute{
+				Optional: true,
+				MarkdownDescription: "Accept a plain `http://` `endpoint` (or `" + credentials.EnvEndpoint + "`) on a host beyond loopback. **Risk:** over plain HTTP the " +
+					"security token, the applications' `SecretKey` answered by `DescribeSdkAppInfo` and the temporary keys answered by STS `AssumeRole` travel in " +
+					"clear text, readable and changeable by anyone on the path. Only for a test emulator on a trusted network. Defaults to `false`.",
 			},
 			"profile": schema.StringAttribute{
 				Optional:            true,
@@ -164,7 +164,7 @@ func (p *trtcProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp 
 					"session_name": schema.StringAttribute{
 						Optional:            true,
 						MarkdownDescription: "Role session name, 2-128 characters of letters, digits and `_+=,.@-`. Defaults to `" + credentials.DefaultSessionName + "`.",
-						Validators:          []validator.String{stringvalidator.RegexMatches(sessionNamePattern, "must be 2-128 characters of letters, digits and _+=,.@-")},
+						Validators:          []validator.String{settingRule{description: "must be 2-128 characters of letters, digits and _+=,.@-", check: credentials.CheckSessionName}},
 					},
 					"session_duration": schema.Int64Attribute{
 						Optional:            true,
@@ -213,7 +213,7 @@ func (p *trtcProvider) Configure(ctx context.Context, req provider.ConfigureRequ
 
 	resolved, err := p.resolver.Resolve(cfg.credentialsConfig(role))
 	if err != nil {
-		resp.Diagnostics.AddError("Invalid Tencent Cloud credentials configuration", err.Error())
+		resp.Diagnostics.AddError("Invalid trtc provider configuration", err.Error())
 		return
 	}
 	opts := transport.Options{
@@ -222,6 +222,9 @@ func (p *trtcProvider) Configure(ctx context.Context, req provider.ConfigureRequ
 		MaxRetries: transport.DefaultMaxRetries,
 		Clock:      clock.Real{},
 		UserAgent:  userAgent(p.version, req.TerraformVersion),
+		// Resolve refused a plaintext remote endpoint unless opted in.
+		AllowPlaintextEndpoint: cfg.InsecureEndpoint.ValueBool(),
+		Getenv:                 p.resolver.Getenv,
 	}
 	if !cfg.MaxRetries.IsNull() {
 		opts.MaxRetries = int(cfg.MaxRetries.ValueInt64())
@@ -289,7 +292,7 @@ func (m providerModel) defaultTags(ctx context.Context, diags *diag.Diagnostics)
 
 // hasUnknown reports whether any value is not yet known.
 func (m providerModel) hasUnknown(role *assumeRoleModel) bool {
-	values := []interface{ IsUnknown() bool }{m.SecretID, m.SecretKey, m.SecurityToken, m.Region, m.Endpoint, m.Profile, m.SharedCredentialsDir, m.MaxRetries, m.RateLimit, m.AssumeRole}
+	values := []interface{ IsUnknown() bool }{m.SecretID, m.SecretKey, m.SecurityToken, m.Region, m.Endpoint, m.Profile, m.SharedCredentialsDir, m.MaxRetries, m.RateLimit, m.InsecureEndpoint, m.AssumeRole}
 	if role != nil {
 		values = append(values, role.RoleARN, role.SessionName, role.SessionDuration, role.Policy, role.ExternalID)
 	}
@@ -310,6 +313,7 @@ func (m providerModel) credentialsConfig(role *assumeRoleModel) credentials.Conf
 		Endpoint:             m.Endpoint.ValueString(),
 		Profile:              m.Profile.ValueString(),
 		SharedCredentialsDir: m.SharedCredentialsDir.ValueString(),
+		InsecureEndpoint:     m.InsecureEndpoint.ValueBool(),
 	}
 	if role != nil {
 		cfg.AssumeRole = &credentials.AssumeRole{

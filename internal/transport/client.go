@@ -13,7 +13,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/hashicorp/go-cleanhttp"
 	"github.com/hashicorp/go-retryablehttp"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
@@ -40,6 +39,12 @@ type Options struct {
 	HTTPClient   *http.Client
 	RetryWaitMin time.Duration
 	RetryWaitMax time.Duration
+	// AllowPlaintextEndpoint accepts an http:// Endpoint beyond loopback
+	// (see CheckEndpoint).
+	AllowPlaintextEndpoint bool
+	// Getenv reads the proxy variables for the default HTTPClient; nil =
+	// os.Getenv.
+	Getenv func(string) string
 	// UserAgent identifies the caller on every request; "" = DefaultUserAgent.
 	UserAgent string
 }
@@ -50,8 +55,9 @@ const DefaultUserAgent = "terraform-provider-trtc"
 
 // Client implements api.Caller.
 type Client struct {
-	opts    Options
-	limiter *limiter
+	opts        Options
+	limiter     *limiter
+	endpointErr error // the Endpoint refused by CheckEndpoint
 }
 
 var _ api.Caller = (*Client)(nil)
@@ -62,10 +68,7 @@ func New(opts Options) *Client {
 		opts.Clock = clock.Real{}
 	}
 	if opts.HTTPClient == nil {
-		opts.HTTPClient = cleanhttp.DefaultPooledClient()
-		// One attempt never hangs forever, even without a ctx deadline;
-		// a timed-out attempt is retried like a failed connection.
-		opts.HTTPClient.Timeout = DefaultAttemptTimeout
+		opts.HTTPClient = defaultHTTPClient(opts.Getenv)
 	} else {
 		copied := *opts.HTTPClient // the caller's client keeps its own policy
 		opts.HTTPClient = &copied
@@ -89,7 +92,13 @@ func New(opts Options) *Client {
 	if opts.RetryWaitMax < opts.RetryWaitMin {
 		opts.RetryWaitMax = opts.RetryWaitMin
 	}
-	return &Client{opts: opts, limiter: newLimiter(opts.RateLimit, opts.Clock)}
+	c := &Client{opts: opts, limiter: newLimiter(opts.RateLimit, opts.Clock)}
+	if opts.Endpoint != "" {
+		// Checked again here, whoever built the options: nothing signed
+		// leaves for a plaintext remote host.
+		c.endpointErr = CheckEndpoint(opts.Endpoint, opts.AllowPlaintextEndpoint)
+	}
+	return c
 }
 
 // ServicePlaceholder in Options.Endpoint stands for the service name.
@@ -124,6 +133,9 @@ func (c *Client) Call(ctx context.Context, service, version, action string, requ
 	}
 	if request == nil || string(body) == "null" {
 		body = []byte("{}")
+	}
+	if c.endpointErr != nil {
+		return fmt.Errorf("%s.%s: endpoint %q: %w", service, action, c.opts.Endpoint, c.endpointErr)
 	}
 	target := c.URL(service)
 	u, err := url.Parse(target)

@@ -1,0 +1,68 @@
+package provider
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	fwprovider "github.com/hashicorp/terraform-plugin-framework/provider"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/trtc-oss/terraform-provider-trtc/internal/credentials"
+)
+
+// configureWithEnv runs Configure with env as the whole environment.
+func configureWithEnv(t *testing.T, env map[string]string, set map[string]tftypes.Value) fwprovider.ConfigureResponse {
+	t.Helper()
+	s := providerSchema(t)
+	home := t.TempDir()
+	p := &trtcProvider{version: "test", resolver: credentials.Resolver{
+		LookupEnv: func(k string) (string, bool) { v, ok := env[k]; return v, ok },
+		HomeDir:   func() (string, error) { return home, nil },
+	}}
+	var resp fwprovider.ConfigureResponse
+	p.Configure(context.Background(), fwprovider.ConfigureRequest{Config: tfsdk.Config{Schema: s, Raw: configValue(t, s, set)}}, &resp)
+	return resp
+}
+
+// A setting from the environment is refused like the same value in the
+// block (issue 14, finding 5), at configure, naming the variable and what
+// is expected; nothing is configured.
+func TestConfigureValidatesSettingsFromTheEnvironment(t *testing.T) {
+	keys := map[string]tftypes.Value{"secret_id": str("AKIDblock"), "secret_key": str("key-block")}
+	for name, tc := range map[string]struct {
+		env  map[string]string
+		set  map[string]tftypes.Value
+		want []string
+	}{
+		"region":                    {map[string]string{credentials.EnvRegion: "Singapore"}, keys, []string{`TENCENTCLOUD_REGION = "Singapore"`, "ap-singapore"}},
+		"endpoint without scheme":   {map[string]string{credentials.EnvEndpoint: "127.0.0.1:1234"}, keys, []string{`TRTC_ENDPOINT = "127.0.0.1:1234"`, "https://", "http://127.0.0.1:8080"}},
+		"plaintext remote endpoint": {map[string]string{credentials.EnvEndpoint: "http://198.51.100.7:8080"}, keys, []string{"TRTC_ENDPOINT", "clear text", "insecure_endpoint = true"}},
+		"session name":              {map[string]string{credentials.EnvAssumeRoleARN: "qcs::cam::uin/1:roleName/r", credentials.EnvAssumeRoleSessionName: "has space"}, keys, []string{credentials.EnvAssumeRoleSessionName, "2-128"}},
+		"secret key from the environment, region too": {map[string]string{credentials.EnvSecretID: "a", credentials.EnvSecretKey: "b", credentials.EnvRegion: "ap_singapore"}, nil, []string{credentials.EnvRegion}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			resp := configureWithEnv(t, tc.env, tc.set)
+			if !resp.Diagnostics.HasError() || resp.ResourceData != nil {
+				t.Fatalf("Configure accepted it: %v", resp.Diagnostics)
+			}
+			detail := resp.Diagnostics.Errors()[0].Detail()
+			for _, want := range tc.want {
+				if !strings.Contains(detail, want) {
+					t.Errorf("error %q does not say %q", detail, want)
+				}
+			}
+		})
+	}
+}
+
+// insecure_endpoint opts a plaintext remote endpoint from the environment in.
+func TestConfigureInsecureEndpointOptIn(t *testing.T) {
+	resp := configureWithEnv(t, map[string]string{credentials.EnvEndpoint: "http://198.51.100.7:8080"}, map[string]tftypes.Value{
+		"secret_id": str("AKIDblock"), "secret_key": str("key-block"), "insecure_endpoint": tftypes.NewValue(tftypes.Bool, true),
+	})
+	if resp.Diagnostics.HasError() || resp.ResourceData == nil {
+		t.Fatalf("Configure: %v", resp.Diagnostics)
+	}
+}
