@@ -1,13 +1,7 @@
 package provider
 
 import (
-	"context"
-	"fmt"
-	"strconv"
-
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/resource"
 )
 
 // providerClient is embedded by every resource, data source and ephemeral
@@ -31,18 +25,4 @@ func (c *providerClient) configured(diags *diag.Diagnostics) bool {
 		return false
 	}
 	return true
-}
-
-// importBySdkAppID reads an import ID that is the SdkAppId alone (as for
-// trtc_application and trtc_subscription) and sets id and sdk_app_id.
-func importBySdkAppID(ctx context.Context, typeName string, req resource.ImportStateRequest, resp *resource.ImportStateResponse) bool {
-	id, err := strconv.ParseUint(req.ID, 10, 64)
-	if err != nil || id == 0 {
-		resp.Diagnostics.AddError("Invalid import ID",
-			fmt.Sprintf("Import %s by the SdkAppId of the application, a positive decimal number such as 1400000001; got %q.", typeName, req.ID))
-		return false
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), strconv.FormatUint(id, 10))...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("sdk_app_id"), int64(id))...)
-	return !resp.Diagnostics.HasError()
 }

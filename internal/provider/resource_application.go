@@ -32,6 +32,7 @@ var (
 	_ resource.ResourceWithConfigure      = &applicationResource{}
 	_ resource.ResourceWithImportState    = &applicationResource{}
 	_ resource.ResourceWithValidateConfig = &applicationResource{}
+	_ resource.ResourceWithIdentity       = &applicationResource{}
 )
 
 // NewApplicationResource is the trtc_application resource.
@@ -43,6 +44,10 @@ type applicationResource struct {
 
 func (r *applicationResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_application"
+}
+
+func (r *applicationResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = appIdentitySchema()
 }
 
 func (r *applicationResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
@@ -93,6 +98,7 @@ func (r *applicationResource) Create(ctx context.Context, req resource.CreateReq
 	// tainted resource to replace instead of losing track of the application.
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), strconv.FormatUint(id, 10))...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("sdk_app_id"), int64(id))...)
+	setIdentity(ctx, resp.Identity, appIdentity(id), &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -130,6 +136,7 @@ func (r *applicationResource) Read(ctx context.Context, req resource.ReadRequest
 		resp.Diagnostics.AddAttributeError(path.Root("id"), "Invalid application ID", fmt.Sprintf("The id %q is not a decimal SDKAppID.", state.ID.ValueString()))
 		return
 	}
+	setIdentity(ctx, resp.Identity, appIdentity(id), &resp.Diagnostics)
 	prior := state
 	if !r.refresh(ctx, id, &state, &resp.Diagnostics) {
 		resp.Diagnostics.AddWarning("TRTC application not found",
@@ -162,6 +169,8 @@ func (r *applicationResource) Update(ctx context.Context, req resource.UpdateReq
 		resp.Diagnostics.AddError("Invalid application ID", err.Error())
 		return
 	}
+	// Terraform < 1.12 plans no identity, yet the framework wants one back.
+	setIdentity(ctx, resp.Identity, appIdentity(id), &resp.Diagnostics)
 
 	info := &api.ModifyAppInfoRequest{SdkAppId: id}
 	if !plan.Name.Equal(state.Name) {

@@ -26,6 +26,7 @@ import (
 var (
 	_ resource.ResourceWithConfigure   = &applicationTagResource{}
 	_ resource.ResourceWithImportState = &applicationTagResource{}
+	_ resource.ResourceWithIdentity    = &applicationTagResource{}
 )
 
 // tagIDSeparator joins SdkAppId and key in the ID: '|' cannot occur in a tag
@@ -84,6 +85,14 @@ func (r *applicationTagResource) Schema(_ context.Context, _ resource.SchemaRequ
 	}
 }
 
+func (r *applicationTagResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = appTagIdentitySchema()
+}
+
+func (m *applicationTagModel) identity() appTagIdentityModel {
+	return appTagIdentityModel{SdkAppID: m.SdkAppID, Key: m.Key}
+}
+
 func (r *applicationTagResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	r.configure(req.ProviderData, &resp.Diagnostics)
 }
@@ -99,6 +108,7 @@ func (r *applicationTagResource) Create(ctx context.Context, req resource.Create
 	}
 	plan.ID = types.StringValue(applicationTagID(plan.appID(), plan.Key.ValueString()))
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	setIdentity(ctx, resp.Identity, plan.identity(), &resp.Diagnostics)
 }
 
 func (r *applicationTagResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -108,6 +118,7 @@ func (r *applicationTagResource) Read(ctx context.Context, req resource.ReadRequ
 		return
 	}
 	id, key := state.appID(), state.Key.ValueString()
+	setIdentity(ctx, resp.Identity, state.identity(), &resp.Diagnostics)
 	tags, err := tagging.ReadApp(ctx, r.pd.API, id)
 	if err != nil {
 		resp.Diagnostics.AddError(fmt.Sprintf("Reading the tags of application %d", id), err.Error())
@@ -139,6 +150,7 @@ func (r *applicationTagResource) Update(ctx context.Context, req resource.Update
 	if resp.Diagnostics.HasError() || !r.configured(&resp.Diagnostics) {
 		return
 	}
+	setIdentity(ctx, resp.Identity, plan.identity(), &resp.Diagnostics) // also when Terraform (< 1.12) planned none
 	// TagResources overwrites the value of an existing key: no delete needed.
 	if !r.setTag(ctx, &plan, &resp.Diagnostics) {
 		return
@@ -170,14 +182,36 @@ func (r *applicationTagResource) Delete(ctx context.Context, req resource.Delete
 }
 
 func (r *applicationTagResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	id, key, err := parseApplicationTagID(req.ID)
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid import ID", err.Error())
+	id, key, ok := importedTag(ctx, req, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), applicationTagID(id, key))...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("sdk_app_id"), int64(id))...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("key"), key)...)
+	setIdentity(ctx, resp.Identity, appTagIdentityModel{SdkAppID: types.Int64Value(int64(id)), Key: types.StringValue(key)}, &resp.Diagnostics)
+}
+
+// importedTag is the application and key to import, from the import block's
+// identity or from the "<sdk_app_id>|<key>" import ID.
+func importedTag(ctx context.Context, req resource.ImportStateRequest, diags *diag.Diagnostics) (uint64, string, bool) {
+	var ident appTagIdentityModel
+	if importIdentity(ctx, req, &ident, diags) {
+		if diags.HasError() {
+			return 0, "", false
+		}
+		id := identitySdkAppID("trtc_application_tag", ident.SdkAppID, diags)
+		if ident.Key.ValueString() == "" {
+			diags.AddAttributeError(path.Root("key"), "Invalid import identity", "Import trtc_application_tag with identity key set to the tag key.")
+		}
+		return id, ident.Key.ValueString(), !diags.HasError()
+	}
+	id, key, err := parseApplicationTagID(req.ID)
+	if err != nil {
+		diags.AddError("Invalid import ID", err.Error())
+		return 0, "", false
+	}
+	return id, key, true
 }
 
 // setTag creates the key or overwrites its value through TagResources.

@@ -27,6 +27,7 @@ import (
 var (
 	_ resource.ResourceWithConfigure      = &subscriptionResource{}
 	_ resource.ResourceWithImportState    = &subscriptionResource{}
+	_ resource.ResourceWithIdentity       = &subscriptionResource{}
 	_ resource.ResourceWithModifyPlan     = &subscriptionResource{}
 	_ resource.ResourceWithValidateConfig = &subscriptionResource{}
 )
@@ -137,6 +138,10 @@ func (r *subscriptionResource) Schema(ctx context.Context, _ resource.SchemaRequ
 	}
 }
 
+func (r *subscriptionResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = appIdentitySchema()
+}
+
 func (r *subscriptionResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	r.configure(req.ProviderData, &resp.Diagnostics)
 }
@@ -182,6 +187,7 @@ func (r *subscriptionResource) Create(ctx context.Context, req resource.CreateRe
 	// From here the package exists: keep the ID in state whatever happens, so
 	// a failed read-back leaves a tainted resource instead of an orphan.
 	plan.ID = types.StringValue(strconv.FormatUint(id, 10))
+	setIdentity(ctx, resp.Identity, appIdentity(id), &resp.Diagnostics)
 	if expect == nil {
 		plan.fill(current) // adopted as read above: reading it again would tell nothing new
 	} else {
@@ -229,6 +235,7 @@ func (r *subscriptionResource) Read(ctx context.Context, req resource.ReadReques
 	if resp.Diagnostics.HasError() || !r.configured(&resp.Diagnostics) {
 		return
 	}
+	setIdentity(ctx, resp.Identity, appIdentity(state.appID()), &resp.Diagnostics)
 	out, err := r.pd.API.DescribeAppSubscription(ctx, &api.DescribeAppSubscriptionRequest{SdkAppId: state.appID()})
 	if api.IsNotFound(err) {
 		resp.Diagnostics.AddWarning("Application gone, subscription removed from state",
@@ -251,6 +258,7 @@ func (r *subscriptionResource) Update(ctx context.Context, req resource.UpdateRe
 	if resp.Diagnostics.HasError() || !r.configured(&resp.Diagnostics) {
 		return
 	}
+	setIdentity(ctx, resp.Identity, appIdentity(plan.appID()), &resp.Diagnostics) // also when Terraform (< 1.12) planned none
 	timeout, diags := plan.Timeouts.Update(ctx, subscriptionDefaultTimeout)
 	resp.Diagnostics.Append(diags...)
 	ctx, cancel := context.WithTimeout(ctx, timeout)

@@ -1,0 +1,193 @@
+package provider_test
+
+import (
+	"fmt"
+	"regexp"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
+
+	"github.com/trtc-oss/terraform-provider-trtc/internal/acctest"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/catalog"
+)
+
+// Resource identity needs Terraform >= 1.12: on the 1.11 of PATH these
+// tests skip; scripts/test.sh runs them with the Terraform 1.14 of
+// ../shared/tools through TF_ACC_TERRAFORM_PATH when it is there.
+var identityTerraform = []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_12_0)}
+
+// identityIs checks the whole identity of addr: sdk_app_id (and key).
+func identityIs(addr string, id uint64, key ...string) statecheck.StateCheck {
+	want := map[string]knownvalue.Check{"sdk_app_id": knownvalue.Int64Exact(int64(id))}
+	if len(key) > 0 {
+		want["key"] = knownvalue.StringExact(key[0])
+	}
+	return statecheck.ExpectIdentity(addr, want)
+}
+
+// identityMatchesState: identity.sdk_app_id equals the sdk_app_id attribute.
+func identityMatchesState(addr string) statecheck.StateCheck {
+	return statecheck.ExpectIdentityValueMatchesState(addr, attr("sdk_app_id"))
+}
+
+// writeCalls counts the calls so far that were not reads.
+func writeCalls(env *acctest.Env) map[string]int {
+	writes := map[string]int{}
+	for action, n := range env.Emulator.Stats().Calls {
+		if n > 0 && !isReadAction(action) {
+			writes[action] = n
+		}
+	}
+	return writes
+}
+
+// noWritesSince fails if a write call reached the emulator after before
+// (taken with writeCalls).
+func noWritesSince(env *acctest.Env, before map[string]int) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		for action, n := range writeCalls(env) {
+			if n != before[action] {
+				return fmt.Errorf("%d write call(s) %s while adopting", n-before[action], action)
+			}
+		}
+		return nil
+	}
+}
+
+var readActionRe = regexp.MustCompile(`\.(Describe|Get)\w+$`)
+
+func isReadAction(action string) bool { return readActionRe.MatchString(action) }
+
+// identitySteps creates addr from config, checks its identity after the
+// create (created) and after a refresh (refreshed), then imports it by
+// identity, by ID in an import block and by terraform import.
+func identitySteps(addr, config string, created []statecheck.StateCheck, refreshed statecheck.StateCheck, check resource.TestCheckFunc, verifyIgnore ...string) []resource.TestStep {
+	return []resource.TestStep{
+		{Config: config, ConfigStateChecks: append(created, identityMatchesState(addr))},
+		{RefreshState: true},
+		{ // the identity after the refresh is the one created
+			Config:            config,
+			ConfigPlanChecks:  resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+			ConfigStateChecks: []statecheck.StateCheck{refreshed, identityMatchesState(addr)},
+			Check:             check,
+		},
+		{ResourceName: addr, ImportState: true, ImportStateKind: resource.ImportBlockWithResourceIdentity},
+		{ResourceName: addr, ImportState: true, ImportStateKind: resource.ImportBlockWithID},
+		{ResourceName: addr, ImportState: true, ImportStateVerify: true, ImportStateVerifyIgnore: verifyIgnore},
+	}
+}
+
+func TestAccApplication_identity(t *testing.T) {
+	env := acctest.NewEnv(t)
+	var id uint64
+	captureID := knownvalue.Int64Func(func(v int64) error {
+		id = uint64(v)
+		if v <= 0 {
+			return fmt.Errorf("sdk_app_id %d", v)
+		}
+		return nil
+	})
+	resource.Test(t, resource.TestCase{
+		TerraformVersionChecks:   identityTerraform,
+		ProtoV6ProviderFactories: env.Factories(),
+		Steps: identitySteps(appAddr, appConfig(env, "ident_app", catalog.ProductRTCEngine, `tags = { team = "a" }`),
+			[]statecheck.StateCheck{statecheck.ExpectIdentity(appAddr, map[string]knownvalue.Check{"sdk_app_id": captureID})},
+			statecheck.ExpectIdentityValue(appAddr, attr("sdk_app_id"), knownvalue.Int64Func(func(v int64) error {
+				if uint64(v) != id {
+					return fmt.Errorf("identity sdk_app_id %d after refresh, %d after create", v, id)
+				}
+				return nil
+			})),
+			func(*terraform.State) error { return checkIdentityID(env, id) },
+			"deletion_protection"),
+	})
+}
+
+// checkIdentityID: the identity captured at create names the emulator's only application.
+func checkIdentityID(env *acctest.Env, id uint64) error {
+	apps := env.Emulator.Apps()
+	if len(apps) != 1 || apps[0].SdkAppId != id {
+		return fmt.Errorf("identity sdk_app_id %d, emulator holds %+v", id, apps)
+	}
+	return nil
+}
+
+// An application made outside Terraform is adopted by an import block with
+// identity = {...}: no write call, identity and state in place.
+func TestAccApplication_importByIdentity(t *testing.T) {
+	env := acctest.NewEnv(t)
+	id := newEmulatorApp(t, env, catalog.ProductCall)
+	writes := writeCalls(env)
+	config := env.Config(fmt.Sprintf(`
+import {
+  to       = trtc_application.test
+  identity = { sdk_app_id = %d }
+}
+
+resource "trtc_application" "test" {
+  name    = "acc_call"
+  product = "Call"
+}
+`, id))
+	resource.Test(t, resource.TestCase{
+		TerraformVersionChecks:   identityTerraform,
+		ProtoV6ProviderFactories: env.Factories(),
+		Steps: []resource.TestStep{
+			{
+				Config: config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(appAddr, plancheck.ResourceActionNoop),
+				}},
+				ConfigStateChecks: []statecheck.StateCheck{
+					identityIs(appAddr, id),
+					statecheck.ExpectKnownValue(appAddr, attr("id"), knownvalue.StringExact(fmt.Sprint(id))),
+					statecheck.ExpectKnownValue(appAddr, attr("product"), knownvalue.StringExact("Call")),
+				},
+				Check: noWritesSince(env, writes),
+			},
+			{
+				Config: env.Config(`
+import {
+  to       = trtc_application.other
+  identity = { sdk_app_id = 0 }
+}
+
+resource "trtc_application" "other" {
+  name    = "acc_call"
+  product = "Call"
+}
+`),
+				ExpectError: regexp.MustCompile(`Invalid import identity`),
+			},
+		},
+	})
+}
+
+func TestAccApplicationTag_identity(t *testing.T) {
+	env := acctest.NewEnv(t)
+	id := newEmulatorApp(t, env, catalog.ProductRTCEngine)
+	key := "cost center, eu"
+	resource.Test(t, resource.TestCase{
+		TerraformVersionChecks:   identityTerraform,
+		ProtoV6ProviderFactories: env.Factories(),
+		Steps: identitySteps(tagAddr, tagConfig(env, id, key, "cc-1"),
+			[]statecheck.StateCheck{identityIs(tagAddr, id, key)}, identityIs(tagAddr, id, key), nil),
+	})
+}
+
+func TestAccSubscription_identity(t *testing.T) {
+	env := acctest.NewEnv(t)
+	id := newEmulatorApp(t, env, catalog.ProductRTCEngine)
+	resource.Test(t, resource.TestCase{
+		TerraformVersionChecks:   identityTerraform,
+		ProtoV6ProviderFactories: env.Factories(),
+		Steps: identitySteps(subAddr, subConfig(env, id, "Trial", ""),
+			[]statecheck.StateCheck{identityIs(subAddr, id)}, identityIs(subAddr, id), nil,
+			"period_months", "renewal_trigger"),
+	})
+}
