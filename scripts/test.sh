@@ -66,6 +66,9 @@ go tool tfplugindocs validate --provider-name trtc
 step "unit and acceptance tests (TF_ACC=1, against the in-process emulator)"
 TF_ACC=1 go test -count=1 -timeout 45m ./...
 
+step "acceptance tests in external mode (TRTC_ACC_EXTERNAL=1) against an emulator process, public API only"
+bash scripts/acc-external.sh
+
 # An execution count, never a duration: a duration -fuzztime can end in
 # "context deadline exceeded" on a loaded machine (go.dev/issue/75804).
 step "differential fuzzing: provider validators against the emulator's rules (20000 inputs per target)"

@@ -14,6 +14,7 @@
 package acctest
 
 import (
+	"context"
 	"fmt"
 	"net/http/httptest"
 	"strings"
@@ -24,10 +25,12 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 
 	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/clock"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/credentials"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/emulator"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/provider"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/transport"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/waiters"
 )
 
 // DefaultPropagation is the emulator's enable/disable/delete delay in tests:
@@ -46,6 +49,7 @@ type Env struct {
 	t        testing.TB
 	cfg      emulator.Config
 	external *credentials.Resolved // nil in process
+	created  []uint64              // applications created through Client in external mode
 }
 
 // Option adjusts the emulator of an Env.
@@ -54,12 +58,16 @@ type Option struct {
 	// internal names what the option needs of an in-process emulator, when
 	// external mode cannot honour it ("" when it can go without).
 	internal string
+	// pendingFor is how long the test needs a change to stay pending.
+	pendingFor time.Duration
 }
 
 // WithPropagation sets the range of the enable/disable/delete delay. In
-// external mode the endpoint's own delay applies (see Propagation).
+// external mode the endpoint's own delay applies (TRTC_ACC_PROPAGATION):
+// the test skips when the endpoint's shortest delay is below lo, since it
+// counts on changes staying pending that long.
 func WithPropagation(lo, hi time.Duration) Option {
-	return Option{apply: func(c *emulator.Config) { c.PropagationMin, c.PropagationMax = lo, hi }}
+	return Option{apply: func(c *emulator.Config) { c.PropagationMin, c.PropagationMax = lo, hi }, pendingFor: lo}
 }
 
 // WithConfig changes any other emulator setting (log, rate limit, clock...);
@@ -94,16 +102,43 @@ func NewEnv(t testing.TB, opts ...Option) *Env {
 
 func newExternalEnv(t testing.TB, opts []Option) *Env {
 	t.Helper()
+	lo, hi, err := endpointPropagation()
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, o := range opts {
 		if o.internal != "" {
 			NeedsEmulator(t, o.internal)
+		}
+		if o.pendingFor > lo {
+			t.Skipf("needs changes to stay pending for %s; the endpoint's take %s (%s)", o.pendingFor, lo, EnvPropagation)
 		}
 	}
 	res, err := credentials.FromEnvironment()
 	if err != nil {
 		t.Fatalf("%s=1: %v", EnvExternal, err)
 	}
-	return &Env{Emulator: &Internals{t: t}, URL: res.Endpoint, t: t, external: &res}
+	e := &Env{Emulator: &Internals{t: t}, URL: res.Endpoint, t: t, external: &res, cfg: emulator.Config{PropagationMin: lo, PropagationMax: hi}}
+	t.Cleanup(e.deleteCreated)
+	return e
+}
+
+// deleteCreated deletes, as destroy does, what the test created through
+// Client: in process the emulator goes away with the test, an endpoint
+// keeps everything.
+func (e *Env) deleteCreated() {
+	if len(e.created) == 0 {
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*e.Propagation()+time.Minute)
+	defer cancel()
+	client := credentials.NewClient(*e.external, transport.Options{})
+	deps := waiters.ForClient(client, clock.Real{})
+	for _, id := range e.created {
+		if err := disableAndDelete(ctx, client, deps, id); err != nil {
+			e.t.Errorf("deleting application %d the test created out of band (make sweep will): %v", id, err)
+		}
+	}
 }
 
 // IsExternal reports whether e reaches its endpoint through the public API only.
@@ -111,13 +146,9 @@ func (e *Env) IsExternal() bool { return e.external != nil }
 
 // Propagation is the longest an enable, disable or delete takes to take
 // effect at e's endpoint, to size the waits of a test: the emulator's
-// setting in process, the real service's (plus a margin) in external mode.
-func (e *Env) Propagation() time.Duration {
-	if e.IsExternal() {
-		return externalPropagation
-	}
-	return e.cfg.PropagationMax
-}
+// setting in process, TRTC_ACC_PROPAGATION's (default 5 minutes, the real
+// service's) in external mode.
+func (e *Env) Propagation() time.Duration { return e.cfg.PropagationMax }
 
 // ProviderConfig is a provider block for the emulator, to prepend to test
 // configs. In external mode the provider reads the endpoint and the
@@ -156,7 +187,7 @@ func (e *Env) Factories() map[string]func() (tfprotov6.ProviderServer, error) {
 // that costs skips the test unless costs are allowed.
 func (e *Env) Client() *api.Client {
 	if e.IsExternal() {
-		return api.New(costGuard{t: e.t, next: credentials.NewTransport(*e.external, transport.Options{})})
+		return api.New(externalGuard{t: e.t, next: credentials.NewTransport(*e.external, transport.Options{}), created: &e.created})
 	}
 	return api.New(transport.New(transport.Options{
 		Credentials: transport.StaticCredentials(transport.Credential{SecretID: e.cfg.SecretID, SecretKey: e.cfg.SecretKey}),

@@ -3,6 +3,7 @@ package acctest
 import (
 	"context"
 	"crypto/rand"
+	"fmt"
 	"os"
 	"regexp"
 	"strings"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/catalog"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/validators"
 )
 
 // Variables of external mode.
@@ -23,6 +25,12 @@ const (
 	// EnvAllowCosts = "1" lets external mode run what costs money (a paid
 	// edition) or uses a limited quota (a trial).
 	EnvAllowCosts = "TRTC_ACC_ALLOW_COSTS"
+
+	// EnvPropagation is how long enable, disable and delete take at the
+	// endpoint: one duration ("1s") or a range ("3m-5m", the default: the
+	// real service's). It sizes waits, and skips tests written for
+	// changes that stay pending longer than the endpoint keeps them.
+	EnvPropagation = "TRTC_ACC_PROPAGATION"
 
 	// NamePrefix starts the name of every application a test creates, so
 	// that the sweeper (make sweep) can find what a failed run left.
@@ -72,18 +80,57 @@ var costActions = map[string]string{
 	"CreateTrtcFreeLicense": "claiming a trial",
 }
 
-// costGuard skips the test before an out-of-band call that costs, unless
-// costs are allowed.
-type costGuard struct {
-	t    testing.TB
-	next api.Caller
+// externalGuard is the caller of an external Env's client: it skips the
+// test before an out-of-band call that costs (unless allowed) or that
+// creates an application the sweeper could not find, and remembers the
+// applications it creates so that the test's cleanup deletes them.
+type externalGuard struct {
+	t       testing.TB
+	next    api.Caller
+	created *[]uint64
 }
 
-func (g costGuard) Call(ctx context.Context, service, version, action string, request, response any) error {
+func (g externalGuard) Call(ctx context.Context, service, version, action string, request, response any) error {
+	g.t.Helper()
 	if what, ok := costActions[action]; ok {
 		NeedsCosts(g.t, what+" ("+action+")")
 	}
-	return g.next.Call(ctx, service, version, action, request, response)
+	if req, ok := request.(*api.CreateTrtcAppRequest); ok {
+		skipUnsweepable(g.t, req.AppName)
+	}
+	err := g.next.Call(ctx, service, version, action, request, response)
+	if out, ok := response.(*api.CreateTrtcAppResponse); ok && err == nil {
+		*g.created = append(*g.created, out.SdkAppId)
+	}
+	return err
+}
+
+// skipUnsweepable skips before creating an application the sweeper would
+// not find; a name the service refuses anyway (a validation test's) passes.
+func skipUnsweepable(t testing.TB, name string) {
+	t.Helper()
+	if !strings.HasPrefix(name, NamePrefix) && validators.CheckAppName(name) == nil {
+		t.Skipf("application name %q does not start with %q, so make sweep could not delete it after a failed run: use acctest.RandomName()", name, NamePrefix)
+	}
+}
+
+// endpointPropagation is the range of EnvPropagation.
+func endpointPropagation() (lo, hi time.Duration, err error) {
+	s := os.Getenv(EnvPropagation)
+	if s == "" {
+		return catalog.PropagationMin, catalog.PropagationMax, nil
+	}
+	a, b, isRange := strings.Cut(s, "-")
+	if lo, err = time.ParseDuration(a); err == nil {
+		hi = lo
+		if isRange {
+			hi, err = time.ParseDuration(b)
+		}
+	}
+	if err != nil || lo > hi {
+		return 0, 0, fmt.Errorf("%s=%q: want a duration (1s) or a range (3m-5m)", EnvPropagation, s)
+	}
+	return lo, hi, nil
 }
 
 var (
@@ -102,12 +149,6 @@ func guardConfig(t testing.TB, body string) {
 		NeedsCosts(t, "a trtc_subscription (paid edition or trial)")
 	}
 	for _, m := range nameAttribute.FindAllStringSubmatch(body, -1) {
-		if !strings.HasPrefix(m[1], NamePrefix) {
-			t.Skipf("application name %q does not start with %q, so make sweep could not delete it after a failed run: use acctest.RandomName()", m[1], NamePrefix)
-		}
+		skipUnsweepable(t, m[1])
 	}
 }
-
-// externalPropagation sizes waits in external mode: the real service takes
-// 3 to 5 minutes, and a wait must outlast the longest.
-const externalPropagation = catalog.PropagationMax + time.Minute

@@ -101,6 +101,7 @@ func readLogs(t *testing.T, dir string) (string, []string) {
 // Not parallel: it sets environment variables.
 func TestAccReliability_traceLogsHoldNoSecret(t *testing.T) {
 	env := acctest.NewEnv(t)
+	acctest.NeedsEmulator(t, "a recorder in front of its STS service")
 	sts := &stsRecorder{next: env.Emulator}
 	front := httptest.NewServer(sts)
 	t.Cleanup(front.Close)

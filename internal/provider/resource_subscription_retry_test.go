@@ -23,6 +23,7 @@ import (
 // configs point the provider at the gateway; env stays the direct way in.
 func lossyEnv(t *testing.T, env *acctest.Env, action string) *acctest.Env {
 	t.Helper()
+	acctest.NeedsEmulator(t, "a gateway in front of it that drops an answer")
 	var lost atomic.Bool
 	gw := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Header.Get("X-TC-Action") != action || lost.Swap(true) {
