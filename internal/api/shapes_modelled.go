@@ -88,7 +88,7 @@ type DescribeAppSubscriptionRequest struct {
 }
 
 type DescribeAppSubscriptionResponse struct {
-	SdkAppId          uint64 `json:"SdkAppId"`
+	SdkAppId          uint64 `json:"SdkAppId" decode:"lenient"`
 	Product           string `json:"Product"`
 	Edition           string `json:"Edition"`
 	Status            string `json:"Status"`
@@ -120,7 +120,7 @@ type CreateAppSubscriptionRequest struct {
 }
 
 type CreateAppSubscriptionResponse struct {
-	DealId     string `json:"DealId"`
+	DealId     string `json:"DealId" decode:"lenient"`
 	ExpireTime string `json:"ExpireTime"`
 }
 

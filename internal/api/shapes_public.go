@@ -21,11 +21,11 @@ type TagFilter struct {
 type GetCallerIdentityRequest struct{}
 
 type GetCallerIdentityResponse struct {
-	Arn         string `json:"Arn"`
+	Arn         string `json:"Arn" decode:"lenient"`
 	AccountId   string `json:"AccountId"`
-	UserId      string `json:"UserId"`
-	PrincipalId string `json:"PrincipalId"`
-	Type        string `json:"Type"`
+	UserId      string `json:"UserId" decode:"lenient"`
+	PrincipalId string `json:"PrincipalId" decode:"lenient"`
+	Type        string `json:"Type" decode:"lenient"`
 }
 
 type STSTag struct {
@@ -76,7 +76,8 @@ type DescribeAppStatListRequest struct {
 }
 
 // SdkAppInfo is one application as DescribeAppStatList lists it. Name and
-// Description may be null on the wire (read as "").
+// Description may be null on the wire (read as ""). Fields tagged
+// decode:"lenient" are not read by the provider (see LenientTag).
 type SdkAppInfo struct {
 	ID             uint64   `json:"ID"`
 	Name           string   `json:"Name"`
@@ -144,13 +145,13 @@ type ResourceTag struct {
 	TagKey     string `json:"TagKey"`
 	TagValue   string `json:"TagValue"`
 	ResourceId string `json:"ResourceId"`
-	Category   string `json:"Category"`
+	Category   string `json:"Category" decode:"lenient"`
 }
 
 type DescribeResourceTagsByResourceIdsResponse struct {
 	TotalCount uint64        `json:"TotalCount"`
-	Offset     uint64        `json:"Offset"`
-	Limit      uint64        `json:"Limit"`
+	Offset     uint64        `json:"Offset" decode:"lenient"`
+	Limit      uint64        `json:"Limit" decode:"lenient"`
 	Tags       []ResourceTag `json:"Tags"`
 }
 

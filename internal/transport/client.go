@@ -290,12 +290,19 @@ func (cl *call) decode(resp *http.Response, response any) error {
 	if response == nil {
 		return nil
 	}
-	// Decoding into an interface that holds the caller's pointer fills
-	// the caller's value in place.
-	if err := json.Unmarshal(a.body, &struct{ Response any }{Response: response}); err != nil {
+	var envelope struct{ Response json.RawMessage }
+	if err := json.Unmarshal(a.body, &envelope); err != nil {
 		return cl.wrap(fmt.Errorf("decoding the response (RequestId %s): %w", head.RequestID, err))
 	}
-	return nil
+	// Field by field: unknown fields are ignored, a mistyped field the
+	// provider reads is a *api.DecodeError naming it, one it never reads
+	// (decode:"lenient") is only logged.
+	tolerated, err := api.DecodeResponse(cl.service, cl.action, head.RequestID, envelope.Response, response)
+	if len(tolerated) > 0 {
+		tflog.Debug(cl.ctx, "Tencent Cloud API answer has unread fields of another type than modelled (see internal/api/README.md)",
+			map[string]any{"fields": tolerated, "request_id": head.RequestID})
+	}
+	return err
 }
 
 // snippet shows the start of an unexpected body, masked.
