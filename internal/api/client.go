@@ -8,7 +8,7 @@ import (
 	"time"
 )
 
-// Services and their API versions (contract section 1).
+// Services and their API versions (README.md, Transport).
 const (
 	ServiceTRTC = "trtc"
 	ServiceTag  = "tag"
@@ -40,7 +40,7 @@ type Caller interface {
 	Call(ctx context.Context, service, version, action string, request, response any) error
 }
 
-// Client offers one method per action of the contract.
+// Client offers one method per action of README.md.
 type Client struct {
 	caller Caller
 }

@@ -19,7 +19,8 @@ func (e *Error) Error() string {
 	return fmt.Sprintf("%s.%s: %s: %s (RequestId: %s)", e.Service, e.Action, e.Code, e.Message, e.RequestID)
 }
 
-// Error codes the provider acts on (contract sections 1-5).
+// Error codes the provider acts on (README.md, "Error codes the provider
+// acts on").
 const (
 	CodeAppNotFound      = "ResourceNotFound.SdkAppId"
 	CodeAppDeleting      = "FailedOperation.AppDeleting"
@@ -39,7 +40,7 @@ const (
 	CodeInvalidPeriod    = "InvalidParameterValue.Period"
 
 	// CodeTrialActive refuses CreateTrtcFreeLicense while a trial runs. [model]: the
-	// contract names no code for it; this is the emulator's, so nothing may
+	// reference names no code for it; this is the emulator's, so nothing may
 	// depend on it alone (the subscription resource re-reads and adopts an
 	// active Trial whatever the refusal).
 	CodeTrialActive = "FailedOperation.TrialActive"
@@ -60,7 +61,7 @@ func HasCode(err error, code string) bool { return Code(err) == code }
 // IsNotFound reports whether err says the object does not exist.
 func IsNotFound(err error) bool { return strings.HasPrefix(Code(err), "ResourceNotFound") }
 
-// IsRetryable reports whether an error code is transient (contract section 1):
+// IsRetryable reports whether an error code is transient (README.md, Transport):
 // throttling and server faults are retried, nothing else.
 func IsRetryable(code string) bool {
 	if strings.HasPrefix(code, CodeRequestLimit) {

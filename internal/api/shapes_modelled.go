@@ -1,9 +1,9 @@
 package api
 
-// Every [console] and [model] shape of the contract lives in this file and
+// Every [console] and [model] shape lives in this file and
 // nowhere else, so it can be corrected against the real service (the TRTC
 // console's API Inspector shows the real calls) without touching resources.
-// Each type names its source in ../shared/trtc-api-contract.md.
+// Each type names its source; README.md documents each action in full.
 
 // Application status values of DescribeSdkAppInfo ([console], section 3).
 const (

@@ -1,7 +1,7 @@
 package api
 
 // Shapes that Tencent Cloud publishes [public]: keep them exactly as the
-// contract (sections 2, 3 DescribeAppStatList, and 4) spells them.
+// published source spells them (README.md: STS, DescribeAppStatList, Tags).
 
 // Tag is the {TagKey, TagValue} pair used by TRTC and the Tag service.
 type Tag struct {
@@ -16,7 +16,7 @@ type TagFilter struct {
 	TagValue *string `json:"TagValue,omitempty"`
 }
 
-// --- STS 2018-08-13 (contract section 2) ---
+// --- STS 2018-08-13 (README.md, STS) ---
 
 type GetCallerIdentityRequest struct{}
 
@@ -57,7 +57,7 @@ type AssumeRoleResponse struct {
 	Expiration  string      `json:"Expiration"`
 }
 
-// --- TRTC 2019-07-22 DescribeAppStatList (contract section 3) ---
+// --- TRTC 2019-07-22 DescribeAppStatList (README.md, TRTC applications) ---
 
 type DescribeAppStatListRequest struct {
 	OrderField      *string     `json:"OrderField,omitempty"`
@@ -106,7 +106,7 @@ type DescribeAppStatListResponse struct {
 	SdkAppInfos []SdkAppInfo `json:"SdkAppInfos"`
 }
 
-// --- Tag 2018-08-13 (contract section 4) ---
+// --- Tag 2018-08-13 (README.md, Tags) ---
 
 type FailedResource struct {
 	Resource string `json:"Resource"`

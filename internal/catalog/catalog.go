@@ -1,5 +1,5 @@
 // Package catalog holds the TRTC product facts that both the provider's
-// validators and the emulator's rules are built from (contract sections 3-5).
+// validators and the emulator's rules are built from (internal/api/README.md).
 // Each fact names its source; [model] facts are ours and may need correcting.
 package catalog
 

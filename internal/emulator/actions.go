@@ -55,7 +55,7 @@ func jsonFields[Req any]() map[string]bool {
 	return out
 }
 
-// actions is every action of the contract, by service and name.
+// actions is every action of internal/api/README.md, by service and name.
 var actions = map[string]map[string]*actionSpec{}
 
 func register(specs ...*actionSpec) {
@@ -84,7 +84,8 @@ func lookupAction(service, action, version string) (*actionSpec, *apiError) {
 	return spec, nil
 }
 
-// decode checks the body in the contract's order: a JSON object with fields
+// decode checks the body in the reference's order (internal/api/README.md,
+// Transport): a JSON object with fields
 // of the right types (InvalidParameter), only known fields
 // (UnknownParameter), every required field (MissingParameter).
 func (s *actionSpec) decode(body []byte) (any, *apiError) {

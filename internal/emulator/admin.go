@@ -9,7 +9,7 @@ import (
 	"time"
 )
 
-// The emulator-only admin surface (contract section 6): unsigned JSON under
+// The emulator-only admin surface (internal/api/README.md, Emulator-only surface): unsigned JSON under
 // /_emulator/. Tools outside the project rely on these paths and fields.
 
 func (e *Emulator) adminHandler() http.Handler {

@@ -2,7 +2,7 @@ package emulator
 
 // Differential fuzzing: the provider's plan-time validators and the
 // emulator's server-side checks are two independent implementations of the
-// same documented rules (contract sections 3 and 4). For any input they must
+// same documented rules (internal/api/README.md). For any input they must
 // agree on accept or refuse, and a refusal must carry the documented code.
 //
 // Short runs are part of the test command; a long run by hand:

@@ -1,7 +1,7 @@
 package emulator
 
-// Choices the contract leaves open, made here (see the contract,
-// ../shared/trtc-api-contract.md, for everything else):
+// Choices internal/api/README.md leaves open, made here (the reference
+// says everything else):
 //
 //   - Auth: the 300 s signature window is measured against Config.Clock
 //     without the Advance offset (clients sign with their own clock). A
@@ -37,7 +37,7 @@ package emulator
 //     at once. A ClientToken over 64 characters is
 //     InvalidParameterValue.ClientToken.
 //   - Subscriptions: CreateTrtcFreeLicense during a running trial is
-//     FailedOperation.TrialActive (not in the contract). Purchases are free;
+//     FailedOperation.TrialActive (not in the reference). Purchases are free;
 //     a configured balance <= 0 refuses them (default: unlimited). A renewal
 //     without AutoRenew keeps the current setting. Auto-renewal adds one
 //     month at each expiry; a trial never auto-renews.

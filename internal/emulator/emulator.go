@@ -1,5 +1,5 @@
-// Package emulator serves the TRTC control plane of the wire contract
-// (../shared/trtc-api-contract.md): the trtc, tag and sts services on one
+// Package emulator serves the TRTC control plane described in
+// internal/api/README.md: the trtc, tag and sts services on one
 // HTTP handler, signed with TC3-HMAC-SHA256, plus the unsigned emulator-only
 // admin surface under /_emulator/. Every test of the project talks to it
 // instead of the real cloud.
@@ -215,7 +215,7 @@ func (e *Emulator) Apps() []AppView {
 // DisableApp models the platform disabling an application (overdue
 // balance, or no pay-as-you-go and no package): it is Disabled at once with
 // reason "Overdue" or "NoPackage". Not on the admin surface, which the
-// contract fixes; tests call it directly.
+// reference fixes; tests call it directly.
 func (e *Emulator) DisableApp(sdkAppID uint64, reason string) error {
 	if reason != "Overdue" && reason != "NoPackage" {
 		return fmt.Errorf("platform disable reason %q must be Overdue or NoPackage", reason)

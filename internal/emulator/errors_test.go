@@ -10,7 +10,7 @@ import (
 	"github.com/trtc-oss/terraform-provider-trtc/internal/catalog"
 )
 
-// TestEveryContractErrorCode provokes each error code the contract names
+// TestEveryContractErrorCode provokes each error code internal/api/README.md names
 // and checks the answer's code and the error counter of /_emulator/stats.
 func TestEveryContractErrorCode(t *testing.T) {
 	rtc := func(h *harness, name string) uint64 { return h.createApp(name) }

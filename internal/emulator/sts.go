@@ -9,7 +9,7 @@ import (
 	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
 )
 
-// STS actions (contract section 2).
+// STS actions (internal/api/README.md, STS).
 
 func init() {
 	register(

@@ -7,7 +7,7 @@ import (
 	"github.com/trtc-oss/terraform-provider-trtc/internal/catalog"
 )
 
-// Edition and subscription actions (contract section 5). Purchases cost
+// Edition and subscription actions (internal/api/README.md, Editions and subscriptions). Purchases cost
 // nothing: a configured balance <= 0 refuses them, any other balance (and the
 // default, unlimited) accepts them.
 

@@ -7,7 +7,7 @@ import (
 	"github.com/trtc-oss/terraform-provider-trtc/internal/catalog"
 )
 
-// Tag actions (contract section 4). A resource name must be the six-segment
+// Tag actions (internal/api/README.md, Tags). A resource name must be the six-segment
 // name of an application of this account. A malformed name fails the whole
 // request (InvalidParameterValue.ResourceDescriptionError); a well-formed
 // name of another account or of an unknown application is reported in

@@ -9,7 +9,7 @@ import (
 	"github.com/trtc-oss/terraform-provider-trtc/internal/catalog"
 )
 
-// Application actions (contract section 3). Handlers run with e.mu held and
+// Application actions (internal/api/README.md, TRTC applications). Handlers run with e.mu held and
 // the state settled to emulator now.
 
 func init() {

@@ -1,5 +1,5 @@
 // Package tagging reads and writes the tags of TRTC applications through the
-// Tag service (contract section 4).
+// Tag service (internal/api/README.md, Tags).
 package tagging
 
 import (

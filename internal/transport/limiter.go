@@ -10,7 +10,7 @@ import (
 )
 
 // DefaultRateLimit is the server's documented limit: 20 requests per second
-// per action (contract section 1).
+// per action (internal/api/README.md, Transport).
 const DefaultRateLimit = 20
 
 // limiterSlack delays each token's return a little past its period (at most

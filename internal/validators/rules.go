@@ -30,7 +30,7 @@ const (
 	TagValueRule    = "1-255 characters of " + tagCharsRule
 )
 
-// CheckAppName checks an application name (contract section 3).
+// CheckAppName checks an application name (internal/api/README.md, TRTC applications).
 func CheckAppName(s string) error {
 	if !appNameRe.MatchString(s) {
 		return fmt.Errorf("must be %s, got: %q", AppNameRule, s)
@@ -38,7 +38,7 @@ func CheckAppName(s string) error {
 	return nil
 }
 
-// CheckDescription checks an application description (contract section 3).
+// CheckDescription checks an application description (internal/api/README.md, TRTC applications).
 func CheckDescription(s string) error {
 	if !descriptionRe.MatchString(s) {
 		return fmt.Errorf("must be %s, got: %q", DescriptionRule, s)
@@ -46,7 +46,7 @@ func CheckDescription(s string) error {
 	return nil
 }
 
-// CheckTagKey checks a tag key (contract section 4).
+// CheckTagKey checks a tag key (internal/api/README.md, Tags).
 func CheckTagKey(s string) error {
 	if err := checkTagText(s, catalog.TagKeyMaxLength); err != nil {
 		return fmt.Errorf("tag key %q %w", s, err)
@@ -59,7 +59,7 @@ func CheckTagKey(s string) error {
 	return nil
 }
 
-// CheckTagValue checks a tag value (contract section 4).
+// CheckTagValue checks a tag value (internal/api/README.md, Tags).
 func CheckTagValue(s string) error {
 	if err := checkTagText(s, catalog.TagValueMaxLength); err != nil {
 		return fmt.Errorf("tag value %q %w", s, err)

@@ -1,0 +1,113 @@
+package api
+
+import (
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// wireType spells a field's JSON type as the reference does.
+func wireType(t reflect.Type) string {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch t.Kind() {
+	case reflect.Slice:
+		return "array of " + wireType(t.Elem())
+	case reflect.Struct:
+		return "object " + t.Name()
+	case reflect.String, reflect.Bool:
+		return KindOfType(t)
+	}
+	return KindNumber + " (" + t.Kind().String() + ")"
+}
+
+// section is the text under heading up to the next heading of the same or
+// a higher level.
+func section(doc, heading string) (string, bool) {
+	start := strings.Index(doc, "\n"+heading+"\n")
+	if start < 0 {
+		return "", false
+	}
+	rest := doc[start+len(heading)+2:]
+	level := strings.Count(strings.Fields(heading)[0], "#")
+	for i := 0; i < len(rest); i++ {
+		if i == 0 || rest[i-1] == '\n' {
+			if n := len(rest[i:]) - len(strings.TrimLeft(rest[i:], "#")); n > 0 && n <= level && strings.HasPrefix(rest[i+n:], " ") {
+				return rest[:i], true
+			}
+		}
+	}
+	return rest, true
+}
+
+// checkFields finds each field of t as a row "| `Name` | <JSON type> |" in
+// text, "unread (lenient)" exactly on lenient fields, and returns the
+// nested object types.
+func checkFields(t *testing.T, where, text string, typ reflect.Type, nested map[reflect.Type]bool) {
+	t.Helper()
+	if typ.NumField() == 0 && !strings.Contains(text, "(no fields)") {
+		t.Errorf("%s: %s has no fields: say (no fields)", where, typ.Name())
+	}
+	for i := range typ.NumField() {
+		f := typ.Field(i)
+		prefix := "| `" + JSONName(f) + "` | " + wireType(f.Type) + " |"
+		row := ""
+		for _, line := range strings.Split(text, "\n") {
+			if strings.HasPrefix(line, prefix) {
+				row = line
+			}
+		}
+		if row == "" {
+			t.Errorf("%s: no row %q for %s.%s", where, prefix, typ.Name(), f.Name)
+			continue
+		}
+		if strings.Contains(row, "unread (lenient)") != IsLenient(f) {
+			t.Errorf("%s: row of %s.%s says lenient %v, the struct %v", where, typ.Name(), f.Name, !IsLenient(f), IsLenient(f))
+		}
+		inner := f.Type
+		for inner.Kind() == reflect.Pointer || inner.Kind() == reflect.Slice {
+			inner = inner.Elem()
+		}
+		if inner.Kind() == reflect.Struct {
+			nested[inner] = true
+		}
+	}
+}
+
+// The reference documents every action (with its origin) and every field
+// of its request and answer with its JSON type, as the structs define them.
+func TestReferenceDocumentsEveryField(t *testing.T) {
+	raw, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(raw)
+	nested := map[reflect.Type]bool{}
+	for _, a := range Actions {
+		text, ok := section(doc, "### "+a.Name)
+		if !ok {
+			t.Errorf("no section ### %s", a.Name)
+			continue
+		}
+		if !strings.Contains(text, "["+string(a.Origin)+"]") {
+			t.Errorf("### %s does not say its origin [%s]", a.Name, a.Origin)
+		}
+		request, response, ok := strings.Cut(text, "\nResponse:\n")
+		if !ok || !strings.Contains(request, "\nRequest") {
+			t.Errorf("### %s needs a Request: and a Response: part", a.Name)
+			continue
+		}
+		checkFields(t, a.Name+" request", request, a.Request, nested)
+		checkFields(t, a.Name+" response", response, a.Response, nested)
+	}
+	for typ := range nested {
+		text, ok := section(doc, "#### "+typ.Name())
+		if !ok {
+			t.Errorf("no section #### %s for a nested object", typ.Name())
+			continue
+		}
+		checkFields(t, typ.Name(), text, typ, map[reflect.Type]bool{})
+	}
+}
