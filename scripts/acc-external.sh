@@ -32,7 +32,7 @@ export TF_ACC=1 TRTC_ACC_EXTERNAL=1 TRTC_ACC_ALLOW_COSTS=1 TRTC_ACC_PROPAGATION=
 export TENCENTCLOUD_SECRET_ID=AKIDtrtcEmulatorDefaultSecretId00 TENCENTCLOUD_SECRET_KEY=trtcEmulatorDefaultSecretKey0000
 unset TENCENTCLOUD_SECURITY_TOKEN TENCENTCLOUD_ASSUME_ROLE_ARN TENCENTCLOUD_PROFILE
 status=0
-go test -count=1 -v -timeout 30m -run '^TestAcc' ./internal/provider/ >"$work/test.log" 2>&1 || status=$?
+go test -count=1 -v -timeout 30m -run "${ACC_RUN:-^TestAcc}" ./internal/provider/ >"$work/test.log" 2>&1 || status=$?
 
 # Top-level results only ("--- PASS: TestX"), not subtests (indented).
 ran=$(grep -c '^--- PASS: ' "$work/test.log" || true)

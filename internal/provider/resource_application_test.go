@@ -19,6 +19,7 @@ import (
 
 	"github.com/trtc-oss/terraform-provider-trtc/internal/acctest"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/catalog"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/clock"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/waiters"
 )
@@ -47,15 +48,9 @@ func wrapped(text string) *regexp.Regexp {
 }
 
 // checkAppsGone is a CheckDestroy: nothing left in the emulator, not even
-// an application whose deletion is still propagating.
-func checkAppsGone(env *acctest.Env) resource.TestCheckFunc {
-	return func(*terraform.State) error {
-		if apps := env.Emulator.Apps(); len(apps) != 0 {
-			return fmt.Errorf("%d application(s) left after destroy: %+v", len(apps), apps)
-		}
-		return nil
-	}
-}
+// an application whose deletion is still propagating (in external mode:
+// nothing of the state still reads).
+func checkAppsGone(env *acctest.Env) resource.TestCheckFunc { return env.CheckAppsDestroyed() }
 
 // appIDFromState returns the SDKAppID of the test application.
 func appIDFromState(s *terraform.State) (uint64, error) {
@@ -83,6 +78,16 @@ func emulatorStatus(env *acctest.Env, want string) resource.TestCheckFunc {
 		if err != nil {
 			return err
 		}
+		if env.IsExternal() { // the public read says the same
+			app, err := waiters.FindApp(context.Background(), env.Client(), id)
+			if err != nil {
+				return err
+			}
+			if app.Status != want || app.TargetStatus != want {
+				return fmt.Errorf("application %d: status %s, target %s; want %s", id, app.Status, app.TargetStatus, want)
+			}
+			return nil
+		}
 		for _, a := range env.Emulator.Apps() {
 			if a.SdkAppId == id {
 				if a.Status != want || a.TargetStatus != want {
@@ -97,13 +102,14 @@ func emulatorStatus(env *acctest.Env, want string) resource.TestCheckFunc {
 
 func TestAccApplication_lifecycle(t *testing.T) {
 	env := acctest.NewEnv(t)
+	name, renamed := acctest.RandomName(), acctest.RandomName()
 	sameID := statecheck.CompareValue(compare.ValuesSame())
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		CheckDestroy:             checkAppsGone(env), // the application is enabled at the end
 		Steps: []resource.TestStep{
 			{
-				Config: appConfig(env, "lifecycle", "RTCEngine", `tags = { env = "dev" }`),
+				Config: appConfig(env, name, "RTCEngine", `tags = { env = "dev" }`),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(appAddr, attr("id"), knownvalue.StringRegexp(regexp.MustCompile(`^\d+$`))),
 					statecheck.ExpectKnownValue(appAddr, attr("sdk_app_id"), knownvalue.NotNull()),
@@ -117,7 +123,7 @@ func TestAccApplication_lifecycle(t *testing.T) {
 					statecheck.ExpectKnownValue(appAddr, attr("tags"), knownvalue.MapExact(map[string]knownvalue.Check{"env": knownvalue.StringExact("dev")})),
 					sameID.AddStateValue(appAddr, attr("sdk_app_id")),
 				},
-				Check: func(s *terraform.State) error {
+				Check: env.InternalCheck("its record of tags and ClientToken, its call counts", func(s *terraform.State) error {
 					id, err := appIDFromState(s)
 					if err != nil {
 						return err
@@ -135,10 +141,10 @@ func TestAccApplication_lifecycle(t *testing.T) {
 						return fmt.Errorf("create read the application %d times, want 1", n)
 					}
 					return nil
-				},
+				}),
 			},
 			{
-				Config: appConfig(env, "renamed", "RTCEngine", `
+				Config: appConfig(env, renamed, "RTCEngine", `
   description = "for_tests"
   tags        = { env = "prod", team = "媒体 【A】" }`),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
@@ -146,7 +152,7 @@ func TestAccApplication_lifecycle(t *testing.T) {
 					plancheck.ExpectKnownValue(appAddr, attr("sdk_secret_key"), knownvalue.NotNull()), // kept, not recomputed
 				}},
 				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(appAddr, attr("name"), knownvalue.StringExact("renamed")),
+					statecheck.ExpectKnownValue(appAddr, attr("name"), knownvalue.StringExact(renamed)),
 					statecheck.ExpectKnownValue(appAddr, attr("description"), knownvalue.StringExact("for_tests")),
 					statecheck.ExpectKnownValue(appAddr, attr("tags"), knownvalue.MapExact(map[string]knownvalue.Check{
 						"env": knownvalue.StringExact("prod"), "team": knownvalue.StringExact("媒体 【A】"),
@@ -170,17 +176,18 @@ func TestAccApplication_lifecycle(t *testing.T) {
 
 func TestAccApplication_replaceOnProductChange(t *testing.T) {
 	env := acctest.NewEnv(t)
+	name := acctest.RandomName()
 	differentID := statecheck.CompareValue(compare.ValuesDiffer())
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		CheckDestroy:             checkAppsGone(env),
 		Steps: []resource.TestStep{
 			{
-				Config:            appConfig(env, "replace_me", "RTCEngine", ""),
+				Config:            appConfig(env, name, "RTCEngine", ""),
 				ConfigStateChecks: []statecheck.StateCheck{differentID.AddStateValue(appAddr, attr("sdk_app_id"))},
 			},
 			{
-				Config: appConfig(env, "replace_me", "Call", ""),
+				Config: appConfig(env, name, "Call", ""),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(appAddr, plancheck.ResourceActionDestroyBeforeCreate),
 				}},
@@ -188,12 +195,12 @@ func TestAccApplication_replaceOnProductChange(t *testing.T) {
 					differentID.AddStateValue(appAddr, attr("sdk_app_id")),
 					statecheck.ExpectKnownValue(appAddr, attr("product"), knownvalue.StringExact("Call")),
 				},
-				Check: func(*terraform.State) error {
+				Check: env.InternalCheck("its count of applications", func(*terraform.State) error {
 					if n := len(env.Emulator.Apps()); n != 1 {
 						return fmt.Errorf("want only the new application, emulator has %d", n)
 					}
 					return nil
-				},
+				}),
 			},
 		},
 	})
@@ -201,12 +208,13 @@ func TestAccApplication_replaceOnProductChange(t *testing.T) {
 
 func TestAccApplication_disableAndEnable(t *testing.T) {
 	env := acctest.NewEnv(t)
+	name := acctest.RandomName()
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		CheckDestroy:             checkAppsGone(env),
 		Steps: []resource.TestStep{
 			{ // created disabled: create waits for the disable to take effect
-				Config: appConfig(env, "toggle", "Live", `
+				Config: appConfig(env, name, "Live", `
   data_region = "na-siliconvalley"
   status      = "disabled"`),
 				ConfigStateChecks: []statecheck.StateCheck{
@@ -216,7 +224,7 @@ func TestAccApplication_disableAndEnable(t *testing.T) {
 				Check: emulatorStatus(env, api.AppStatusDisabled),
 			},
 			{
-				Config: appConfig(env, "toggle", "Live", `data_region = "na-siliconvalley"`),
+				Config: appConfig(env, name, "Live", `data_region = "na-siliconvalley"`),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(appAddr, plancheck.ResourceActionUpdate),
 					plancheck.ExpectUnknownValue(appAddr, attr("disabled_reason")),
@@ -228,7 +236,7 @@ func TestAccApplication_disableAndEnable(t *testing.T) {
 				Check: emulatorStatus(env, api.AppStatusEnabled),
 			},
 			{
-				Config: appConfig(env, "toggle", "Live", `
+				Config: appConfig(env, name, "Live", `
   data_region = "na-siliconvalley"
   status      = "disabled"`),
 				ConfigStateChecks: []statecheck.StateCheck{
@@ -242,28 +250,32 @@ func TestAccApplication_disableAndEnable(t *testing.T) {
 
 func TestAccApplication_deletionProtection(t *testing.T) {
 	env := acctest.NewEnv(t)
+	name := acctest.RandomName()
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		CheckDestroy:             checkAppsGone(env),
 		Steps: []resource.TestStep{
 			{
-				Config: appConfig(env, "protected", "Conference", `deletion_protection = true`),
+				Config: appConfig(env, name, "Conference", `deletion_protection = true`),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(appAddr, attr("deletion_protection"), knownvalue.Bool(true)),
 				},
 			},
 			{
-				Config:      appConfig(env, "protected", "Conference", `deletion_protection = true`),
+				Config:      appConfig(env, name, "Conference", `deletion_protection = true`),
 				Destroy:     true,
 				ExpectError: wrapped("To delete it, set deletion_protection = false, run terraform apply, then destroy it."),
 			},
 			{
 				PreConfig: func() {
+					if env.IsExternal() {
+						return // no call counts; the next step still finds it enabled
+					}
 					if n := env.Calls("DeleteTrtcApp") + env.Calls("ModifyAppStatus"); n != 0 {
 						t.Errorf("a protected application got %d delete/disable calls", n)
 					}
 				},
-				Config: appConfig(env, "protected", "Conference", `deletion_protection = false`),
+				Config: appConfig(env, name, "Conference", `deletion_protection = false`),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(appAddr, plancheck.ResourceActionUpdate),
 				}},
@@ -274,14 +286,15 @@ func TestAccApplication_deletionProtection(t *testing.T) {
 
 func TestAccApplication_disappears(t *testing.T) {
 	env := acctest.NewEnv(t)
-	config := appConfig(env, "vanishing", "RTCEngine", "")
+	name := acctest.RandomName()
+	config := appConfig(env, name, "RTCEngine", "")
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		CheckDestroy:             checkAppsGone(env),
 		Steps: []resource.TestStep{
 			{Config: config},
 			{
-				PreConfig: func() { deleteOutsideTerraform(t, env, onlyAppID(t, env)) },
+				PreConfig: func() { deleteOutsideTerraform(t, env, env.AppID(t, name)) },
 				Config:    config,
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(appAddr, plancheck.ResourceActionCreate),
@@ -294,7 +307,7 @@ func TestAccApplication_disappears(t *testing.T) {
 // deleteOutsideTerraform disables and deletes an application through the API.
 func deleteOutsideTerraform(t *testing.T, env *acctest.Env, id uint64) {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(t.Context(), time.Minute)
+	ctx, cancel := context.WithTimeout(t.Context(), 2*env.Propagation()+time.Minute)
 	defer cancel()
 	client := env.Client()
 	deps := waiters.ForClient(client, clock.Real{})
@@ -314,7 +327,8 @@ func deleteOutsideTerraform(t *testing.T, env *acctest.Env, id uint64) {
 
 func TestAccApplication_driftThroughAPI(t *testing.T) {
 	env := acctest.NewEnv(t)
-	config := appConfig(env, "drifty", "Call", `
+	name := acctest.RandomName()
+	config := appConfig(env, name, "Call", `
   description = "managed"
   tags        = { owner = "terraform" }`)
 	resource.ParallelTest(t, resource.TestCase{
@@ -325,24 +339,24 @@ func TestAccApplication_driftThroughAPI(t *testing.T) {
 			{
 				PreConfig: func() {
 					ctx := t.Context()
-					id := onlyAppID(t, env)
+					id := env.AppID(t, name)
 					client := env.Client()
-					if _, err := client.ModifyAppInfo(ctx, &api.ModifyAppInfoRequest{SdkAppId: id, AppName: api.Ptr("changed_by_hand"), Description: api.Ptr("")}); err != nil {
+					if _, err := client.ModifyAppInfo(ctx, &api.ModifyAppInfoRequest{SdkAppId: id, AppName: api.Ptr(acctest.RandomName()), Description: api.Ptr("")}); err != nil {
 						t.Fatal(err)
 					}
 					if _, err := client.ModifyAppStatus(ctx, &api.ModifyAppStatusRequest{SdkAppId: id, Status: api.StatusClose}); err != nil {
 						t.Fatal(err)
 					}
-					env.Emulator.Advance(time.Hour) // let the disable take effect without waiting
+					env.SettleStatus(t, id, api.AppStatusDisabled)
 				},
 				Config: config,
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(appAddr, plancheck.ResourceActionUpdate),
-					plancheck.ExpectKnownValue(appAddr, attr("name"), knownvalue.StringExact("drifty")),
+					plancheck.ExpectKnownValue(appAddr, attr("name"), knownvalue.StringExact(name)),
 					plancheck.ExpectKnownValue(appAddr, attr("status"), knownvalue.StringExact("enabled")),
 				}},
 				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(appAddr, attr("name"), knownvalue.StringExact("drifty")),
+					statecheck.ExpectKnownValue(appAddr, attr("name"), knownvalue.StringExact(name)),
 					statecheck.ExpectKnownValue(appAddr, attr("description"), knownvalue.StringExact("managed")),
 					statecheck.ExpectKnownValue(appAddr, attr("status"), knownvalue.StringExact("enabled")),
 				},
@@ -351,7 +365,7 @@ func TestAccApplication_driftThroughAPI(t *testing.T) {
 			{ // tags are authoritative: one added elsewhere is planned away
 				PreConfig: func() {
 					_, err := env.Client().TagResources(t.Context(), &api.TagResourcesRequest{
-						ResourceList: []string{fmt.Sprintf("qcs::trtc::uin/%s:sdkappid/%d", "100000000001", onlyAppID(t, env))},
+						ResourceList: []string{catalog.ResourceName(env.AccountID(t), env.AppID(t, name))},
 						Tags:         []api.Tag{{TagKey: "added", TagValue: "by hand"}},
 					})
 					if err != nil {
@@ -387,14 +401,14 @@ func TestAccApplication_validation(t *testing.T) {
 	}{
 		{"bad-name", "RTCEngine", "", `Attribute name must be 1-15 characters of letters, digits and underscores`},
 		{"name_longer_than_15", "RTCEngine", "", `Attribute name must be 1-15 characters`},
-		{"ok", "RTCEngine", `description = "has space"`, `Attribute description must be at most 300 characters`},
-		{"ok", "Chat", "", `Attribute product value must be one of`},
-		{"ok", "Live", `data_region = "eu-frankfurt"`, `Attribute data_region must be one of ap-singapore, na-siliconvalley for product Live, got: "eu-frankfurt"`},
-		{"ok", "RTCEngine", `data_region = "mars-1"`, `Attribute data_region value must be one of`},
-		{"ok", "RTCEngine", `status = "paused"`, `Attribute status value must be one of`},
-		{"ok", "RTCEngine", `tags = { "qcs:env" = "x" }`, `tag key "qcs:env" must not start with the reserved prefix`},
-		{"ok", "RTCEngine", `tags = { env = " lead" }`, `value of tag key "env"`},
-		{"ok", "RTCEngine", "tags = {\n" + strings.Join(tooMany, "\n") + "\n}", `at most 50 tags`},
+		{acctest.RandomName(), "RTCEngine", `description = "has space"`, `Attribute description must be at most 300 characters`},
+		{acctest.RandomName(), "Chat", "", `Attribute product value must be one of`},
+		{acctest.RandomName(), "Live", `data_region = "eu-frankfurt"`, `Attribute data_region must be one of ap-singapore, na-siliconvalley for product Live, got: "eu-frankfurt"`},
+		{acctest.RandomName(), "RTCEngine", `data_region = "mars-1"`, `Attribute data_region value must be one of`},
+		{acctest.RandomName(), "RTCEngine", `status = "paused"`, `Attribute status value must be one of`},
+		{acctest.RandomName(), "RTCEngine", `tags = { "qcs:env" = "x" }`, `tag key "qcs:env" must not start with the reserved prefix`},
+		{acctest.RandomName(), "RTCEngine", `tags = { env = " lead" }`, `value of tag key "env"`},
+		{acctest.RandomName(), "RTCEngine", "tags = {\n" + strings.Join(tooMany, "\n") + "\n}", `at most 50 tags`},
 	}
 	var steps []resource.TestStep
 	for _, c := range cases {
