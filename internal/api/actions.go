@@ -2,7 +2,8 @@ package api
 
 import "reflect"
 
-// Origin says where an action's name and shape come from (internal/api/README.md).
+// Origin says where an action's name and shape come from
+// (internal/api/README.md).
 type Origin string
 
 const (

@@ -5,7 +5,7 @@ package api
 // console's API Inspector shows the real calls) without touching resources.
 // Each type names its source; README.md documents each action in full.
 
-// Application status values of DescribeSdkAppInfo ([console], section 3).
+// Application status values of DescribeSdkAppInfo ([console], README.md).
 const (
 	AppStatusEnabled  = "Enabled"
 	AppStatusDisabled = "Disabled"
@@ -18,14 +18,15 @@ const (
 	StatusClose = "close"
 )
 
-// Subscription status values ([model], section 5).
+// Subscription status values ([model], README.md).
 const (
 	SubscriptionActive  = "Active"
 	SubscriptionExpired = "Expired"
 	SubscriptionNone    = "None"
 )
 
-// CreateTrtcApp [console], shape modelled on GME CreateApp (section 3).
+// CreateTrtcApp [console], shape modelled on GME CreateApp (README.md, TRTC
+// applications).
 type CreateTrtcAppRequest struct {
 	AppName     string  `json:"AppName"`
 	Description *string `json:"Description,omitempty"`
@@ -39,7 +40,7 @@ type CreateTrtcAppResponse struct {
 	SdkAppId uint64 `json:"SdkAppId"`
 }
 
-// DescribeSdkAppInfo [console] (section 3).
+// DescribeSdkAppInfo [console] (README.md, TRTC applications).
 type DescribeSdkAppInfoRequest struct {
 	SdkAppId uint64 `json:"SdkAppId"`
 }
@@ -58,7 +59,7 @@ type DescribeSdkAppInfoResponse struct {
 	DisabledReason   string `json:"DisabledReason"`
 }
 
-// ModifyAppInfo [console] (section 3).
+// ModifyAppInfo [console] (README.md, TRTC applications).
 type ModifyAppInfoRequest struct {
 	SdkAppId    uint64  `json:"SdkAppId"`
 	AppName     *string `json:"AppName,omitempty"`
@@ -67,7 +68,7 @@ type ModifyAppInfoRequest struct {
 
 type ModifyAppInfoResponse struct{}
 
-// ModifyAppStatus [model], GME ModifyAppStatus (section 3).
+// ModifyAppStatus [model], GME ModifyAppStatus (README.md, TRTC applications).
 type ModifyAppStatusRequest struct {
 	SdkAppId uint64 `json:"SdkAppId"`
 	Status   string `json:"Status"` // StatusOpen or StatusClose
@@ -75,14 +76,15 @@ type ModifyAppStatusRequest struct {
 
 type ModifyAppStatusResponse struct{}
 
-// DeleteTrtcApp [model] (section 3).
+// DeleteTrtcApp [model] (README.md, TRTC applications).
 type DeleteTrtcAppRequest struct {
 	SdkAppId uint64 `json:"SdkAppId"`
 }
 
 type DeleteTrtcAppResponse struct{}
 
-// DescribeAppSubscription [model], billing-style (section 5).
+// DescribeAppSubscription [model], billing-style (README.md, Editions and
+// subscriptions).
 type DescribeAppSubscriptionRequest struct {
 	SdkAppId uint64 `json:"SdkAppId"`
 }
@@ -110,7 +112,8 @@ type CreateTrtcFreeLicenseResponse struct {
 	ExpireTime string `json:"ExpireTime"`
 }
 
-// CreateAppSubscription [model], after CVM RenewInstances (section 5).
+// CreateAppSubscription [model], after CVM RenewInstances (README.md,
+// Editions and subscriptions).
 type CreateAppSubscriptionRequest struct {
 	SdkAppId     uint64  `json:"SdkAppId"`
 	Edition      string  `json:"Edition"`
@@ -124,7 +127,8 @@ type CreateAppSubscriptionResponse struct {
 	ExpireTime string `json:"ExpireTime"`
 }
 
-// ModifyAppSubscriptionAutoRenew [model], after CVM ModifyInstancesRenewFlag (section 5).
+// ModifyAppSubscriptionAutoRenew [model], after CVM ModifyInstancesRenewFlag
+// (README.md, Editions and subscriptions).
 type ModifyAppSubscriptionAutoRenewRequest struct {
 	SdkAppId  uint64 `json:"SdkAppId"`
 	AutoRenew bool   `json:"AutoRenew"`

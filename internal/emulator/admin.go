@@ -9,8 +9,9 @@ import (
 	"time"
 )
 
-// The emulator-only admin surface (internal/api/README.md, Emulator-only surface): unsigned JSON under
-// /_emulator/. Tools outside the project rely on these paths and fields.
+// The emulator-only admin surface (internal/api/README.md, Emulator-only
+// surface): unsigned JSON under /_emulator/. Tools outside the project rely on
+// these paths and fields.
 
 func (e *Emulator) adminHandler() http.Handler {
 	mux := http.NewServeMux()

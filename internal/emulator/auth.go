@@ -27,7 +27,8 @@ type tmpCredential struct {
 	roleArn, session string
 }
 
-// authenticate runs the signature checks of section 1 in their order.
+// authenticate runs the signature checks in their order
+// (internal/api/README.md, Transport).
 func (e *Emulator) authenticate(r *http.Request, body []byte) (identity, *apiError) {
 	var id identity
 	header := r.Header.Get("Authorization")

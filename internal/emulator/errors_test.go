@@ -10,8 +10,8 @@ import (
 	"github.com/trtc-oss/terraform-provider-trtc/internal/catalog"
 )
 
-// TestEveryContractErrorCode provokes each error code internal/api/README.md names
-// and checks the answer's code and the error counter of /_emulator/stats.
+// TestEveryContractErrorCode provokes each error code internal/api/README.md
+// names and checks the answer's code and the error counter of /_emulator/stats.
 func TestEveryContractErrorCode(t *testing.T) {
 	rtc := func(h *harness, name string) uint64 { return h.createApp(name) }
 	apiCode := func(err error) string { return api.Code(err) }

@@ -4,7 +4,8 @@ import (
 	"time"
 )
 
-// Faults are injected failures (POST /_emulator/faults, internal/api/README.md, Emulator-only surface).
+// Faults are injected failures (POST /_emulator/faults, internal/api/README.md,
+// Emulator-only surface).
 type Faults struct {
 	ErrorRate    float64       // share of calls answered with ErrorCode
 	ErrorCode    string        // default InternalError

@@ -41,8 +41,8 @@ func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	e.serveAPI(w, r)
 }
 
-// serveAPI runs one API call through the reference's checks (internal/api/README.md, Transport), in order
-// (section 1), then the action.
+// serveAPI runs one API call through the reference's checks
+// (internal/api/README.md, Transport), in order, then the action.
 func (e *Emulator) serveAPI(w http.ResponseWriter, r *http.Request) {
 	start := time.Now() //nolint:forbidigo // latency for the log line only, never for logic: a fake clock would log 0
 	requestID := newRequestID()

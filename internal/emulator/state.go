@@ -53,7 +53,8 @@ type app struct {
 	trialsUsed           int
 }
 
-// subscription is an application's edition (section 5).
+// subscription is an application's edition (internal/api/README.md,
+// Editions and subscriptions).
 type subscription struct {
 	edition       string
 	status        string // Active, Expired, None

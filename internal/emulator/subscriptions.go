@@ -7,9 +7,9 @@ import (
 	"github.com/trtc-oss/terraform-provider-trtc/internal/catalog"
 )
 
-// Edition and subscription actions (internal/api/README.md, Editions and subscriptions). Purchases cost
-// nothing: a configured balance <= 0 refuses them, any other balance (and the
-// default, unlimited) accepts them.
+// Edition and subscription actions (internal/api/README.md, Editions and
+// subscriptions). Purchases cost nothing: a configured balance <= 0 refuses
+// them, any other balance (and the default, unlimited) accepts them.
 
 func init() {
 	register(

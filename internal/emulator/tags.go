@@ -7,12 +7,12 @@ import (
 	"github.com/trtc-oss/terraform-provider-trtc/internal/catalog"
 )
 
-// Tag actions (internal/api/README.md, Tags). A resource name must be the six-segment
-// name of an application of this account. A malformed name fails the whole
-// request (InvalidParameterValue.ResourceDescriptionError); a well-formed
+// Tag actions (internal/api/README.md, Tags). A resource name must be the
+// six-segment name of an application of this account. A malformed name fails the
+// whole request (InvalidParameterValue.ResourceDescriptionError); a well-formed
 // name of another account or of an unknown application is reported in
-// FailedResources as ResourceNotFound (TagResources, UnTagResources) or
-// answered ResourceNotFound (ModifyResourceTags).
+// FailedResources as ResourceNotFound (TagResources, UnTagResources) or answered
+// ResourceNotFound (ModifyResourceTags).
 
 func init() {
 	register(

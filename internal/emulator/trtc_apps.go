@@ -9,8 +9,8 @@ import (
 	"github.com/trtc-oss/terraform-provider-trtc/internal/catalog"
 )
 
-// Application actions (internal/api/README.md, TRTC applications). Handlers run with e.mu held and
-// the state settled to emulator now.
+// Application actions (internal/api/README.md, TRTC applications). Handlers run
+// with e.mu held and the state settled to emulator now.
 
 func init() {
 	register(

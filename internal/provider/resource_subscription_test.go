@@ -74,8 +74,8 @@ func (c *timeAttr) capture(addr, attr string) resource.TestCheckFunc {
 	})
 }
 
-// movedByMonths checks that attr now is the captured time plus n calendar
-// months (internal/api/README.md leaves the zone of month arithmetic open: the wire
+// movedByMonths checks that attr now is the captured time plus n calendar months
+// (internal/api/README.md leaves the zone of month arithmetic open: the wire
 // zone, UTC and the local zone are accepted).
 func (c *timeAttr) movedByMonths(addr, attr string, n int) resource.TestCheckFunc {
 	return resource.TestCheckResourceAttrWith(addr, attr, func(v string) error {

@@ -35,11 +35,11 @@ func wireStatus(status string) (modify, described string) {
 // statusAttr maps a DescribeSdkAppInfo Status or TargetStatus to the
 // attribute spelling; empty (no target reported) stays empty.
 //
-// A value internal/api/README.md does not list is passed through in lower case on
-// purpose, with known=false so that callers warn: failing the read instead
+// A value internal/api/README.md does not list is passed through in lower case
+// on purpose, with known=false so that callers warn: failing the read instead
 // would block refresh, and so destroy, of the application until a provider
-// release knows the new value, while a passed-through value shows as a
-// plan diff on trtc_application.status that the user can see and act on.
+// release knows the new value, while a passed-through value shows as a plan diff
+// on trtc_application.status that the user can see and act on.
 func statusAttr(wire string) (value string, known bool) {
 	switch wire {
 	case api.AppStatusEnabled:

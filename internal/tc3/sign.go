@@ -1,6 +1,6 @@
-// Package tc3 implements Tencent Cloud's TC3-HMAC-SHA256 request signature
-// (API 3.0, internal/api/README.md, Transport). The emulator verifies with the same code
-// that the client signs with; the official SDK is the test oracle for both.
+// Package tc3 implements Tencent Cloud's TC3-HMAC-SHA256 request signature (API
+// 3.0, internal/api/README.md, Transport). The emulator verifies with the same
+// code that the client signs with; the official SDK is the test oracle for both.
 package tc3
 
 import (

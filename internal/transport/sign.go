@@ -8,7 +8,8 @@ import (
 	"github.com/trtc-oss/terraform-provider-trtc/internal/tc3"
 )
 
-// ContentType is the body type of every call (internal/api/README.md, Transport).
+// ContentType is the body type of every call (internal/api/README.md,
+// Transport).
 const ContentType = "application/json; charset=utf-8"
 
 // Language asks for English error messages.

@@ -30,7 +30,8 @@ const (
 	TagValueRule    = "1-255 characters of " + tagCharsRule
 )
 
-// CheckAppName checks an application name (internal/api/README.md, TRTC applications).
+// CheckAppName checks an application name (internal/api/README.md, TRTC
+// applications).
 func CheckAppName(s string) error {
 	if !appNameRe.MatchString(s) {
 		return fmt.Errorf("must be %s, got: %q", AppNameRule, s)
@@ -38,7 +39,8 @@ func CheckAppName(s string) error {
 	return nil
 }
 
-// CheckDescription checks an application description (internal/api/README.md, TRTC applications).
+// CheckDescription checks an application description (internal/api/README.md,
+// TRTC applications).
 func CheckDescription(s string) error {
 	if !descriptionRe.MatchString(s) {
 		return fmt.Errorf("must be %s, got: %q", DescriptionRule, s)
