@@ -9,6 +9,7 @@ import (
 
 	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/clock"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/finder"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/inventory"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/waiters"
 )
@@ -41,8 +42,8 @@ func Sweep(ctx context.Context, client *api.Client, clk clock.Clock, log io.Writ
 }
 
 func disableAndDelete(ctx context.Context, client *api.Client, deps waiters.Deps, id uint64) error {
-	app, err := waiters.FindApp(ctx, client, id)
-	if waiters.IsNotFound(err) {
+	app, err := finder.AppByID(ctx, client, id)
+	if api.IsNotFound(err) {
 		return nil
 	}
 	if err != nil {

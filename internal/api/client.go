@@ -51,7 +51,7 @@ func New(caller Caller) *Client { return &Client{caller: caller} }
 func call[Req, Resp any](ctx context.Context, c *Client, service, action string, req *Req) (*Resp, error) {
 	resp := new(Resp)
 	if err := c.caller.Call(ctx, service, Versions[service], action, req, resp); err != nil {
-		return nil, err
+		return nil, classify(err)
 	}
 	return resp, nil
 }

@@ -178,7 +178,7 @@ func TestFaultReadLag(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err := h.api.DescribeSdkAppInfo(h.ctx, &api.DescribeSdkAppInfoRequest{SdkAppId: fresh})
-	wantCode(t, err, "ResourceNotFound.SdkAppId")
+	wantCode(t, err, "FailedOperation.SdkAppIdNotExist")
 	if name := h.info(old).AppName; name != "old_name" {
 		t.Fatalf("within read_lag the old name must show, got %s", name)
 	}

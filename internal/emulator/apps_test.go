@@ -113,7 +113,7 @@ func TestPropagation(t *testing.T) {
 
 	h.clk.Advance(testPropMax)
 	_, err = h.api.DescribeSdkAppInfo(h.ctx, &api.DescribeSdkAppInfoRequest{SdkAppId: id})
-	wantCode(t, err, "ResourceNotFound.SdkAppId")
+	wantCode(t, err, "FailedOperation.SdkAppIdNotExist")
 	if apps := h.emu.Apps(); len(apps) != 0 {
 		t.Fatalf("deleted application still in admin view: %+v", apps)
 	}

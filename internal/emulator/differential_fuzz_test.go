@@ -10,6 +10,9 @@ package emulator
 
 import (
 	"testing"
+	"unicode/utf8"
+
+	"github.com/trtc-oss/terraform-provider-trtc/internal/catalog"
 
 	"github.com/trtc-oss/terraform-provider-trtc/internal/validators"
 )
@@ -20,9 +23,22 @@ func differ(t *testing.T, what, s string, client error, server *apiError, code s
 	switch {
 	case (client == nil) != (server == nil):
 		t.Fatalf("%s %q: provider says %v, emulator says %v", what, s, client, server)
-	case server != nil && server.Code != code && (code != "InvalidParameterValue.TagKey" || server.Code != "InvalidParameterValue.ReservedTagKey"):
+	case server != nil && server.Code != code && server.Code != "InvalidParameterValue.ReservedTagKey": // a valid text with a reserved prefix
 		t.Fatalf("%s %q: emulator refuses with %s, want %s", what, s, server.Code, code)
 	}
+}
+
+// wantTagCode is the Tag service's code for a refused key or value (kind
+// "Key" or "Value"), tag/v20180813/errors.go: empty, then too long in
+// characters, else an illegal character. A refused key may also be reserved.
+func wantTagCode(kind, s string, max int) string {
+	switch {
+	case s == "":
+		return "InvalidParameterValue.Tag" + kind + "Empty"
+	case utf8.ValidString(s) && utf8.RuneCountInString(s) > max:
+		return "InvalidParameterValue.Tag" + kind + "LengthExceeded"
+	}
+	return "InvalidParameterValue.Tag" + kind + "CharacterIllegal"
 }
 
 // Seeds shared by every target: edges of each rule.
@@ -57,13 +73,13 @@ func FuzzDescriptionRules(f *testing.F) {
 func FuzzTagKeyRules(f *testing.F) {
 	addSeeds(f)
 	f.Fuzz(func(t *testing.T, s string) {
-		differ(t, "tag key", s, validators.CheckTagKey(s), checkTagKey(s), "InvalidParameterValue.TagKey")
+		differ(t, "tag key", s, validators.CheckTagKey(s), checkTagKey(s), wantTagCode("Key", s, catalog.TagKeyMaxLength))
 	})
 }
 
 func FuzzTagValueRules(f *testing.F) {
 	addSeeds(f)
 	f.Fuzz(func(t *testing.T, s string) {
-		differ(t, "tag value", s, validators.CheckTagValue(s), checkTagValue("k", s), "InvalidParameterValue.TagValue")
+		differ(t, "tag value", s, validators.CheckTagValue(s), checkTagValue("k", s), wantTagCode("Value", s, catalog.TagValueMaxLength))
 	})
 }

@@ -19,19 +19,27 @@ package emulator
 //   - Reset drops applications, tags, subscriptions, ClientTokens, counters,
 //     faults, rate-limit buckets and account settings, and restarts
 //     SdkAppIds at 1400000001; the clock offset and STS credentials stay.
+//   - Missing applications: an SdkAppId this account does not hold answers
+//     Config.NotFoundCode (default FailedOperation.SdkAppIdNotExist, or
+//     ResourceNotFound.SdkAppId), one of Config.OtherAccountApps
+//     UnauthorizedOperation.SdkAppId, in every TRTC action and in tag writes.
 //   - Tags: a malformed resource name fails the request with
 //     InvalidParameterValue.ResourceDescriptionError; a well-formed name of
-//     another uin or an unknown application is a FailedResources entry with
-//     ResourceNotFound (ModifyResourceTags answers ResourceNotFound), a
-//     deleting application FailedOperation.AppDeleting. Batch sizes:
-//     LimitExceeded.ResourceNumPerRequest, LimitExceeded.TagNumPerRequest.
-//     Reserved key prefixes are case-sensitive ("Project" is allowed).
+//     another uin is AuthFailure.UnauthorizedOperation, of an application
+//     this account does not hold the code above (in FailedResources for
+//     TagResources and UnTagResources; ModifyResourceTags answers it), of a
+//     deleting application FailedOperation.AppDeleting. A key or value
+//     breaking two rules gets the first of: empty, too long, illegal
+//     character (invalid UTF-8 and outer spaces are illegal characters).
+//     A key both in ReplaceTags and DeleteTags is
+//     InvalidParameterValue.DeleteTagsParamError. Reserved key prefixes are
+//     case-sensitive ("Project" is allowed).
 //   - Listing: Limit 0 means the default 20; OrderField other than
 //     create_time, OrderType other than 0/1, Status other than 0/1 and more
 //     than 100 SdkAppIds are InvalidParameterValue.<Field>. Tag paging: Limit
 //     0 or > 100 InvalidParameterValue.Limit, Offset not a multiple of Limit
-//     InvalidParameterValue.Offset, ResourceIds outside 1-50
-//     InvalidParameterValue.ResourceIds.
+//     InvalidParameterValue.OffsetInvalid, ResourceIds outside 1-50
+//     LimitExceeded.ResourceNumPerRequest.
 //   - Applications: the app quota counts applications not being deleted.
 //     ModifyAppStatus back to the state in effect cancels the pending change
 //     at once. A ClientToken over 64 characters is
@@ -41,9 +49,83 @@ package emulator
 //     a configured balance <= 0 refuses them (default: unlimited). A renewal
 //     without AutoRenew keeps the current setting. Auto-renewal adds one
 //     month at each expiry; a trial never auto-renews.
-//   - STS: RoleArn must be qcs::cam::uin/<uin>:roleName/<name> (or :role/)
-//     else InvalidParameter.RoleArn; another uin is
-//     ResourceNotFound.RoleNotExist; InvalidParameter.RoleSessionName and
-//     InvalidParameter.DurationSeconds (> 43200). GetCallerIdentity with
-//     role credentials answers Type CAMRole and an assumed-role Arn.
+//   - STS: RoleArn must be qcs::cam::uin/<uin>:roleName/<name> (or :role/);
+//     that, a bad RoleSessionName and DurationSeconds > 43200 are
+//     InvalidParameter.ParamError; another uin is
+//     ResourceNotFound.RoleNotFound. GetCallerIdentity with role credentials
+//     answers Type CAMRole and an assumed-role Arn.
 //   - Platform disabling (Overdue, NoPackage) is the Go method DisableApp.
+//
+// Every error code the emulator sends. [public] codes are in the official
+// Go SDK's error tables (github.com/TencentCloud/tencentcloud-sdk-go,
+// tencentcloud/{trtc/v20190722,tag/v20180813,sts/v20180813}/errors.go) or
+// in the API 3.0 common codes; [model] codes are the project's, for console
+// and modelled actions whose codes are unpublished. sdk_codes_test.go holds
+// both lists and checks this one against them.
+//
+// Transport and authentication (every service):
+//   - AuthFailure.SignatureFailure [public]
+//   - AuthFailure.SecretIdNotFound [public]
+//   - AuthFailure.SignatureExpire [public]
+//   - AuthFailure.TokenFailure [public]
+//   - InvalidAction [public]
+//   - NoSuchVersion [public]
+//   - RequestSizeLimitExceeded [public]
+//   - UnsupportedProtocol [public]
+//   - InvalidParameter [public]
+//   - UnknownParameter [public]
+//   - MissingParameter [public]
+//   - RequestLimitExceeded [public]
+//   - InternalError [public] (injected faults; their code is configurable)
+//   - ServiceUnavailable [public]
+//   - ResourceUnavailable [public]
+//
+// STS:
+//   - InvalidParameter.ParamError [public]
+//   - ResourceNotFound.RoleNotFound [public]
+//
+// TRTC applications:
+//   - FailedOperation.SdkAppIdNotExist [public]
+//   - ResourceNotFound.SdkAppId [model] (only with Config.NotFoundCode)
+//   - UnauthorizedOperation.SdkAppId [public]
+//   - InvalidParameterValue.AppName [model]
+//   - InvalidParameterValue.Description [model]
+//   - InvalidParameterValue.Product [model]
+//   - InvalidParameterValue.DataRegion [model]
+//   - InvalidParameterValue.ClientToken [model]
+//   - InvalidParameterValue.Status [model]
+//   - InvalidParameterValue.Limit [model] (also for tag paging)
+//   - InvalidParameterValue.OrderField [model]
+//   - InvalidParameterValue.OrderType [model]
+//   - InvalidParameterValue.SdkAppIds [model]
+//   - LimitExceeded.AppQuota [model]
+//   - FailedOperation.AppDeleting [model]
+//   - FailedOperation.AppEnabled [model]
+//
+// Tags:
+//   - InvalidParameterValue.TagKeyEmpty [public]
+//   - InvalidParameterValue.TagKeyLengthExceeded [public]
+//   - InvalidParameterValue.TagKeyCharacterIllegal [public]
+//   - InvalidParameterValue.TagValueEmpty [public]
+//   - InvalidParameterValue.TagValueLengthExceeded [public]
+//   - InvalidParameterValue.TagValueCharacterIllegal [public]
+//   - InvalidParameterValue.ReservedTagKey [public]
+//   - InvalidParameterValue.TagKeyDuplicate [public]
+//   - InvalidParameterValue.DeleteTagsParamError [public]
+//   - InvalidParameterValue.ResourceDescriptionError [public]
+//   - InvalidParameterValue.OffsetInvalid [public]
+//   - LimitExceeded.ResourceAttachedTags [public]
+//   - LimitExceeded.ResourceNumPerRequest [public]
+//   - LimitExceeded.TagNumPerRequest [public]
+//   - AuthFailure.UnauthorizedOperation [public]
+//
+// Editions and subscriptions:
+//   - LimitExceeded.AppTrialQuota [model]
+//   - LimitExceeded.AccountTrialQuota [model]
+//   - FailedOperation.TrialActive [model]
+//   - FailedOperation.PaidEditionActive [model]
+//   - InvalidParameterValue.Edition [model]
+//   - InvalidParameterValue.Period [model]
+//   - UnsupportedOperation.EditionSwitch [model]
+//   - FailedOperation.InsufficientBalance [model]
+//   - FailedOperation.NoPaidEdition [model]

@@ -25,6 +25,14 @@ const (
 	DefaultUIN       = "100000000001"
 )
 
+// NotFoundCodeModel is the other not-found code Config.NotFoundCode may
+// select: a ResourceNotFound code, as the unpublished console actions might
+// send instead of TRTC's FailedOperation.SdkAppIdNotExist [model].
+const NotFoundCodeModel = "ResourceNotFound.SdkAppId"
+
+// NotFoundCodes are the codes Config.NotFoundCode may select.
+var NotFoundCodes = []string{api.CodeAppNotExist, NotFoundCodeModel}
+
 // DefaultRateLimit is the per-action limit when Config.RateLimit is 0 [public].
 const DefaultRateLimit = 20
 
@@ -35,6 +43,16 @@ type Config struct {
 	// PropagationMin/Max bound the random delay before enable, disable and
 	// delete take effect; both zero means the real 3-5 minutes.
 	PropagationMin, PropagationMax time.Duration
+
+	// NotFoundCode answers an unknown or deleted SdkAppId: "" is
+	// api.CodeAppNotExist (FailedOperation.SdkAppIdNotExist, what every
+	// published TRTC action sends). The console actions' own code is
+	// unpublished, so tests also run with NotFoundCodeModel to prove that the
+	// provider treats both alike.
+	NotFoundCode string
+	// OtherAccountApps are SdkAppIds owned by another account: every action
+	// naming one answers api.CodeAppOtherAccount (UnauthorizedOperation.SdkAppId).
+	OtherAccountApps []uint64
 
 	Seed      int64       // seeds propagation delays, faults and generated keys
 	Clock     clock.Clock // nil = the wall clock
@@ -76,6 +94,9 @@ func New(cfg Config) *Emulator {
 	}
 	if cfg.PropagationMax < cfg.PropagationMin {
 		cfg.PropagationMax = cfg.PropagationMin
+	}
+	if cfg.NotFoundCode == "" {
+		cfg.NotFoundCode = api.CodeAppNotExist
 	}
 	if cfg.RateLimit == 0 {
 		cfg.RateLimit = DefaultRateLimit

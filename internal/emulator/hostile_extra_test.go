@@ -66,7 +66,7 @@ func TestHostileNestingAndText(t *testing.T) {
 		{"invalid UTF-8 product", "CreateTrtcApp", "{\"AppName\":\"a\",\"Product\":\"Call\xc0\"}", "InvalidParameter"},
 		{"invalid UTF-8 field name", "CreateTrtcApp", "{\"AppName\":\"a\",\"Product\":\"Call\",\"\xff\":1}", "InvalidParameter"},
 		{"escaped control in name", "CreateTrtcApp", `{"AppName":"a\u0007","Product":"Call"}`, "InvalidParameterValue.AppName"},
-		{"right-to-left override in tag value", "CreateTrtcApp", `{"AppName":"a","Product":"Call","Tags":[{"TagKey":"k","TagValue":"\u202egnp"}]}`, "InvalidParameterValue.TagValue"},
+		{"right-to-left override in tag value", "CreateTrtcApp", `{"AppName":"a","Product":"Call","Tags":[{"TagKey":"k","TagValue":"\u202egnp"}]}`, "InvalidParameterValue.TagValueCharacterIllegal"},
 		{"BOM before the body", "DescribeAppStatList", "\ufeff{}", "InvalidParameter"},
 		{"huge Limit", "DescribeAppStatList", `{"Limit":1e30}`, "InvalidParameter"},
 		{"number as string field", "CreateTrtcApp", `{"AppName":1,"Product":"Call"}`, "InvalidParameter"},

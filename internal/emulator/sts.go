@@ -46,20 +46,20 @@ func (e *Emulator) getCallerIdentity(c *call, _ *api.GetCallerIdentityRequest) (
 func (e *Emulator) assumeRole(c *call, req *api.AssumeRoleRequest) (any, *apiError) {
 	m := roleArnPattern.FindStringSubmatch(req.RoleArn)
 	if m == nil {
-		return nil, errf("InvalidParameter.RoleArn", "RoleArn %q must look like qcs::cam::uin/<AccountId>:roleName/<RoleName>", req.RoleArn)
+		return nil, errf("InvalidParameter.ParamError", "RoleArn %q must look like qcs::cam::uin/<AccountId>:roleName/<RoleName>", req.RoleArn)
 	}
 	if m[1] != e.cfg.UIN {
-		return nil, errf("ResourceNotFound.RoleNotExist", "the role %q does not exist in account %s", req.RoleArn, e.cfg.UIN)
+		return nil, errf("ResourceNotFound.RoleNotFound", "the role %q does not exist in account %s", req.RoleArn, e.cfg.UIN)
 	}
 	if !sessionNamePattern.MatchString(req.RoleSessionName) {
-		return nil, errf("InvalidParameter.RoleSessionName", "RoleSessionName must be 2 to 128 characters of letters, digits and +=,.@-_")
+		return nil, errf("InvalidParameter.ParamError", "RoleSessionName must be 2 to 128 characters of letters, digits and +=,.@-_")
 	}
 	duration := uint64(defaultRoleDuration)
 	if req.DurationSeconds != nil && *req.DurationSeconds != 0 {
 		duration = *req.DurationSeconds
 	}
 	if duration > maxRoleDuration {
-		return nil, errf("InvalidParameter.DurationSeconds", "DurationSeconds %d must be at most %d", duration, maxRoleDuration)
+		return nil, errf("InvalidParameter.ParamError", "DurationSeconds %d must be at most %d", duration, maxRoleDuration)
 	}
 	expires := e.now().Add(time.Duration(duration) * time.Second).Truncate(time.Second)
 	tmp := &tmpCredential{secretKey: e.randomHex(16), token: e.randomHex(48), expires: expires, roleArn: req.RoleArn, session: req.RoleSessionName}

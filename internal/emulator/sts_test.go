@@ -60,11 +60,11 @@ func TestAssumeRoleCredentials(t *testing.T) {
 		req  api.AssumeRoleRequest
 		code string
 	}{
-		{api.AssumeRoleRequest{RoleArn: "arn:aws:iam::1:role/x", RoleSessionName: "tf"}, "InvalidParameter.RoleArn"},
-		{api.AssumeRoleRequest{RoleArn: "qcs::cam::uin/42:roleName/x", RoleSessionName: "tf"}, "ResourceNotFound.RoleNotExist"},
-		{api.AssumeRoleRequest{RoleArn: "qcs::cam::uin/" + DefaultUIN + ":roleName/x", RoleSessionName: "t"}, "InvalidParameter.RoleSessionName"},
-		{api.AssumeRoleRequest{RoleArn: "qcs::cam::uin/" + DefaultUIN + ":roleName/x", RoleSessionName: "bad name"}, "InvalidParameter.RoleSessionName"},
-		{api.AssumeRoleRequest{RoleArn: "qcs::cam::uin/" + DefaultUIN + ":roleName/x", RoleSessionName: "tf", DurationSeconds: api.Ptr[uint64](43201)}, "InvalidParameter.DurationSeconds"},
+		{api.AssumeRoleRequest{RoleArn: "arn:aws:iam::1:role/x", RoleSessionName: "tf"}, "InvalidParameter.ParamError"},
+		{api.AssumeRoleRequest{RoleArn: "qcs::cam::uin/42:roleName/x", RoleSessionName: "tf"}, "ResourceNotFound.RoleNotFound"},
+		{api.AssumeRoleRequest{RoleArn: "qcs::cam::uin/" + DefaultUIN + ":roleName/x", RoleSessionName: "t"}, "InvalidParameter.ParamError"},
+		{api.AssumeRoleRequest{RoleArn: "qcs::cam::uin/" + DefaultUIN + ":roleName/x", RoleSessionName: "bad name"}, "InvalidParameter.ParamError"},
+		{api.AssumeRoleRequest{RoleArn: "qcs::cam::uin/" + DefaultUIN + ":roleName/x", RoleSessionName: "tf", DurationSeconds: api.Ptr[uint64](43201)}, "InvalidParameter.ParamError"},
 	} {
 		_, err := h.api.AssumeRole(h.ctx, &tc.req)
 		wantCode(t, err, tc.code)

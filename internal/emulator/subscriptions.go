@@ -23,7 +23,7 @@ func init() {
 func (e *Emulator) describeAppSubscription(c *call, req *api.DescribeAppSubscriptionRequest) (any, *apiError) {
 	a := e.view(c.spec, req.SdkAppId)
 	if a == nil {
-		return nil, notFound(req.SdkAppId)
+		return nil, e.missing(req.SdkAppId)
 	}
 	return &api.DescribeAppSubscriptionResponse{
 		SdkAppId: a.id, Product: a.product, Edition: a.sub.edition, Status: a.sub.status,

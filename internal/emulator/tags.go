@@ -8,11 +8,13 @@ import (
 )
 
 // Tag actions (internal/api/README.md, Tags). A resource name must be the
-// six-segment name of an application of this account. A malformed name fails the
-// whole request (InvalidParameterValue.ResourceDescriptionError); a well-formed
-// name of another account or of an unknown application is reported in
-// FailedResources as ResourceNotFound (TagResources, UnTagResources) or answered
-// ResourceNotFound (ModifyResourceTags).
+// six-segment name of an application of this account. A malformed name fails
+// the whole request (InvalidParameterValue.ResourceDescriptionError); a
+// well-formed name of another account's uin, or of an application this
+// account does not hold, is reported in FailedResources (TagResources,
+// UnTagResources) or answered (ModifyResourceTags) with
+// AuthFailure.UnauthorizedOperation, or the application's own code
+// (Emulator.missing).
 
 func init() {
 	register(
@@ -62,11 +64,11 @@ func parseResourceName(name string) (resourceRef, *apiError) {
 // taggable finds the application a tag write names.
 func (e *Emulator) taggable(name string, ref resourceRef) (*app, *apiError) {
 	if ref.uin != e.cfg.UIN {
-		return nil, errf("ResourceNotFound", "resource %q does not exist in account %s", name, e.cfg.UIN)
+		return nil, errf("AuthFailure.UnauthorizedOperation", "resource %q is not in account %s", name, e.cfg.UIN)
 	}
 	a, ok := e.st.apps[ref.id]
 	if !ok {
-		return nil, errf("ResourceNotFound", "resource %q does not exist", name)
+		return nil, e.missing(ref.id)
 	}
 	if a.target == api.AppStatusDeleted {
 		return nil, errf("FailedOperation.AppDeleting", "the application %d is being deleted; its tags cannot change", a.id)
@@ -157,7 +159,7 @@ func (e *Emulator) unTagResources(c *call, req *api.UnTagResourcesRequest) (any,
 
 func (e *Emulator) describeResourceTags(c *call, req *api.DescribeResourceTagsByResourceIdsRequest) (any, *apiError) {
 	if len(req.ResourceIds) == 0 || len(req.ResourceIds) > maxResourceIDs {
-		return nil, errf("InvalidParameterValue.ResourceIds", "ResourceIds must list 1 to %d IDs, not %d", maxResourceIDs, len(req.ResourceIds))
+		return nil, errf("LimitExceeded.ResourceNumPerRequest", "ResourceIds must list 1 to %d IDs, not %d", maxResourceIDs, len(req.ResourceIds))
 	}
 	limit := uint64(defaultTagPageLimit)
 	if req.Limit != nil {
@@ -171,7 +173,7 @@ func (e *Emulator) describeResourceTags(c *call, req *api.DescribeResourceTagsBy
 		offset = *req.Offset
 	}
 	if offset%limit != 0 {
-		return nil, errf("InvalidParameterValue.Offset", "Offset %d must be a multiple of Limit %d", offset, limit)
+		return nil, errf("InvalidParameterValue.OffsetInvalid", "Offset %d must be a multiple of Limit %d", offset, limit)
 	}
 	var all []api.ResourceTag
 	if req.ServiceType == catalog.TagServiceType && req.ResourcePrefix == catalog.TagResourcePrefix && req.ResourceRegion == "" {
@@ -213,7 +215,7 @@ func (e *Emulator) modifyResourceTags(c *call, req *api.ModifyResourceTagsReques
 	}
 	for _, d := range req.DeleteTags {
 		if _, both := replace[d.TagKey]; both {
-			return nil, errf("InvalidParameterValue.TagKey", "tag key %q is both in ReplaceTags and DeleteTags", d.TagKey)
+			return nil, errf("InvalidParameterValue.DeleteTagsParamError", "tag key %q is both in ReplaceTags and DeleteTags", d.TagKey)
 		}
 	}
 	a, aerr := e.taggable(req.Resource, ref)

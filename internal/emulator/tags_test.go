@@ -38,7 +38,7 @@ func TestTagActions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(out.FailedResources) != 2 || out.FailedResources[0].Code != "ResourceNotFound" || out.FailedResources[1].Code != "ResourceNotFound" {
+	if len(out.FailedResources) != 2 || out.FailedResources[0].Code != "AuthFailure.UnauthorizedOperation" || out.FailedResources[1].Code != api.CodeAppNotExist {
 		t.Fatalf("FailedResources = %+v", out.FailedResources)
 	}
 	if got := h.tagsOf(a); len(got) != 2 || got["env"] != "prod" || got["团队 A"] != "【一】" {
@@ -67,7 +67,7 @@ func TestTagActions(t *testing.T) {
 	_, err = h.api.ModifyResourceTags(h.ctx, &api.ModifyResourceTagsRequest{Resource: catalog.ResourceName(DefaultUIN, 7)})
 	wantCode(t, err, "MissingParameter")
 	_, err = h.api.ModifyResourceTags(h.ctx, &api.ModifyResourceTagsRequest{Resource: catalog.ResourceName(DefaultUIN, 7), DeleteTags: []api.TagKeyObject{{TagKey: "x"}}})
-	wantCode(t, err, "ResourceNotFound")
+	wantCode(t, err, api.CodeAppNotExist)
 	_, err = h.api.ModifyResourceTags(h.ctx, &api.ModifyResourceTagsRequest{Resource: "qcs::cvm:ap-guangzhou:uin/1:instance/ins-1", DeleteTags: []api.TagKeyObject{{TagKey: "x"}}})
 	wantCode(t, err, "InvalidParameterValue.ResourceDescriptionError")
 
@@ -94,13 +94,13 @@ func TestTagLimitPerResource(t *testing.T) {
 		t.Fatalf("re-valuing an existing key at 50 tags: %+v %v", out, err)
 	}
 	out, err = h.api.TagResources(h.ctx, &api.TagResourcesRequest{ResourceList: []string{catalog.ResourceName(DefaultUIN, id)}, Tags: []api.Tag{{TagKey: "k50", TagValue: "v"}}})
-	if err != nil || len(out.FailedResources) != 1 || out.FailedResources[0].Code != "LimitExceeded.TagNumPerResource" {
+	if err != nil || len(out.FailedResources) != 1 || out.FailedResources[0].Code != api.CodeTagLimitPerResource {
 		t.Fatalf("51st tag: %+v %v", out, err)
 	}
 	_, err = h.api.CreateTrtcApp(h.ctx, &api.CreateTrtcAppRequest{AppName: "too_many", Product: catalog.ProductCall, Tags: append(tags, api.Tag{TagKey: "k50", TagValue: "v"})})
-	wantCode(t, err, "LimitExceeded.TagNumPerResource")
+	wantCode(t, err, api.CodeTagLimitPerResource)
 	_, err = h.api.ModifyResourceTags(h.ctx, &api.ModifyResourceTagsRequest{Resource: catalog.ResourceName(DefaultUIN, id), ReplaceTags: []api.Tag{{TagKey: "k50", TagValue: "v"}}})
-	wantCode(t, err, "LimitExceeded.TagNumPerResource")
+	wantCode(t, err, api.CodeTagLimitPerResource)
 }
 
 func TestDescribeResourceTagsPaging(t *testing.T) {
@@ -144,7 +144,7 @@ func TestDescribeResourceTagsPaging(t *testing.T) {
 		}
 	}
 	_, err := h.api.DescribeResourceTagsByResourceIds(h.ctx, &api.DescribeResourceTagsByResourceIdsRequest{ServiceType: "trtc", ResourcePrefix: "sdkappid", ResourceIds: ids, Offset: api.Ptr[uint64](10), Limit: api.Ptr[uint64](15)})
-	wantCode(t, err, "InvalidParameterValue.Offset")
+	wantCode(t, err, "InvalidParameterValue.OffsetInvalid")
 	_, err = h.api.DescribeResourceTagsByResourceIds(h.ctx, &api.DescribeResourceTagsByResourceIdsRequest{ServiceType: "trtc", ResourcePrefix: "sdkappid", ResourceIds: ids, Limit: api.Ptr[uint64](101)})
 	wantCode(t, err, "InvalidParameterValue.Limit")
 	many := make([]string, 51)
@@ -152,5 +152,5 @@ func TestDescribeResourceTagsPaging(t *testing.T) {
 		many[i] = strconv.Itoa(i)
 	}
 	_, err = h.api.DescribeResourceTagsByResourceIds(h.ctx, &api.DescribeResourceTagsByResourceIdsRequest{ServiceType: "trtc", ResourcePrefix: "sdkappid", ResourceIds: many})
-	wantCode(t, err, "InvalidParameterValue.ResourceIds")
+	wantCode(t, err, "LimitExceeded.ResourceNumPerRequest")
 }

@@ -25,15 +25,23 @@ func init() {
 
 const maxClientToken = 64
 
-func notFound(id uint64) *apiError {
-	return errf("ResourceNotFound.SdkAppId", "the application %d does not exist", id)
+// missing is the answer for an SdkAppId that this account does not hold:
+// another account's (UnauthorizedOperation.SdkAppId), else not found with
+// the configured code.
+func (e *Emulator) missing(id uint64) *apiError {
+	for _, other := range e.cfg.OtherAccountApps {
+		if other == id {
+			return errf(api.CodeAppOtherAccount, "the application %d belongs to another account; this account has no permission on it", id)
+		}
+	}
+	return errf(e.cfg.NotFoundCode, "the application %d does not exist", id)
 }
 
 // writable returns an application that a write may change.
 func (e *Emulator) writable(id uint64) (*app, *apiError) {
 	a, ok := e.st.apps[id]
 	if !ok {
-		return nil, notFound(id)
+		return nil, e.missing(id)
 	}
 	if a.target == api.AppStatusDeleted {
 		return nil, errf("FailedOperation.AppDeleting", "the application %d is being deleted; no change is possible", id)
@@ -107,7 +115,7 @@ func (e *Emulator) createTrtcApp(c *call, req *api.CreateTrtcAppRequest) (any, *
 func (e *Emulator) describeSdkAppInfo(c *call, req *api.DescribeSdkAppInfoRequest) (any, *apiError) {
 	a := e.view(c.spec, req.SdkAppId)
 	if a == nil {
-		return nil, notFound(req.SdkAppId)
+		return nil, e.missing(req.SdkAppId)
 	}
 	return &api.DescribeSdkAppInfoResponse{
 		SdkAppId: a.id, AppName: a.name, Description: a.description, Product: a.product, DataRegion: a.region,

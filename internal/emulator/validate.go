@@ -76,9 +76,25 @@ func tagText(s string, max int) bool {
 
 const tagCharsRule = "letters, digits, inner spaces and + - = . _ : / @ ( ) [ ] , ; > < 【 】"
 
+// tagTextCode names what is wrong with a tag key or value (kind "Key" or
+// "Value"), with the Tag service's codes [public, tag/v20180813/errors.go]:
+// InvalidParameterValue.Tag<kind>Empty, ...LengthExceeded or
+// ...CharacterIllegal (also for invalid UTF-8 and outer spaces); "" when valid.
+func tagTextCode(kind, s string, max int) string {
+	switch {
+	case s == "":
+		return "InvalidParameterValue.Tag" + kind + "Empty"
+	case utf8.ValidString(s) && utf8.RuneCountInString(s) > max:
+		return "InvalidParameterValue.Tag" + kind + "LengthExceeded"
+	case !tagText(s, max):
+		return "InvalidParameterValue.Tag" + kind + "CharacterIllegal"
+	}
+	return ""
+}
+
 func checkTagKey(key string) *apiError {
-	if !tagText(key, catalog.TagKeyMaxLength) {
-		return errf("InvalidParameterValue.TagKey", "tag key %q must be 1 to %d characters of %s, without leading or trailing space", key, catalog.TagKeyMaxLength, tagCharsRule)
+	if code := tagTextCode("Key", key, catalog.TagKeyMaxLength); code != "" {
+		return errf(code, "tag key %q must be 1 to %d characters of %s, without leading or trailing space", key, catalog.TagKeyMaxLength, tagCharsRule)
 	}
 	for _, prefix := range []string{"qcs:", "project", "项目"} {
 		if strings.HasPrefix(key, prefix) {
@@ -89,8 +105,8 @@ func checkTagKey(key string) *apiError {
 }
 
 func checkTagValue(key, value string) *apiError {
-	if !tagText(value, catalog.TagValueMaxLength) {
-		return errf("InvalidParameterValue.TagValue", "the value of tag %q must be 1 to %d characters of %s, without leading or trailing space", key, catalog.TagValueMaxLength, tagCharsRule)
+	if code := tagTextCode("Value", value, catalog.TagValueMaxLength); code != "" {
+		return errf(code, "the value of tag %q must be 1 to %d characters of %s, without leading or trailing space", key, catalog.TagValueMaxLength, tagCharsRule)
 	}
 	return nil
 }
@@ -107,7 +123,7 @@ func checkTags(tags []api.Tag) (map[string]string, *apiError) {
 			return nil, aerr
 		}
 		if _, dup := out[t.TagKey]; dup {
-			return nil, errf("InvalidParameterValue.TagKey", "tag key %q is given more than once; a resource has one value per key", t.TagKey)
+			return nil, errf("InvalidParameterValue.TagKeyDuplicate", "tag key %q is given more than once; a resource has one value per key", t.TagKey)
 		}
 		out[t.TagKey] = t.TagValue
 	}
@@ -118,7 +134,7 @@ func checkTags(tags []api.Tag) (map[string]string, *apiError) {
 }
 
 func tagCountError(n int) *apiError {
-	return errf("LimitExceeded.TagNumPerResource", "a resource may have at most %d tags, this would make %d", catalog.MaxTagsPerResource, n)
+	return errf(api.CodeTagLimitPerResource, "a resource may have at most %d tags, this would make %d", catalog.MaxTagsPerResource, n)
 }
 
 func contains(list []string, v string) bool {

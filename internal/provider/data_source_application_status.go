@@ -16,6 +16,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/finder"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/waiters"
 )
 
@@ -136,19 +137,19 @@ func (d *ApplicationStatusDataSource) Read(ctx context.Context, req datasource.R
 		deps.Poll.Timeout = timeout
 		info, err = waiters.WaitAppSettled(ctx, deps, id)
 	} else {
-		info, err = d.pd.API.DescribeSdkAppInfo(ctx, &api.DescribeSdkAppInfoRequest{SdkAppId: id})
+		info, err = finder.AppByID(ctx, d.pd.API, id)
 	}
-	if api.IsNotFound(err) || waiters.IsNotFound(err) {
+	if api.IsNotFound(err) {
 		resp.Diagnostics.AddAttributeError(path.Root("sdk_app_id"), "TRTC application not found",
 			fmt.Sprintf("No TRTC application with sdk_app_id %d exists in this account (it may have been deleted).", id))
 		return
 	}
 	if err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("Reading the status of TRTC application %d", id), err.Error())
+		resp.Diagnostics.AddError(fmt.Sprintf("Reading the status of TRTC application %d", id), readErrorDetail(id, err))
 		return
 	}
 
-	sub, err := d.pd.API.DescribeAppSubscription(ctx, &api.DescribeAppSubscriptionRequest{SdkAppId: id})
+	sub, err := finder.SubscriptionByAppID(ctx, d.pd.API, id)
 	if err != nil {
 		resp.Diagnostics.AddError(fmt.Sprintf("Reading the edition of TRTC application %d", id), err.Error())
 		return

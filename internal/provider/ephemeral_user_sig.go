@@ -16,9 +16,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
+	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/clock"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/finder"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/usersig"
-	"github.com/trtc-oss/terraform-provider-trtc/internal/waiters"
 )
 
 // UserSig lifetimes: the SDK's default of one day, at most 180 days.
@@ -150,14 +151,14 @@ func (r *userSigEphemeralResource) fetchSecretKey(ctx context.Context, id uint64
 			"check the provider configuration, or set secret_key.")
 		return "", false
 	}
-	app, err := waiters.FindApp(ctx, r.pd.API, id)
-	if waiters.IsNotFound(err) {
+	app, err := finder.AppByID(ctx, r.pd.API, id)
+	if api.IsNotFound(err) {
 		diags.AddAttributeError(path.Root("sdk_app_id"), "TRTC application not found",
 			fmt.Sprintf("Application %d does not exist, so its SDKSecretKey cannot be read to sign a UserSig.", id))
 		return "", false
 	}
 	if err != nil {
-		diags.AddError("Error reading the SDKSecretKey of the TRTC application", err.Error())
+		diags.AddError("Error reading the SDKSecretKey of the TRTC application", readErrorDetail(id, err))
 		return "", false
 	}
 	if app.SecretKey == "" {

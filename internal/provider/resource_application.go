@@ -17,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/finder"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/tagging"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/waiters"
 )
@@ -279,8 +280,8 @@ func (r *applicationResource) Delete(ctx context.Context, req resource.DeleteReq
 // enabled one), deletes it and waits until it is gone.
 func (r *applicationResource) deleteApp(ctx context.Context, id uint64) error {
 	defer r.pd.Inventory().Invalidate(id)
-	app, err := waiters.FindApp(ctx, r.pd.API, id)
-	if waiters.IsNotFound(err) {
+	app, err := finder.AppByID(ctx, r.pd.API, id)
+	if api.IsNotFound(err) {
 		return nil
 	}
 	if err != nil {
@@ -302,7 +303,7 @@ func (r *applicationResource) deleteApp(ctx context.Context, id uint64) error {
 
 // isGone reports an application already being deleted, or deleted: fine for a delete.
 func isGone(err error) bool {
-	return api.HasCode(err, api.CodeAppDeleting) || api.HasCode(err, api.CodeAppNotFound) || waiters.IsNotFound(err)
+	return api.HasCode(err, api.CodeAppDeleting) || api.IsNotFound(err)
 }
 
 func (r *applicationResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {

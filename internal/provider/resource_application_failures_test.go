@@ -88,7 +88,7 @@ func TestAccApplication_failedCreateWaitIsTaintedNotOrphaned(t *testing.T) {
 					if apps := env.Emulator.Apps(); len(apps) != 1 || apps[0].SdkAppId != id || id == firstID {
 						return fmt.Errorf("want only the replacement of %d, emulator has %+v", firstID, apps)
 					}
-					if n := env.Emulator.Stats().Errors[api.CodeAppNotFound]; n == 0 {
+					if n := env.Emulator.Stats().Errors[api.CodeAppNotExist]; n == 0 {
 						return fmt.Errorf("reads never lagged: the test did not exercise the readable wait")
 					}
 					return nil

@@ -9,9 +9,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/finder"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/inventory"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/tagging"
-	"github.com/trtc-oss/terraform-provider-trtc/internal/waiters"
 )
 
 // refresh is Read's path: from the account-wide listing when many
@@ -48,12 +48,12 @@ func (r *applicationResource) refresh(ctx context.Context, id uint64, m *applica
 // readInto refreshes m from the application itself (DescribeSdkAppInfo and
 // its tags); false when the application does not exist or is being deleted.
 func (r *applicationResource) readInto(ctx context.Context, id uint64, m *applicationModel, diags *diag.Diagnostics) bool {
-	app, err := waiters.FindApp(ctx, r.pd.API, id)
-	if waiters.IsNotFound(err) || (err == nil && app.TargetStatus == api.AppStatusDeleted) {
+	app, err := finder.AppByID(ctx, r.pd.API, id)
+	if api.IsNotFound(err) || (err == nil && app.TargetStatus == api.AppStatusDeleted) {
 		return false
 	}
 	if err != nil {
-		diags.AddError("Error reading TRTC application", err.Error())
+		diags.AddError("Error reading TRTC application", readErrorDetail(id, err))
 		return true
 	}
 	r.fillRead(ctx, app, m, diags)

@@ -19,6 +19,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/finder"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/tagging"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/validators"
 )
@@ -137,7 +138,7 @@ func (r *applicationTagResource) Read(ctx context.Context, req resource.ReadRequ
 
 // vanishedDetail tells whether the key or the whole application went away.
 func (r *applicationTagResource) vanishedDetail(ctx context.Context, id uint64, key string) string {
-	_, err := r.pd.API.DescribeSdkAppInfo(ctx, &api.DescribeSdkAppInfoRequest{SdkAppId: id})
+	_, err := finder.AppByID(ctx, r.pd.API, id)
 	if api.IsNotFound(err) {
 		return fmt.Sprintf("Application %d no longer exists, so its tag %q was removed from the Terraform state.", id, key)
 	}
@@ -176,7 +177,7 @@ func (r *applicationTagResource) Delete(ctx context.Context, req resource.Delete
 		err = tagging.CheckFailedResources("UnTagResources", out.FailedResources)
 	}
 	// A vanished application is reported inside FailedResources: its tag is gone too.
-	if err != nil && !tagging.IsNotFound(err) {
+	if err != nil && !api.IsNotFound(err) {
 		resp.Diagnostics.AddError(fmt.Sprintf("Removing tag %q from application %d", state.Key.ValueString(), state.appID()), err.Error())
 	}
 }

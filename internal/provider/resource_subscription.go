@@ -22,6 +22,7 @@ import (
 
 	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/catalog"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/finder"
 )
 
 var (
@@ -158,7 +159,7 @@ func (r *subscriptionResource) Create(ctx context.Context, req resource.CreateRe
 	defer cancel()
 
 	id := plan.appID()
-	current, err := r.pd.API.DescribeAppSubscription(ctx, &api.DescribeAppSubscriptionRequest{SdkAppId: id})
+	current, err := finder.SubscriptionByAppID(ctx, r.pd.API, id)
 	if err != nil {
 		resp.Diagnostics.AddError("Reading the subscription of application "+strconv.FormatUint(id, 10), err.Error())
 		return
@@ -236,7 +237,7 @@ func (r *subscriptionResource) Read(ctx context.Context, req resource.ReadReques
 		return
 	}
 	setIdentity(ctx, resp.Identity, appIdentity(state.appID()), &resp.Diagnostics)
-	out, err := r.pd.API.DescribeAppSubscription(ctx, &api.DescribeAppSubscriptionRequest{SdkAppId: state.appID()})
+	out, err := finder.SubscriptionByAppID(ctx, r.pd.API, state.appID())
 	if api.IsNotFound(err) {
 		resp.Diagnostics.AddWarning("Application gone, subscription removed from state",
 			fmt.Sprintf("Application %d no longer exists, so its subscription was removed from the Terraform state.", state.appID()))
@@ -244,7 +245,7 @@ func (r *subscriptionResource) Read(ctx context.Context, req resource.ReadReques
 		return
 	}
 	if err != nil {
-		resp.Diagnostics.AddError("Reading the subscription of application "+state.ID.ValueString(), err.Error())
+		resp.Diagnostics.AddError("Reading the subscription of application "+state.ID.ValueString(), readErrorDetail(state.appID(), err))
 		return
 	}
 	state.fill(out)
@@ -266,7 +267,7 @@ func (r *subscriptionResource) Update(ctx context.Context, req resource.UpdateRe
 
 	expect := func(*api.DescribeAppSubscriptionResponse) bool { return true }
 	if plannedPurchase(&state, &plan) {
-		current, err := r.pd.API.DescribeAppSubscription(ctx, &api.DescribeAppSubscriptionRequest{SdkAppId: plan.appID()})
+		current, err := finder.SubscriptionByAppID(ctx, r.pd.API, plan.appID())
 		if err != nil {
 			resp.Diagnostics.AddError("Reading the subscription of application "+plan.ID.ValueString(), err.Error())
 			return
@@ -309,7 +310,7 @@ func (r *subscriptionResource) Delete(ctx context.Context, req resource.DeleteRe
 		resp.Diagnostics.AddError("Switching auto-renewal off for application "+state.ID.ValueString(), err.Error())
 		return
 	}
-	out, err := r.pd.API.DescribeAppSubscription(ctx, &api.DescribeAppSubscriptionRequest{SdkAppId: id})
+	out, err := finder.SubscriptionByAppID(ctx, r.pd.API, id)
 	if err != nil {
 		if !api.IsNotFound(err) {
 			tflog.Warn(ctx, "could not read the subscription after switching auto-renewal off", map[string]any{"error": err.Error()})

@@ -14,6 +14,7 @@ import (
 	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/catalog"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/clock"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/finder"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/waiters"
 )
 
@@ -32,7 +33,7 @@ func (r *subscriptionResource) readBack(ctx context.Context, m *subscriptionMode
 	var last *api.DescribeAppSubscriptionResponse
 	var lastErr error
 	err := waiters.Until(ctx, clk, func(ctx context.Context) (bool, error) {
-		out, err := r.pd.API.DescribeAppSubscription(ctx, &api.DescribeAppSubscriptionRequest{SdkAppId: m.appID()})
+		out, err := finder.SubscriptionByAppID(ctx, r.pd.API, m.appID())
 		if err != nil {
 			lastErr = err
 			if api.IsNotFound(err) { // only a lagging read is worth waiting for
@@ -174,7 +175,10 @@ func explainSubscriptionError(err error, f purchaseFacts) (summary, detail strin
 	case api.CodeNoPaidEdition:
 		return "No paid edition to renew",
 			fmt.Sprintf("Application %d holds no paid package, and auto-renewal applies only to paid editions: buy one first, or set auto_renew = false. (%v)", f.SdkAppID, err)
-	case api.CodeAppNotFound:
+	case api.CodeAppOtherAccount:
+		return "Application of another account", fmt.Sprintf("%s (%v)", otherAccountDetail(f.SdkAppID), err)
+	}
+	if api.IsNotFound(err) {
 		return "Application not found", fmt.Sprintf("Application %d does not exist (or is being deleted). (%v)", f.SdkAppID, err)
 	}
 	return fmt.Sprintf("Changing the subscription of application %d failed", f.SdkAppID), err.Error()

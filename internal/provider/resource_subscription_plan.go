@@ -11,6 +11,7 @@ import (
 
 	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/catalog"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/finder"
 )
 
 // ValidateConfig enforces the edition rules that need no API call, so that
@@ -71,7 +72,7 @@ func (r *subscriptionResource) ModifyPlan(ctx context.Context, req resource.Modi
 		// The application is created in this apply: the API's answer to an
 		// unfitting edition is explained at apply time instead.
 	default:
-		current, err := r.pd.API.DescribeAppSubscription(ctx, &api.DescribeAppSubscriptionRequest{SdkAppId: plan.appID()})
+		current, err := finder.SubscriptionByAppID(ctx, r.pd.API, plan.appID())
 		if api.IsNotFound(err) {
 			// A warning, not an error: a refresh-only apply must still be able
 			// to drop a subscription whose application was deleted.

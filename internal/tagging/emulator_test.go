@@ -62,7 +62,7 @@ func TestMissingApplicationAgainstEmulator(t *testing.T) {
 	if !errors.As(err, &failed) || len(failed.Failed) != 1 || failed.Failed[0].Resource != name {
 		t.Fatalf("err = %v, want FailedResources naming %s", err, name)
 	}
-	if !IsNotFound(err) || !api.IsNotFound(err) {
-		t.Errorf("IsNotFound = %v, api.IsNotFound = %v for %v; want both true", IsNotFound(err), api.IsNotFound(err), err)
+	if !api.IsNotFound(err) || !errors.Is(err, api.ErrNotFound) {
+		t.Errorf("api.IsNotFound = %v for %v; want true", api.IsNotFound(err), err)
 	}
 }

@@ -125,9 +125,9 @@ func Update(ctx context.Context, client *api.Client, resourceName string, curren
 // FailedResourcesError is a Tag write that the service answered as a
 // success but with FailedResources: the resources it refused, each with a
 // code. It unwraps to one *api.Error per entry, so errors.As finds them and
-// api.Code/api.HasCode/api.IsNotFound see the first entry; IsNotFound (the
-// method and the package function) require every entry to be a missing
-// resource.
+// api.Code/api.HasCode see the first entry; when every entry says its
+// resource does not exist (api.IsNotFoundCode), to one *api.NotFoundError
+// wrapping them instead, so api.IsNotFound holds only then.
 type FailedResourcesError struct {
 	Action string // TagResources or UnTagResources
 	Failed []api.FailedResource
@@ -150,31 +150,17 @@ func (e *FailedResourcesError) Error() string {
 	return fmt.Sprintf("%s.%s refused %s", api.ServiceTag, e.Action, strings.Join(parts, "; "))
 }
 
-// Unwrap gives each refused resource as an *api.Error.
+// Unwrap gives each refused resource as an *api.Error, all of them inside
+// one *api.NotFoundError when none of the resources exists.
 func (e *FailedResourcesError) Unwrap() []error {
 	out := make([]error, len(e.Failed))
+	allMissing := len(e.Failed) > 0
 	for i, f := range e.Failed {
 		out[i] = &api.Error{Service: api.ServiceTag, Action: e.Action, Code: f.Code, Message: f.Resource + ": " + f.Message}
+		allMissing = allMissing && api.IsNotFoundCode(f.Code)
+	}
+	if allMissing {
+		return []error{&api.NotFoundError{Cause: errors.Join(out...)}}
 	}
 	return out
-}
-
-// IsNotFound reports whether every refused resource does not exist.
-func (e *FailedResourcesError) IsNotFound() bool {
-	for _, f := range e.Failed {
-		if !strings.HasPrefix(f.Code, "ResourceNotFound") {
-			return false
-		}
-	}
-	return len(e.Failed) > 0
-}
-
-// IsNotFound reports whether err says the tagged resource does not exist,
-// whether the whole request was refused so or every FailedResources entry.
-func IsNotFound(err error) bool {
-	var failed *FailedResourcesError
-	if errors.As(err, &failed) {
-		return failed.IsNotFound()
-	}
-	return api.IsNotFound(err)
 }

@@ -161,15 +161,15 @@ func TestUpdateBatches(t *testing.T) {
 }
 
 func TestUpdateFailedResources(t *testing.T) {
-	fake := &fakeTagService{tags: map[string]map[string]string{}, fail: &api.FailedResource{Resource: "qcs::trtc::uin/1:sdkappid/2", Code: "LimitExceeded.TagNumPerResource", Message: "too many"}}
+	fake := &fakeTagService{tags: map[string]map[string]string{}, fail: &api.FailedResource{Resource: "qcs::trtc::uin/1:sdkappid/2", Code: api.CodeTagLimitPerResource, Message: "too many"}}
 	err := Update(t.Context(), api.New(fake), "qcs::trtc::uin/1:sdkappid/2", nil, map[string]string{"a": "b"})
-	if err == nil || !strings.Contains(err.Error(), "LimitExceeded.TagNumPerResource") || !strings.Contains(err.Error(), "sdkappid/2") || !strings.Contains(err.Error(), "too many") {
+	if err == nil || !strings.Contains(err.Error(), api.CodeTagLimitPerResource) || !strings.Contains(err.Error(), "sdkappid/2") || !strings.Contains(err.Error(), "too many") {
 		t.Fatalf("err = %v", err)
 	}
 }
 
 func TestUpdateFailedResourcesIsTyped(t *testing.T) {
-	entry := api.FailedResource{Resource: "qcs::trtc::uin/1:sdkappid/2", Code: "LimitExceeded.TagNumPerResource", Message: "too many"}
+	entry := api.FailedResource{Resource: "qcs::trtc::uin/1:sdkappid/2", Code: api.CodeTagLimitPerResource, Message: "too many"}
 	fake := &fakeTagService{tags: map[string]map[string]string{}, fail: &entry}
 	err := Update(t.Context(), api.New(fake), entry.Resource, nil, map[string]string{"a": "b"})
 	var failed *FailedResourcesError
@@ -182,14 +182,14 @@ func TestUpdateFailedResourcesIsTyped(t *testing.T) {
 	if !api.HasCode(err, entry.Code) {
 		t.Errorf("api.Code(err) = %q, want %q", api.Code(err), entry.Code)
 	}
-	if IsNotFound(err) || api.IsNotFound(err) {
+	if api.IsNotFound(err) {
 		t.Errorf("a tag limit is not a missing resource: %v", err)
 	}
 }
 
 func TestFailedResourcesNotFound(t *testing.T) {
 	gone := api.FailedResource{Resource: "qcs::trtc::uin/1:sdkappid/2", Code: "ResourceNotFound", Message: "no such resource"}
-	limit := api.FailedResource{Resource: "qcs::trtc::uin/1:sdkappid/3", Code: "LimitExceeded.TagNumPerResource", Message: "too many"}
+	limit := api.FailedResource{Resource: "qcs::trtc::uin/1:sdkappid/3", Code: api.CodeTagLimitPerResource, Message: "too many"}
 	cases := []struct {
 		name string
 		err  error
@@ -199,15 +199,18 @@ func TestFailedResourcesNotFound(t *testing.T) {
 		{"missing", CheckFailedResources("UnTagResources", []api.FailedResource{gone}), true},
 		{"missing, wrapped", fmt.Errorf("removing: %w", CheckFailedResources("UnTagResources", []api.FailedResource{gone})), true},
 		{"missing and over the limit", CheckFailedResources("TagResources", []api.FailedResource{gone, limit}), false},
-		{"whole request refused", &api.Error{Code: "ResourceNotFound.SdkAppId"}, true},
 		{"other error", &api.Error{Code: "InternalError"}, false},
 	}
 	for _, c := range cases {
-		if got := IsNotFound(c.err); got != c.want {
-			t.Errorf("%s: IsNotFound(%v) = %v, want %v", c.name, c.err, got, c.want)
+		if got := api.IsNotFound(c.err); got != c.want {
+			t.Errorf("%s: api.IsNotFound(%v) = %v, want %v", c.name, c.err, got, c.want)
 		}
 	}
 	if err := CheckFailedResources("UnTagResources", []api.FailedResource{gone}); !strings.Contains(err.Error(), "tag.UnTagResources") || !strings.Contains(err.Error(), "sdkappid/2: ResourceNotFound: no such resource") {
 		t.Errorf("message %q should name the action, resource, code and message", err)
+	}
+	gone.Code = api.CodeAppNotExist // TRTC's own code for a missing application
+	if err := CheckFailedResources("UnTagResources", []api.FailedResource{gone}); !api.IsNotFound(err) || !api.HasCode(err, api.CodeAppNotExist) {
+		t.Errorf("%v: want not found, with its code", err)
 	}
 }

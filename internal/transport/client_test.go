@@ -86,19 +86,19 @@ func TestCallOmitsRegionForTagAndSTSAndSendsToken(t *testing.T) {
 }
 
 func TestCallReturnsAPIError(t *testing.T) {
-	f := newFakeAPI(t, apiError(api.CodeAppNotFound))
+	f := newFakeAPI(t, apiError(api.CodeAppNotExist))
 	c, _ := testClient(f)
 	err := c.Call(context.Background(), api.ServiceTRTC, api.VersionTRTC, "DescribeSdkAppInfo", &api.DescribeSdkAppInfoRequest{}, &api.DescribeSdkAppInfoResponse{})
 	var apiErr *api.Error
 	if !errors.As(err, &apiErr) {
 		t.Fatalf("err = %v, want *api.Error", err)
 	}
-	want := api.Error{Service: "trtc", Action: "DescribeSdkAppInfo", Code: api.CodeAppNotFound, Message: "scripted " + api.CodeAppNotFound, RequestID: "req-" + api.CodeAppNotFound}
+	want := api.Error{Service: "trtc", Action: "DescribeSdkAppInfo", Code: api.CodeAppNotExist, Message: "scripted " + api.CodeAppNotExist, RequestID: "req-" + api.CodeAppNotExist}
 	if *apiErr != want {
 		t.Errorf("error = %+v, want %+v", *apiErr, want)
 	}
-	if !api.IsNotFound(err) {
-		t.Error("IsNotFound false")
+	if !api.IsNotFoundCode(apiErr.Code) {
+		t.Error("IsNotFoundCode false")
 	}
 }
 

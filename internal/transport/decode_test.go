@@ -40,12 +40,12 @@ func TestCallerShapeIsDecodedOnceAfterRetries(t *testing.T) {
 }
 
 func TestCallerShapeIsNotTouchedOnAPIError(t *testing.T) {
-	f := newFakeAPI(t, apiError(api.CodeAppNotFound))
+	f := newFakeAPI(t, apiError(api.CodeAppNotExist))
 	c, _ := testClient(f)
 	var out countingResponse
 	err := c.Call(context.Background(), api.ServiceTRTC, api.VersionTRTC, "DescribeSdkAppInfo", &api.DescribeSdkAppInfoRequest{}, &out)
-	if !api.HasCode(err, api.CodeAppNotFound) {
-		t.Fatalf("err = %v, want %s", err, api.CodeAppNotFound)
+	if !api.HasCode(err, api.CodeAppNotExist) {
+		t.Fatalf("err = %v, want %s", err, api.CodeAppNotExist)
 	}
 	if out.decodes != 0 {
 		t.Errorf("error answer decoded into the caller's shape %d time(s)", out.decodes)

@@ -4,46 +4,17 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strconv"
 	"time"
 
 	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/catalog"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/clock"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/finder"
 )
 
-// NotFoundError says the object does not exist (or no longer does).
-type NotFoundError struct {
-	What      string
-	LastError error
-}
-
-func (e *NotFoundError) Error() string {
-	if e.LastError != nil {
-		return fmt.Sprintf("%s not found: %s", e.What, e.LastError)
-	}
-	return e.What + " not found"
-}
-
-func (e *NotFoundError) Unwrap() error { return e.LastError }
-
-// IsNotFound reports whether err is (or wraps) a NotFoundError.
-func IsNotFound(err error) bool {
-	var nf *NotFoundError
-	return errors.As(err, &nf)
-}
-
-// Finder reads one application.
+// Finder reads one application; one that does not exist is an
+// *api.NotFoundError (as finder.AppByID returns it).
 type Finder func(ctx context.Context, sdkAppID uint64) (*api.DescribeSdkAppInfoResponse, error)
-
-// FindApp reads an application, with a NotFoundError when it does not exist.
-func FindApp(ctx context.Context, client *api.Client, sdkAppID uint64) (*api.DescribeSdkAppInfoResponse, error) {
-	out, err := client.DescribeSdkAppInfo(ctx, &api.DescribeSdkAppInfoRequest{SdkAppId: sdkAppID})
-	if api.HasCode(err, api.CodeAppNotFound) {
-		return nil, &NotFoundError{What: "application " + strconv.FormatUint(sdkAppID, 10), LastError: err}
-	}
-	return out, err
-}
 
 // Deps are what the application waiters need.
 type Deps struct {
@@ -56,7 +27,7 @@ type Deps struct {
 func ForClient(client *api.Client, clk clock.Clock) Deps {
 	return Deps{
 		Find: func(ctx context.Context, id uint64) (*api.DescribeSdkAppInfoResponse, error) {
-			return FindApp(ctx, client, id)
+			return finder.AppByID(ctx, client, id)
 		},
 		Clock: clk,
 	}
@@ -101,7 +72,7 @@ func WaitAppStatus(ctx context.Context, d Deps, sdkAppID uint64, want, timeoutNa
 
 // WaitAppSettled waits until no status change of the application is pending
 // (the target equals the state in effect) and returns it as last read. A
-// deletion settles by the application vanishing: a NotFoundError.
+// deletion settles by the application vanishing: an *api.NotFoundError.
 func WaitAppSettled(ctx context.Context, d Deps, sdkAppID uint64) (*api.DescribeSdkAppInfoResponse, error) {
 	start := d.Clock.Now()
 	last, err := pollChange(ctx, d, sdkAppID, func(app *api.DescribeSdkAppInfoResponse) bool {
@@ -165,7 +136,7 @@ func pollApp(ctx context.Context, d Deps, sdkAppID uint64, first *api.DescribeSd
 func WaitAppReadable(ctx context.Context, d Deps, sdkAppID uint64) (*api.DescribeSdkAppInfoResponse, error) {
 	start := d.Clock.Now()
 	last, err := pollApp(ctx, d, sdkAppID, nil, d.Poll, func(_ *api.DescribeSdkAppInfoResponse, err error) (bool, error) {
-		if IsNotFound(err) {
+		if api.IsNotFound(err) {
 			return false, nil
 		}
 		return err == nil, err
@@ -187,7 +158,7 @@ func WaitAppReadable(ctx context.Context, d Deps, sdkAppID uint64) (*api.Describ
 func WaitAppDeleted(ctx context.Context, d Deps, sdkAppID uint64) error {
 	start := d.Clock.Now()
 	last, err := pollApp(ctx, d, sdkAppID, nil, d.Poll, func(_ *api.DescribeSdkAppInfoResponse, err error) (bool, error) {
-		if IsNotFound(err) {
+		if api.IsNotFound(err) {
 			return true, nil
 		}
 		return false, err

@@ -33,7 +33,7 @@ func TestWaitsSayInterruptedOnCancel(t *testing.T) {
 					cancel()
 				}
 				if name == "readable" {
-					return nil, &NotFoundError{What: "application 1400000001"}
+					return nil, &api.NotFoundError{What: "application 1400000001"}
 				}
 				return pending, nil
 			}}

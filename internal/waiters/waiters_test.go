@@ -34,7 +34,7 @@ func (f *fakeApp) find(_ context.Context, id uint64) (*api.DescribeSdkAppInfoRes
 		return nil, f.readErr
 	}
 	if (!f.deletedAt.IsZero() && !now.Before(f.deletedAt)) || (!f.visibleAt.IsZero() && now.Before(f.visibleAt)) {
-		return nil, &NotFoundError{What: "application"}
+		return nil, &api.NotFoundError{What: "application"}
 	}
 	app := &api.DescribeSdkAppInfoResponse{SdkAppId: id, Status: f.from, TargetStatus: f.to,
 		StatusChangeTime: f.requested.In(api.TimeZone).Format(api.TimeLayout)}
@@ -200,23 +200,6 @@ func TestWaitPropagatesReadErrors(t *testing.T) {
 	}
 }
 
-type codeCaller struct{ code string }
-
-func (c codeCaller) Call(_ context.Context, _, _, action string, _, _ any) error {
-	return &api.Error{Service: "trtc", Action: action, Code: c.code}
-}
-
-func TestFindAppNotFound(t *testing.T) {
-	_, err := FindApp(t.Context(), api.New(codeCaller{api.CodeAppNotFound}), 5)
-	if !IsNotFound(err) || !api.IsNotFound(err) {
-		t.Errorf("err = %v, want a NotFoundError wrapping the API error", err)
-	}
-	_, err = FindApp(t.Context(), api.New(codeCaller{"InternalError"}), 5)
-	if err == nil || IsNotFound(err) {
-		t.Errorf("err = %v, want a plain error", err)
-	}
-}
-
 func TestWaitAppSettled(t *testing.T) {
 	t.Run("returns the settled application, polling from the request time", func(t *testing.T) {
 		clk := clock.NewFake(epoch.Add(4 * time.Minute)) // read 4 minutes after the request
@@ -242,7 +225,7 @@ func TestWaitAppSettled(t *testing.T) {
 	t.Run("a deletion settles as not found", func(t *testing.T) {
 		clk := clock.NewFake(epoch)
 		app := &fakeApp{clk: clk, requested: epoch, delay: time.Hour, from: api.AppStatusDisabled, to: api.AppStatusDeleted, deletedAt: epoch.Add(time.Minute)}
-		if _, err := WaitAppSettled(t.Context(), Deps{Find: app.find, Clock: clk}, 1); !IsNotFound(err) {
+		if _, err := WaitAppSettled(t.Context(), Deps{Find: app.find, Clock: clk}, 1); !api.IsNotFound(err) {
 			t.Fatalf("err %v, want not found", err)
 		}
 	})

@@ -12,6 +12,8 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -38,6 +40,7 @@ type options struct {
 	cfg         emulator.Config
 	propagation string
 	rateLimit   float64
+	otherApps   string
 }
 
 func parseFlags(args []string, stderr io.Writer) (options, error) {
@@ -55,6 +58,8 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.StringVar(&o.propagation, "propagation-delay", "3s-5s", "delay before enable/disable/delete take effect: one duration (4m) or a range (3m-5m)")
 	fs.Int64Var(&o.cfg.Seed, "seed", 1, "seed of random propagation delays, faults and generated keys")
 	fs.Float64Var(&o.rateLimit, "rate-limit", emulator.DefaultRateLimit, "requests per second per action; 0 turns the limit off")
+	fs.StringVar(&o.cfg.NotFoundCode, "not-found-code", emulator.NotFoundCodes[0], "error code for an unknown or deleted SdkAppId: "+strings.Join(emulator.NotFoundCodes, " or "))
+	fs.StringVar(&o.otherApps, "other-account-apps", "", "comma-separated SdkAppIds of another account (answered UnauthorizedOperation.SdkAppId)")
 	if err := fs.Parse(args); err != nil {
 		return o, err
 	}
@@ -64,6 +69,16 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	var err error
 	if o.cfg.PropagationMin, o.cfg.PropagationMax, err = parseDelay(o.propagation); err != nil {
 		return o, err
+	}
+	if !slices.Contains(emulator.NotFoundCodes, o.cfg.NotFoundCode) {
+		return o, fmt.Errorf("--not-found-code %q: want one of %s", o.cfg.NotFoundCode, strings.Join(emulator.NotFoundCodes, ", "))
+	}
+	for _, field := range strings.FieldsFunc(o.otherApps, func(r rune) bool { return r == ',' || r == ' ' }) {
+		id, err := strconv.ParseUint(field, 10, 64)
+		if err != nil || id == 0 {
+			return o, fmt.Errorf("--other-account-apps: %q is not an SdkAppId", field)
+		}
+		o.cfg.OtherAccountApps = append(o.cfg.OtherAccountApps, id)
 	}
 	o.cfg.RateLimit = o.rateLimit
 	if o.rateLimit <= 0 {

@@ -30,6 +30,8 @@ func TestHelpPrintsEveryFlagWithDefault(t *testing.T) {
 		"-propagation-delay", `(default "3s-5s")`,
 		"-seed", "(default 1)",
 		"-rate-limit", "(default 20)",
+		"-not-found-code", `(default "FailedOperation.SdkAppIdNotExist")`,
+		"-other-account-apps",
 	} {
 		if !strings.Contains(help, want) {
 			t.Errorf("help lacks %q:\n%s", want, help)
@@ -100,5 +102,17 @@ func TestServesAndShutsDown(t *testing.T) {
 	cancel()
 	if err := <-done; err != nil {
 		t.Fatalf("shutdown: %v", err)
+	}
+}
+
+func TestNotFoundFlags(t *testing.T) {
+	o, err := parseFlags([]string{"--not-found-code", emulator.NotFoundCodeModel, "--other-account-apps", "1300000001,1300000002"}, io.Discard)
+	if err != nil || o.cfg.NotFoundCode != emulator.NotFoundCodeModel || len(o.cfg.OtherAccountApps) != 2 || o.cfg.OtherAccountApps[1] != 1300000002 {
+		t.Fatalf("parsed %+v, %v", o.cfg, err)
+	}
+	for _, args := range [][]string{{"--not-found-code", "ResourceNotFound"}, {"--other-account-apps", "x"}} {
+		if _, err := parseFlags(args, io.Discard); err == nil {
+			t.Errorf("%v accepted", args)
+		}
 	}
 }
