@@ -12,6 +12,7 @@ import (
 
 	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/clock"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/finder"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/waiters"
 )
 
@@ -91,11 +92,11 @@ func (e *Env) CheckAppsDestroyed() resource.TestCheckFunc {
 			if err != nil {
 				return err
 			}
-			_, err = waiters.FindApp(context.Background(), e.Client(), id)
+			_, err = finder.AppByID(context.Background(), e.Client(), id)
 			if err == nil {
 				return fmt.Errorf("application %d still reads after destroy", id)
 			}
-			if !waiters.IsNotFound(err) {
+			if !api.IsNotFound(err) {
 				return err
 			}
 		}

@@ -21,6 +21,7 @@ import (
 	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/catalog"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/clock"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/finder"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/waiters"
 )
 
@@ -79,7 +80,7 @@ func emulatorStatus(env *acctest.Env, want string) resource.TestCheckFunc {
 			return err
 		}
 		if env.IsExternal() { // the public read says the same
-			app, err := waiters.FindApp(context.Background(), env.Client(), id)
+			app, err := finder.AppByID(context.Background(), env.Client(), id)
 			if err != nil {
 				return err
 			}
