@@ -212,6 +212,13 @@ func (e *Env) Calls(action string) int {
 	return n
 }
 
+// CallsBeyondCredentialsCheck counts the requests that reached an action
+// so far, except STS GetCallerIdentity, which Configure makes once per
+// provider instance (per Terraform command) to check the credentials.
+func (e *Env) CallsBeyondCredentialsCheck() int {
+	return e.TotalCalls() - e.Calls("sts.GetCallerIdentity")
+}
+
 // TotalCalls counts every request that reached an action so far.
 func (e *Env) TotalCalls() int {
 	n := 0

@@ -16,7 +16,7 @@ import (
 func fetchAll(ctx context.Context, list Lister) ([]App, error) {
 	first, err := list(ctx, pageRequest(0))
 	if err != nil {
-		return nil, fmt.Errorf("listing TRTC applications (DescribeAppStatList): %w", err)
+		return nil, fmt.Errorf("listing TRTC applications: %w", err)
 	}
 	pages := [][]api.SdkAppInfo{first.SdkAppInfos}
 	if total := uint64(max(first.TotalNum, 0)); total > pageSize && len(first.SdkAppInfos) > 0 {
@@ -29,7 +29,7 @@ func fetchAll(ctx context.Context, list Lister) ([]App, error) {
 				defer wg.Done()
 				out, err := list(ctx, pageRequest(uint64(i+1)*pageSize))
 				if err != nil {
-					errs[i] = fmt.Errorf("listing TRTC applications (DescribeAppStatList, offset %d): %w", (i+1)*pageSize, err)
+					errs[i] = fmt.Errorf("listing TRTC applications from offset %d: %w", (i+1)*pageSize, err)
 					return
 				}
 				rest[i] = out.SdkAppInfos

@@ -52,6 +52,7 @@ type providerModel struct {
 	MaxRetries           types.Int64   `tfsdk:"max_retries"`
 	RateLimit            types.Float64 `tfsdk:"rate_limit"`
 	InsecureEndpoint     types.Bool    `tfsdk:"insecure_endpoint"`
+	SkipCredentialsCheck types.Bool    `tfsdk:"skip_credentials_validation"`
 	AssumeRole           types.Object  `tfsdk:"assume_role"`  // assumeRoleModel; may be unknown during plan
 	DefaultTags          types.Object  `tfsdk:"default_tags"` // defaultTagsModel
 }
@@ -104,6 +105,12 @@ func (p *trtcProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp 
 					"such as `https://{service}.intl.tencentcloudapi.com/`. Plain `http://` is accepted only for a loopback host (`127.0.0.0/8`, `::1`, `localhost`) " +
 					"unless `insecure_endpoint` is true. Falls back to `" + credentials.EnvEndpoint + "`, which is held to the same rule.",
 				Validators: []validator.String{endpointRule{}},
+			},
+			"skip_credentials_validation": schema.BoolAttribute{
+				Optional: true,
+				MarkdownDescription: "Skip the check of the credentials that the provider makes once when it starts, with STS `GetCallerIdentity` " +
+					"(which also gives the account ID that tags need), so that wrong keys fail the plan instead of the apply. " +
+					"With `true`, the first call that needs them fails instead. Defaults to `false`.",
 			},
 			"insecure_endpoint": schema.BoolAttribute{
 				Optional: true,
@@ -235,13 +242,14 @@ func (p *trtcProvider) Configure(ctx context.Context, req provider.ConfigureRequ
 	if !cfg.RateLimit.IsNull() {
 		opts.RateLimit = cfg.RateLimit.ValueFloat64()
 	}
-	opts.Credentials = credentials.NewSource(resolved, func(base transport.CredentialSource) credentials.RoleAssumer {
-		stsOpts := opts
-		stsOpts.Credentials = base
-		return api.New(transport.New(stsOpts))
-	}, opts.Clock)
-
-	data := &ProviderData{API: api.New(transport.New(opts)), Clock: opts.Clock, DefaultTags: defaultTags}
+	data := &ProviderData{API: api.New(credentials.NewTransport(resolved, opts)), Clock: opts.Clock, DefaultTags: defaultTags}
+	if !cfg.SkipCredentialsCheck.ValueBool() {
+		// The account ID is kept: tags need it, and nothing asks again.
+		if _, err := data.AccountID(ctx); err != nil {
+			resp.Diagnostics.AddError("Cannot verify the Tencent Cloud credentials", credentialsCheckDetail(resolved, err))
+			return
+		}
+	}
 	resp.ResourceData = data
 	resp.DataSourceData = data
 	resp.EphemeralResourceData = data
@@ -292,7 +300,7 @@ func (m providerModel) defaultTags(ctx context.Context, diags *diag.Diagnostics)
 
 // hasUnknown reports whether any value is not yet known.
 func (m providerModel) hasUnknown(role *assumeRoleModel) bool {
-	values := []interface{ IsUnknown() bool }{m.SecretID, m.SecretKey, m.SecurityToken, m.Region, m.Endpoint, m.Profile, m.SharedCredentialsDir, m.MaxRetries, m.RateLimit, m.InsecureEndpoint, m.AssumeRole}
+	values := []interface{ IsUnknown() bool }{m.SecretID, m.SecretKey, m.SecurityToken, m.Region, m.Endpoint, m.Profile, m.SharedCredentialsDir, m.MaxRetries, m.RateLimit, m.InsecureEndpoint, m.SkipCredentialsCheck, m.AssumeRole}
 	if role != nil {
 		values = append(values, role.RoleARN, role.SessionName, role.SessionDuration, role.Policy, role.ExternalID)
 	}

@@ -38,7 +38,8 @@ func (d *ProviderData) Inventory() *inventory.Inventory {
 }
 
 // AccountID returns the root account uin from STS GetCallerIdentity, asked
-// at most once per provider instance and only when a caller needs it.
+// at most once per provider instance: Configure asks it to check the
+// credentials (unless skip_credentials_validation), later callers reuse it.
 func (d *ProviderData) AccountID(ctx context.Context) (string, error) {
 	d.accountOnce.Lock()
 	defer d.accountOnce.Unlock()
@@ -47,7 +48,7 @@ func (d *ProviderData) AccountID(ctx context.Context) (string, error) {
 	}
 	out, err := d.API.GetCallerIdentity(ctx, &api.GetCallerIdentityRequest{})
 	if err != nil {
-		return "", fmt.Errorf("reading the account ID through STS GetCallerIdentity: %w", err)
+		return "", fmt.Errorf("reading the account ID: %w", err)
 	}
 	d.accountID = out.AccountId
 	return d.accountID, nil

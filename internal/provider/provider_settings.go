@@ -2,11 +2,14 @@ package provider
 
 import (
 	"context"
+	"fmt"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/credentials"
 )
 
@@ -55,3 +58,14 @@ func (endpointRule) ValidateString(ctx context.Context, req validator.StringRequ
 }
 
 func quote(s string) string { return `"` + s + `"` }
+
+// credentialsCheckDetail says why Configure's STS GetCallerIdentity failed
+// and what to do.
+func credentialsCheckDetail(resolved credentials.Resolved, err error) string {
+	advice := "Check the network path to the endpoint, then run the command again."
+	if strings.HasPrefix(api.Code(err), "AuthFailure") {
+		advice = "The service refused the credentials: check the SecretId and SecretKey (and the security token of temporary credentials) in " + resolved.Source + "."
+	}
+	return fmt.Sprintf("The provider checks its credentials (from %s) once when it starts, with STS GetCallerIdentity, and that failed: %v\n\n%s "+
+		"To skip this check, set skip_credentials_validation = true in the provider block.", resolved.Source, err, advice)
+}

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -10,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/trtc-oss/terraform-provider-trtc/internal/credentials"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/emulator"
 )
 
 // configureWithEnv runs Configure with env as the whole environment.
@@ -61,8 +63,33 @@ func TestConfigureValidatesSettingsFromTheEnvironment(t *testing.T) {
 func TestConfigureInsecureEndpointOptIn(t *testing.T) {
 	resp := configureWithEnv(t, map[string]string{credentials.EnvEndpoint: "http://198.51.100.7:8080"}, map[string]tftypes.Value{
 		"secret_id": str("AKIDblock"), "secret_key": str("key-block"), "insecure_endpoint": tftypes.NewValue(tftypes.Bool, true),
+		"skip_credentials_validation": tftypes.NewValue(tftypes.Bool, true),
 	})
 	if resp.Diagnostics.HasError() || resp.ResourceData == nil {
 		t.Fatalf("Configure: %v", resp.Diagnostics)
+	}
+}
+
+// Wrong keys fail Configure, so the plan, with advice; nothing is
+// configured (issue 14, finding 6).
+func TestConfigureRefusesWrongCredentials(t *testing.T) {
+	emu := emulator.New(emulator.Config{SecretID: emulator.DefaultSecretID, SecretKey: emulator.DefaultSecretKey, UIN: emulator.DefaultUIN})
+	server := httptest.NewServer(emu)
+	defer server.Close()
+	resp := configureWithEnv(t, nil, map[string]tftypes.Value{
+		"secret_id": str(emulator.DefaultSecretID), "secret_key": str("not-the-key"), "endpoint": str(server.URL),
+	})
+	if !resp.Diagnostics.HasError() || resp.ResourceData != nil {
+		t.Fatalf("Configure accepted a wrong SecretKey: %v", resp.Diagnostics)
+	}
+	d := resp.Diagnostics.Errors()[0]
+	for _, want := range []string{"GetCallerIdentity", "AuthFailure", "check the SecretId and SecretKey", "skip_credentials_validation = true"} {
+		if !strings.Contains(d.Summary()+" "+d.Detail(), want) {
+			t.Errorf("diagnostic %q: %q does not say %q", d.Summary(), d.Detail(), want)
+		}
+	}
+	// Refused at the signature check, so counted as an error, not a call.
+	if errs := emu.Stats().Errors; len(errs) != 1 || errs["AuthFailure.SignatureFailure"] != 1 {
+		t.Errorf("the emulator answered %v, want one AuthFailure.SignatureFailure", errs)
 	}
 }

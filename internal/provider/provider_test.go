@@ -142,12 +142,16 @@ func TestConfigureWithUnknownValuesDefersConfiguration(t *testing.T) {
 		"default_tags":      {"secret_id": str("a"), "secret_key": str("b"), "default_tags": defaultTagsValue(t, s, nil)},
 	} {
 		t.Run(name, func(t *testing.T) {
+			rec := &recordingAPI{}
+			server := httptest.NewServer(rec)
+			defer server.Close()
+			set["endpoint"] = str(server.URL)
 			resp := configure(t, set)
 			if resp.Diagnostics.HasError() {
 				t.Fatalf("Configure with an unknown value: %v", resp.Diagnostics)
 			}
-			if resp.ResourceData != nil {
-				t.Error("provider data set while a value is unknown")
+			if resp.ResourceData != nil || len(rec.actions) != 0 {
+				t.Errorf("provider data set (%v) or API called (%v) while a value is unknown", resp.ResourceData != nil, rec.actions)
 			}
 		})
 	}
@@ -187,7 +191,9 @@ func (r *recordingAPI) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 	_ = json.NewEncoder(w).Encode(map[string]any{"Response": out})
 }
 
-func TestConfigureBuildsClientForEndpointWithoutCallingIt(t *testing.T) {
+// Configure checks the credentials with STS GetCallerIdentity (issue 14,
+// finding 6) and keeps the account ID: tags reuse it, nothing asks again.
+func TestConfigureChecksCredentialsOnceAndKeepsTheAccountID(t *testing.T) {
 	rec := &recordingAPI{}
 	server := httptest.NewServer(rec)
 	defer server.Close()
@@ -202,22 +208,39 @@ func TestConfigureBuildsClientForEndpointWithoutCallingIt(t *testing.T) {
 	if !ok || resp.DataSourceData != resp.ResourceData || resp.EphemeralResourceData != resp.ResourceData {
 		t.Fatalf("provider data: resource %T, data source %T, ephemeral %T", resp.ResourceData, resp.DataSourceData, resp.EphemeralResourceData)
 	}
-	if len(rec.actions) != 0 {
-		t.Fatalf("Configure called the API: %v", rec.actions)
+	if strings.Join(rec.actions, ",") != "sts.GetCallerIdentity" || rec.badSig != 0 || rec.regions[0] != "" {
+		t.Errorf("Configure made %v (bad signatures %d, regions %q), want one GetCallerIdentity", rec.actions, rec.badSig, rec.regions)
 	}
 	account, err := data.AccountID(context.Background())
 	if err != nil || account != "100000000001" {
 		t.Fatalf("AccountID = %q, %v", account, err)
 	}
-	if strings.Join(rec.actions, ",") != "sts.GetCallerIdentity" || rec.badSig != 0 || rec.regions[0] != "" {
-		t.Errorf("server saw %v (bad signatures %d, regions %q)", rec.actions, rec.badSig, rec.regions)
-	}
-	// Once per provider instance: later callers (every tag write) reuse it.
 	if name, err := data.ResourceName(context.Background(), 1400000001); err != nil || name != "qcs::trtc::uin/100000000001:sdkappid/1400000001" {
 		t.Errorf("ResourceName = %q, %v", name, err)
 	}
 	if len(rec.actions) != 1 {
 		t.Errorf("server saw %v: GetCallerIdentity asked again", rec.actions)
+	}
+}
+
+// skip_credentials_validation leaves the account ID to the first caller
+// that needs it.
+func TestConfigureSkipCredentialsValidationCallsNothing(t *testing.T) {
+	rec := &recordingAPI{}
+	server := httptest.NewServer(rec)
+	defer server.Close()
+	resp := configure(t, map[string]tftypes.Value{
+		"secret_id": str("AKIDblock"), "secret_key": str("key-block"), "endpoint": str(server.URL),
+		"skip_credentials_validation": tftypes.NewValue(tftypes.Bool, true),
+	})
+	if resp.Diagnostics.HasError() {
+		t.Fatalf("Configure: %v", resp.Diagnostics)
+	}
+	if len(rec.actions) != 0 {
+		t.Fatalf("Configure called the API: %v", rec.actions)
+	}
+	if _, err := resp.ResourceData.(*ProviderData).AccountID(context.Background()); err != nil || len(rec.actions) != 1 {
+		t.Errorf("AccountID: %v; server saw %v", err, rec.actions)
 	}
 }
 
@@ -232,7 +255,7 @@ func TestConfigurePassesDefaultTags(t *testing.T) {
 		"two values": {defaultTagsValue(t, s, map[string]string{"team": "rtc", "env": "prod"}), map[string]string{"team": "rtc", "env": "prod"}},
 	} {
 		t.Run(name, func(t *testing.T) {
-			resp := configure(t, map[string]tftypes.Value{"secret_id": str("a"), "secret_key": str("b"), "default_tags": tc.block})
+			resp := configure(t, map[string]tftypes.Value{"secret_id": str("a"), "secret_key": str("b"), "default_tags": tc.block, "skip_credentials_validation": tftypes.NewValue(tftypes.Bool, true)})
 			if resp.Diagnostics.HasError() {
 				t.Fatal(resp.Diagnostics)
 			}
@@ -249,7 +272,9 @@ func TestConfigurePassesDefaultTags(t *testing.T) {
 	}
 }
 
-func TestConfigureAssumeRoleIsLazy(t *testing.T) {
+// The credentials check assumes the role first, so a role the base keys
+// cannot assume fails the plan too.
+func TestConfigureAssumeRoleThenChecksCredentials(t *testing.T) {
 	rec := &recordingAPI{}
 	server := httptest.NewServer(rec)
 	defer server.Close()
@@ -260,9 +285,6 @@ func TestConfigureAssumeRoleIsLazy(t *testing.T) {
 	})
 	if resp.Diagnostics.HasError() {
 		t.Fatalf("Configure: %v", resp.Diagnostics)
-	}
-	if len(rec.actions) != 0 {
-		t.Fatalf("Configure called the API: %v", rec.actions)
 	}
 	if _, err := resp.ResourceData.(*ProviderData).AccountID(context.Background()); err != nil {
 		t.Fatal(err)

@@ -3,6 +3,8 @@ package provider_test
 import (
 	"bytes"
 	"fmt"
+	"net"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -54,6 +56,69 @@ func TestAccProviderUserAgent(t *testing.T) {
 				}
 				return nil
 			},
+		}},
+	})
+}
+
+// providerBlock is a provider block for env with the given key and extra
+// settings.
+func providerBlock(env *acctest.Env, endpoint, secretKey, extra string) string {
+	return fmt.Sprintf(`
+provider "trtc" {
+  endpoint   = %q
+  secret_id  = %q
+  secret_key = %q
+%s
+}
+`, endpoint, emulator.DefaultSecretID, secretKey, extra)
+}
+
+// A wrong SecretKey fails the plan, not the apply (issue 14, finding 6),
+// even when nothing is to refresh; skip_credentials_validation turns the
+// check off and the plan goes through.
+func TestAccProviderWrongCredentialsFailThePlan(t *testing.T) {
+	env := acctest.NewEnv(t)
+	app := `
+resource "trtc_application" "test" {
+  name    = "tfacc_creds"
+  product = "RTCEngine"
+}
+`
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		Steps: []resource.TestStep{
+			{
+				Config:      providerBlock(env, env.URL, "wrong-key", "") + app,
+				PlanOnly:    true,
+				ExpectError: regexp.MustCompile(`(?s)Cannot verify the Tencent Cloud credentials.*GetCallerIdentity.*AuthFailure.*skip_credentials_validation\s+=\s+true`),
+			},
+			{
+				Config:             providerBlock(env, env.URL, "wrong-key", "skip_credentials_validation = true") + app,
+				PlanOnly:           true,
+				ExpectNonEmptyPlan: true,
+			},
+		},
+	})
+	if n := len(env.Emulator.Apps()); n != 0 {
+		t.Errorf("%d applications created", n)
+	}
+}
+
+// A network error says it was retried and how often, and names the action
+// once (issue 14, finding 6).
+func TestAccProviderNetworkErrorSaysRetries(t *testing.T) {
+	env := acctest.NewEnv(t)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	closed := "http://" + ln.Addr().String()
+	ln.Close()
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		Steps: []resource.TestStep{{
+			Config:      providerBlock(env, closed, emulator.DefaultSecretKey, "skip_credentials_validation = true\n  max_retries = 1") + `data "trtc_applications" "all" {}`,
+			ExpectError: regexp.MustCompile(`(?s)listing\s+TRTC\s+applications:\s+trtc\.DescribeAppStatList:\s+Post.*connection\s+refused\s+\(tried\s+2\s+times:\s+the\s+first\s+attempt\s+and\s+1\s+retry\)`),
 		}},
 	})
 }

@@ -7,6 +7,7 @@ package transport
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -170,9 +171,30 @@ func (c *Client) Call(ctx context.Context, service, version, action string, requ
 		return cl.wrap(ctx.Err())
 	}
 	if err != nil {
-		return cl.wrap(err)
+		return cl.wrap(cl.withAttempts(err))
 	}
 	return cl.decode(resp, response)
+}
+
+// withAttempts says how often a failed connection was tried, so that a
+// network error reads as what it is: not a first glitch.
+func (cl *call) withAttempts(err error) error {
+	var netErr *url.Error
+	if !errors.As(err, &netErr) {
+		return err
+	}
+	switch {
+	case cl.attempt > 1:
+		retries := "retries"
+		if cl.attempt == 2 {
+			retries = "retry"
+		}
+		return fmt.Errorf("%w (tried %d times: the first attempt and %d %s)", err, cl.attempt, cl.attempt-1, retries)
+	case cl.client.opts.MaxRetries == 0:
+		return fmt.Errorf("%w (tried once: retries are off)", err)
+	default:
+		return fmt.Errorf("%w (tried once: this error is not retried)", err)
+	}
 }
 
 func (cl *call) wrap(err error) error {
