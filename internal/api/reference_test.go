@@ -3,6 +3,7 @@ package api
 import (
 	"os"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -109,5 +110,26 @@ func TestReferenceDocumentsEveryField(t *testing.T) {
 			continue
 		}
 		checkFields(t, typ.Name(), text, typ, map[reflect.Type]bool{})
+	}
+}
+
+// Every error code constant of errors.go is in the reference's tables.
+func TestReferenceNamesEveryErrorCodeConstant(t *testing.T) {
+	doc, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, err := os.ReadFile("errors.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	constants := regexp.MustCompile(`(?m)^\s*Code\w+\s*=\s*"([^"]+)"`).FindAllSubmatch(src, -1)
+	if len(constants) < 10 {
+		t.Fatalf("found %d code constants in errors.go: the pattern no longer matches", len(constants))
+	}
+	for _, m := range constants {
+		if !strings.Contains(string(doc), "`"+string(m[1])+"`") {
+			t.Errorf("errors.go defines %s, which README.md does not name", m[1])
+		}
 	}
 }

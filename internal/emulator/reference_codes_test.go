@@ -31,10 +31,14 @@ func TestReferenceNamesEveryEmulatorErrorCode(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, m := range errorCodeLiteral.FindAllStringSubmatch(string(src), -1) {
+		for _, m := range errorCodeLiteral.FindAllStringSubmatchIndex(string(src), -1) {
+			code := string(src[m[2]:m[3]])
+			if strings.HasPrefix(strings.TrimLeft(string(src[m[1]:]), " "), "+") {
+				continue // the start of a composed code: the tag table lists those
+			}
 			found++
-			if !strings.Contains(string(reference), "`"+m[1]+"`") {
-				t.Errorf("%s answers %s, which internal/api/README.md does not name", path, m[1])
+			if !strings.Contains(string(reference), "`"+code+"`") {
+				t.Errorf("%s answers %s, which internal/api/README.md does not name", path, code)
 			}
 		}
 	}
