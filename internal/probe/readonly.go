@@ -49,9 +49,11 @@ func (r *recorder) Call(ctx context.Context, service, version, action string, re
 	r.exchanges = append(r.exchanges, ex)
 	ex.Err = r.next.Call(ctx, service, version, action, request, &ex.Answer)
 	if ex.Err == nil {
-		if err := json.Unmarshal(ex.Answer, response); err != nil {
-			ex.Err = fmt.Errorf("%s.%s: decoding the response: %w", service, action, err)
-		}
+		// The client's own decoding: unread fields cannot fail it, a read
+		// field of another type is an *api.DecodeError naming the field.
+		var head struct{ RequestId string }
+		_ = json.Unmarshal(ex.Answer, &head)
+		_, ex.Err = api.DecodeResponse(service, action, head.RequestId, ex.Answer, response)
 	}
 	return ex.Err
 }
