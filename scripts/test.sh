@@ -41,6 +41,25 @@ provider_installation {
 }
 RC
 
+# Resource identity (Terraform >= 1.12) and list resources for `terraform
+# query` (>= 1.14) are tested with the Terraform 1.14.9 of ../shared/tools
+# when this checkout has it (CI does); the terraform on PATH stays the one
+# for everything else. Elsewhere those tests skip, and this says so once.
+tf_new_xz=../shared/tools/terraform-1.14.9-linux-amd64.xz
+tf_new_tests='^TestAcc\w*_(identity|importByIdentity)$|^TestAccApplicationList_'
+tf_new=""
+if [ -f "$tf_new_xz" ]; then
+  mkdir -p "$work/tf-1.14.9"
+  xz -dc "$tf_new_xz" >"$work/tf-1.14.9/terraform"
+  chmod +x "$work/tf-1.14.9/terraform"
+  (cd "$work/tf-1.14.9" && sha256sum --quiet -c "$OLDPWD/${tf_new_xz%.xz}.sha256") \
+    || { echo "$tf_new_xz: sha256 mismatch"; exit 1; }
+  tf_new="$work/tf-1.14.9/terraform"
+  echo "terraform 1.14.9 from $tf_new_xz (sha256 verified) for the identity and query tests"
+else
+  echo "NOTE: $tf_new_xz not found: the resource identity and terraform query tests ($tf_new_tests in internal/provider) skip, since they need Terraform >= 1.12 / 1.14 and the one on PATH is $tf_version"
+fi
+
 step "examples: terraform fmt -check and validate"
 terraform fmt -check -recursive -diff examples
 for dir in $(find examples -name '*.tf' -exec dirname {} \; | sort -u); do
@@ -49,6 +68,13 @@ for dir in $(find examples -name '*.tf' -exec dirname {} \; | sort -u); do
     || { echo "examples: $dir does not validate:"; cat "$work/validate.log"; exit 1; }
   echo "ok   $dir"
 done
+if [ -n "$tf_new" ]; then # list resource examples (.tfquery.hcl): only Terraform >= 1.14 reads them
+  for dir in examples/list-resources/*/; do
+    TF_CLI_CONFIG_FILE="$work/terraformrc" "$tf_new" -chdir="$dir" validate -query -no-color >"$work/validate.log" 2>&1 \
+      || { echo "examples: $dir does not validate with terraform 1.14.9 -query:"; cat "$work/validate.log"; exit 1; }
+    echo "ok   $dir (terraform 1.14.9, -query)"
+  done
+fi
 find examples -name .terraform.lock.hcl -delete
 
 step "docs: regenerate and compare, then tfplugindocs validate"
@@ -65,6 +91,17 @@ go tool tfplugindocs validate --provider-name trtc
 
 step "unit and acceptance tests (TF_ACC=1, against the in-process emulator)"
 TF_ACC=1 go test -count=1 -timeout 45m ./...
+
+if [ -n "$tf_new" ]; then
+  step "resource identity and terraform query tests with terraform 1.14.9"
+  TF_ACC=1 TF_ACC_TERRAFORM_PATH="$tf_new" go test -count=1 -timeout 30m -v -run "$tf_new_tests" ./internal/provider/ >"$work/tf-new.log" 2>&1 \
+    || { grep -v '^=== ' "$work/tf-new.log" | tail -80; exit 1; }
+  passed=$(grep -c '^--- PASS' "$work/tf-new.log" || true)
+  skipped=$(grep -c '^--- SKIP' "$work/tf-new.log" || true)
+  grep -E '^--- (PASS|SKIP)' "$work/tf-new.log"
+  echo "identity and query tests under terraform 1.14.9: $passed passed, $skipped skipped"
+  if [ "$passed" -eq 0 ] || [ "$skipped" -ne 0 ]; then echo "expected every identity and query test to run"; exit 1; fi
+fi
 
 step "acceptance tests in external mode (TRTC_ACC_EXTERNAL=1) against an emulator process, public API only"
 bash scripts/acc-external.sh

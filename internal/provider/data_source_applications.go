@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"fmt"
 	"maps"
 	"regexp"
 	"slices"
@@ -13,17 +12,13 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/trtc-oss/terraform-provider-trtc/internal/inventory"
-	"github.com/trtc-oss/terraform-provider-trtc/internal/validators"
 )
 
 // maxSdkAppIDsFilter is how many SdkAppIds DescribeAppStatList accepts as a filter.
@@ -43,12 +38,9 @@ type ApplicationsDataSource struct {
 }
 
 type applicationsModel struct {
-	ID           types.String       `tfsdk:"id"`
-	SdkAppIDs    []int64            `tfsdk:"sdk_app_ids"`
-	Names        []string           `tfsdk:"names"`
-	NameRegex    types.String       `tfsdk:"name_regex"`
-	Status       types.String       `tfsdk:"status"`
-	Tags         map[string]string  `tfsdk:"tags"`
+	ID        types.String `tfsdk:"id"`
+	SdkAppIDs []int64      `tfsdk:"sdk_app_ids"`
+	applicationFilters
 	IDs          []string           `tfsdk:"ids"`
 	Applications []applicationEntry `tfsdk:"applications"`
 }
@@ -91,28 +83,24 @@ func (d *ApplicationsDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 			"names": schema.ListAttribute{
 				ElementType:         types.StringType,
 				Optional:            true,
-				MarkdownDescription: "Only applications with one of these exact names.",
-				Validators:          []validator.List{listvalidator.SizeAtLeast(1)},
+				MarkdownDescription: namesFilterDescription,
+				Validators:          namesFilterValidators(),
 			},
 			"name_regex": schema.StringAttribute{
 				Optional:            true,
-				MarkdownDescription: "Only applications whose name matches this [RE2 regular expression](https://github.com/google/re2/wiki/Syntax), applied by the provider.",
-				Validators:          []validator.String{regexpValidator{}},
+				MarkdownDescription: nameRegexFilterDescription,
+				Validators:          nameRegexFilterValidators(),
 			},
 			"status": schema.StringAttribute{
 				Optional:            true,
-				MarkdownDescription: "Only applications in this state in effect: `enabled` or `disabled`.",
-				Validators:          []validator.String{stringvalidator.OneOf(appStatusEnabled, appStatusDisabled)},
+				MarkdownDescription: statusFilterDescription,
+				Validators:          statusFilterValidators(),
 			},
 			"tags": schema.MapAttribute{
-				ElementType: types.StringType,
-				Optional:    true,
-				MarkdownDescription: "Only applications carrying every one of these tag keys; " +
-					"with the given value when the value is not empty (`\"\"` matches any value).",
-				Validators: []validator.Map{
-					mapvalidator.KeysAre(validators.TagKey()),
-					mapvalidator.ValueStringsAre(stringvalidator.Any(stringvalidator.LengthAtMost(0), validators.TagValue())),
-				},
+				ElementType:         types.StringType,
+				Optional:            true,
+				MarkdownDescription: tagsFilterDescription,
+				Validators:          tagsFilterValidators(),
 			},
 			"ids": schema.ListAttribute{
 				ElementType:         types.StringType,
@@ -156,13 +144,9 @@ func (d *ApplicationsDataSource) Read(ctx context.Context, req datasource.ReadRe
 		return
 	}
 
-	var nameRe *regexp.Regexp
-	if !m.NameRegex.IsNull() {
-		var err error
-		if nameRe, err = regexp.Compile(m.NameRegex.ValueString()); err != nil {
-			resp.Diagnostics.AddAttributeError(path.Root("name_regex"), "Invalid regular expression", err.Error())
-			return
-		}
+	nameRe := m.nameRegexp(&resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
 	}
 
 	apps, err := d.pd.Inventory().List(ctx)
@@ -185,32 +169,12 @@ func (d *ApplicationsDataSource) Read(ctx context.Context, req datasource.ReadRe
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }
 
-// matches applies the filters as DescribeAppStatList does server-side
-// (every given filter must match; a tag filter with an empty value matches
-// any value of that key), plus name_regex.
+// matches applies sdk_app_ids, then the filters shared with the list resource.
 func (m applicationsModel) matches(app inventory.App, nameRe *regexp.Regexp) bool {
 	if len(m.SdkAppIDs) > 0 && !slices.Contains(m.SdkAppIDs, int64(app.ID)) {
 		return false
 	}
-	if len(m.Names) > 0 && !slices.Contains(m.Names, app.Name) {
-		return false
-	}
-	if !m.Status.IsNull() && m.Status.ValueString() != statusName(app.Enabled) {
-		return false
-	}
-	for k, want := range m.Tags {
-		if got, ok := app.Tags[k]; !ok || (want != "" && got != want) {
-			return false
-		}
-	}
-	return nameRe == nil || nameRe.MatchString(app.Name)
-}
-
-func statusName(enabled bool) string {
-	if enabled {
-		return appStatusEnabled
-	}
-	return appStatusDisabled
+	return m.applicationFilters.matches(app, nameRe)
 }
 
 func toApplicationEntry(app inventory.App) applicationEntry {
@@ -239,23 +203,4 @@ func filtersID(m applicationsModel) string {
 	})
 	sum := sha256.Sum256(b)
 	return "trtc_applications-" + hex.EncodeToString(sum[:8])
-}
-
-// regexpValidator rejects a name_regex that does not compile, at validate time.
-type regexpValidator struct{}
-
-func (regexpValidator) Description(context.Context) string {
-	return "value must be a valid RE2 regular expression"
-}
-
-func (v regexpValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (regexpValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if _, err := regexp.Compile(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid regular expression",
-			fmt.Sprintf("%s must be a valid RE2 regular expression: %s", req.Path, err))
-	}
 }

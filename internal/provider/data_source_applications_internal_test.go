@@ -18,20 +18,20 @@ func TestApplicationsFilterMatches(t *testing.T) {
 		regex string
 		want  bool
 	}{
-		{"no filters", applicationsModel{Status: null}, "", true},
-		{"id listed", applicationsModel{Status: null, SdkAppIDs: []int64{1, 1400000001}}, "", true},
-		{"id not listed", applicationsModel{Status: null, SdkAppIDs: []int64{1400000002}}, "", false},
-		{"name listed", applicationsModel{Status: null, Names: []string{"x", "app_007"}}, "", true},
-		{"name not listed", applicationsModel{Status: null, Names: []string{"app_00"}}, "", false},
-		{"status disabled", applicationsModel{Status: types.StringValue("disabled")}, "", true},
-		{"status enabled", applicationsModel{Status: types.StringValue("enabled")}, "", false},
-		{"tag key, any value", applicationsModel{Status: null, Tags: map[string]string{"team": ""}}, "", true},
-		{"tag key and value", applicationsModel{Status: null, Tags: map[string]string{"team": "red", "env": "prod"}}, "", true},
-		{"tag value differs", applicationsModel{Status: null, Tags: map[string]string{"team": "blue"}}, "", false},
-		{"tag key missing", applicationsModel{Status: null, Tags: map[string]string{"owner": ""}}, "", false},
-		{"regex matches", applicationsModel{Status: null}, `^app_0\d+$`, true},
-		{"regex does not match", applicationsModel{Status: null}, `^app_1`, false},
-		{"every filter must match", applicationsModel{Status: types.StringValue("disabled"), Names: []string{"other"}}, "", false},
+		{"no filters", applicationsModel{applicationFilters: applicationFilters{Status: null}}, "", true},
+		{"id listed", applicationsModel{SdkAppIDs: []int64{1, 1400000001}, applicationFilters: applicationFilters{Status: null}}, "", true},
+		{"id not listed", applicationsModel{SdkAppIDs: []int64{1400000002}, applicationFilters: applicationFilters{Status: null}}, "", false},
+		{"name listed", applicationsModel{applicationFilters: applicationFilters{Status: null, Names: []string{"x", "app_007"}}}, "", true},
+		{"name not listed", applicationsModel{applicationFilters: applicationFilters{Status: null, Names: []string{"app_00"}}}, "", false},
+		{"status disabled", applicationsModel{applicationFilters: applicationFilters{Status: types.StringValue("disabled")}}, "", true},
+		{"status enabled", applicationsModel{applicationFilters: applicationFilters{Status: types.StringValue("enabled")}}, "", false},
+		{"tag key, any value", applicationsModel{applicationFilters: applicationFilters{Status: null, Tags: map[string]string{"team": ""}}}, "", true},
+		{"tag key and value", applicationsModel{applicationFilters: applicationFilters{Status: null, Tags: map[string]string{"team": "red", "env": "prod"}}}, "", true},
+		{"tag value differs", applicationsModel{applicationFilters: applicationFilters{Status: null, Tags: map[string]string{"team": "blue"}}}, "", false},
+		{"tag key missing", applicationsModel{applicationFilters: applicationFilters{Status: null, Tags: map[string]string{"owner": ""}}}, "", false},
+		{"regex matches", applicationsModel{applicationFilters: applicationFilters{Status: null}}, `^app_0\d+$`, true},
+		{"regex does not match", applicationsModel{applicationFilters: applicationFilters{Status: null}}, `^app_1`, false},
+		{"every filter must match", applicationsModel{applicationFilters: applicationFilters{Status: types.StringValue("disabled"), Names: []string{"other"}}}, "", false},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -59,13 +59,13 @@ func TestToApplicationEntry(t *testing.T) {
 }
 
 func TestFiltersID(t *testing.T) {
-	none := applicationsModel{NameRegex: types.StringNull(), Status: types.StringNull()}
+	none := applicationsModel{applicationFilters: applicationFilters{NameRegex: types.StringNull(), Status: types.StringNull()}}
 	if got := filtersID(none); got != "trtc_applications" {
 		t.Errorf("no filters: id %q", got)
 	}
-	a := applicationsModel{NameRegex: types.StringValue("^x"), Status: types.StringNull(), Tags: map[string]string{"a": "1", "b": "2"}}
-	b := applicationsModel{NameRegex: types.StringValue("^x"), Status: types.StringNull(), Tags: map[string]string{"b": "2", "a": "1"}}
-	c := applicationsModel{NameRegex: types.StringValue("^y"), Status: types.StringNull(), Tags: map[string]string{"a": "1", "b": "2"}}
+	a := applicationsModel{applicationFilters: applicationFilters{NameRegex: types.StringValue("^x"), Status: types.StringNull(), Tags: map[string]string{"a": "1", "b": "2"}}}
+	b := applicationsModel{applicationFilters: applicationFilters{NameRegex: types.StringValue("^x"), Status: types.StringNull(), Tags: map[string]string{"b": "2", "a": "1"}}}
+	c := applicationsModel{applicationFilters: applicationFilters{NameRegex: types.StringValue("^y"), Status: types.StringNull(), Tags: map[string]string{"a": "1", "b": "2"}}}
 	if filtersID(a) != filtersID(b) {
 		t.Errorf("same filters, different ids: %q %q", filtersID(a), filtersID(b))
 	}

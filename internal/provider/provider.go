@@ -26,6 +26,7 @@ import (
 var (
 	_ provider.Provider                       = &trtcProvider{}
 	_ provider.ProviderWithEphemeralResources = &trtcProvider{}
+	_ provider.ProviderWithListResources      = &trtcProvider{}
 )
 
 // trtcProvider is the "trtc" provider.
@@ -253,6 +254,7 @@ func (p *trtcProvider) Configure(ctx context.Context, req provider.ConfigureRequ
 	resp.ResourceData = data
 	resp.DataSourceData = data
 	resp.EphemeralResourceData = data
+	resp.ListResourceData = data
 	endpoint := resolved.Endpoint
 	if endpoint == "" {
 		endpoint = "https://<service>.tencentcloudapi.com/"

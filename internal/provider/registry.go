@@ -5,6 +5,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 )
 
@@ -32,5 +33,12 @@ func (p *trtcProvider) EphemeralResources(_ context.Context) []func() ephemeral.
 	return []func() ephemeral.EphemeralResource{
 		// one constructor per line, e.g. NewXxx,
 		NewUserSigEphemeralResource,
+	}
+}
+
+// ListResources lists the list resource types (terraform query): one constructor per line.
+func (p *trtcProvider) ListResources(_ context.Context) []func() list.ListResource {
+	return []func() list.ListResource{
+		NewApplicationListResource,
 	}
 }

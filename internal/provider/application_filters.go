@@ -1,0 +1,111 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"slices"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/trtc-oss/terraform-provider-trtc/internal/inventory"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/validators"
+)
+
+// applicationFilters are the filters shared by the trtc_applications data
+// source and the trtc_application list resource (embedded in both models).
+// Every filter given must match.
+type applicationFilters struct {
+	Names     []string          `tfsdk:"names"`
+	NameRegex types.String      `tfsdk:"name_regex"`
+	Status    types.String      `tfsdk:"status"`
+	Tags      map[string]string `tfsdk:"tags"`
+}
+
+// Descriptions and validators of the filter attributes, for both schemas.
+const (
+	namesFilterDescription     = "Only applications with one of these exact names."
+	nameRegexFilterDescription = "Only applications whose name matches this [RE2 regular expression](https://github.com/google/re2/wiki/Syntax), applied by the provider."
+	statusFilterDescription    = "Only applications in this state in effect: `enabled` or `disabled`."
+	tagsFilterDescription      = "Only applications carrying every one of these tag keys; " +
+		"with the given value when the value is not empty (`\"\"` matches any value)."
+)
+
+func namesFilterValidators() []validator.List {
+	return []validator.List{listvalidator.SizeAtLeast(1)}
+}
+
+func nameRegexFilterValidators() []validator.String { return []validator.String{regexpValidator{}} }
+
+func statusFilterValidators() []validator.String {
+	return []validator.String{stringvalidator.OneOf(appStatusEnabled, appStatusDisabled)}
+}
+
+func tagsFilterValidators() []validator.Map {
+	return []validator.Map{
+		mapvalidator.KeysAre(validators.TagKey()),
+		mapvalidator.ValueStringsAre(stringvalidator.Any(stringvalidator.LengthAtMost(0), validators.TagValue())),
+	}
+}
+
+// nameRegexp compiles name_regex (nil when unset).
+func (f applicationFilters) nameRegexp(diags *diag.Diagnostics) *regexp.Regexp {
+	if f.NameRegex.IsNull() || f.NameRegex.IsUnknown() {
+		return nil
+	}
+	re, err := regexp.Compile(f.NameRegex.ValueString())
+	if err != nil {
+		diags.AddAttributeError(path.Root("name_regex"), "Invalid regular expression", err.Error())
+	}
+	return re
+}
+
+// matches applies the filters as DescribeAppStatList does server-side (a
+// tag filter with an empty value matches any value of that key), plus
+// name_regex (nameRe, from nameRegexp).
+func (f applicationFilters) matches(app inventory.App, nameRe *regexp.Regexp) bool {
+	if len(f.Names) > 0 && !slices.Contains(f.Names, app.Name) {
+		return false
+	}
+	if !f.Status.IsNull() && f.Status.ValueString() != statusName(app.Enabled) {
+		return false
+	}
+	for k, want := range f.Tags {
+		if got, ok := app.Tags[k]; !ok || (want != "" && got != want) {
+			return false
+		}
+	}
+	return nameRe == nil || nameRe.MatchString(app.Name)
+}
+
+func statusName(enabled bool) string {
+	if enabled {
+		return appStatusEnabled
+	}
+	return appStatusDisabled
+}
+
+// regexpValidator rejects a name_regex that does not compile, at validate time.
+type regexpValidator struct{}
+
+func (regexpValidator) Description(context.Context) string {
+	return "value must be a valid RE2 regular expression"
+}
+
+func (v regexpValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (regexpValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if _, err := regexp.Compile(req.ConfigValue.ValueString()); err != nil {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid regular expression",
+			fmt.Sprintf("%s must be a valid RE2 regular expression: %s", req.Path, err))
+	}
+}
