@@ -19,10 +19,10 @@ output "demo_application_ids" {
 output "engine_status" {
   description = "Status of the RTCEngine application, as trtc_application_status reads it."
   value = {
-    status        = data.trtc_application_status.engine.status
-    target_status = data.trtc_application_status.engine.target_status
-    pending       = data.trtc_application_status.engine.pending
-    edition       = data.trtc_application_status.engine.edition
-    expire_time   = data.trtc_application_status.engine.expire_time
+    status           = data.trtc_application_status.engine.status
+    status_in_effect = data.trtc_application_status.engine.status_in_effect
+    pending          = data.trtc_application_status.engine.pending
+    edition          = data.trtc_application_status.engine.edition
+    expire_time      = data.trtc_application_status.engine.expire_time
   }
 }

@@ -42,7 +42,7 @@ type applicationStatusModel struct {
 	SdkAppID         types.Int64    `tfsdk:"sdk_app_id"`
 	WaitUntilSettled types.Bool     `tfsdk:"wait_until_settled"`
 	Status           types.String   `tfsdk:"status"`
-	TargetStatus     types.String   `tfsdk:"target_status"`
+	StatusInEffect   types.String   `tfsdk:"status_in_effect"`
 	Pending          types.Bool     `tfsdk:"pending"`
 	StatusChangeTime types.String   `tfsdk:"status_change_time"`
 	DisabledReason   types.String   `tfsdk:"disabled_reason"`
@@ -76,16 +76,17 @@ func (d *ApplicationStatusDataSource) Schema(ctx context.Context, _ datasource.S
 					"(bounded by `timeouts.read`, default 10 minutes). Default `false`: read once.",
 			},
 			"status": schema.StringAttribute{
-				Computed:            true,
-				MarkdownDescription: "State in effect: `enabled` or `disabled`.",
+				Computed: true,
+				MarkdownDescription: "The status TRTC records as the target, as in `trtc_application.status`: `enabled`, `disabled`, " +
+					"or `deleted` while a deletion propagates. Equals `status_in_effect` when nothing is pending.",
 			},
-			"target_status": schema.StringAttribute{
+			"status_in_effect": schema.StringAttribute{
 				Computed:            true,
-				MarkdownDescription: "State being propagated: `enabled`, `disabled` or `deleted`; equals `status` when nothing is pending.",
+				MarkdownDescription: "The status in effect, as in `trtc_application.status_in_effect`: `enabled` or `disabled`.",
 			},
 			"pending": schema.BoolAttribute{
 				Computed:            true,
-				MarkdownDescription: "Whether a change is still propagating (`target_status` differs from `status`).",
+				MarkdownDescription: "Whether a change is still propagating (`status` differs from `status_in_effect`).",
 			},
 			"status_change_time": schema.StringAttribute{
 				Computed:            true,
@@ -156,15 +157,15 @@ func (d *ApplicationStatusDataSource) Read(ctx context.Context, req datasource.R
 	}
 
 	m.ID = types.StringValue(strconv.FormatUint(id, 10))
-	m.Status = statusValue("status", info.Status, &resp.Diagnostics)
-	m.TargetStatus = statusValue("target_status", info.TargetStatus, &resp.Diagnostics)
+	m.Status = statusValue("status", targetStatus(info), &resp.Diagnostics)
+	m.StatusInEffect = statusValue("status_in_effect", info.Status, &resp.Diagnostics)
 	m.Pending = types.BoolValue(appChangePending(info))
 	m.StatusChangeTime = wireTimeValue(info.StatusChangeTime)
 	m.DisabledReason = optionalString(info.DisabledReason)
 	m.Edition = types.StringValue(sub.Edition)
 	m.ExpireTime = wireTimeValue(sub.ExpireTime)
 	tflog.Debug(ctx, "read TRTC application status", map[string]any{
-		"sdk_app_id": id, "status": info.Status, "target_status": info.TargetStatus,
+		"sdk_app_id": strconv.FormatUint(id, 10), "status": info.Status, "target_status": info.TargetStatus,
 	})
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }

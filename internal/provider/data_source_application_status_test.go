@@ -45,7 +45,7 @@ data "trtc_application_status" "test" {
 
 var rfc3339 = regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$`)
 
-// Without waiting, a disable still propagating reads as enabled, pending.
+// Without waiting, a disable still propagating reads as disabled (the target), enabled in effect, pending.
 func TestAccApplicationStatusDataSource_pending(t *testing.T) {
 	if os.Getenv(resource.EnvTfAcc) == "" {
 		t.Skipf("acceptance test: set %s=1", resource.EnvTfAcc)
@@ -61,8 +61,8 @@ func TestAccApplicationStatusDataSource_pending(t *testing.T) {
 				Config: statusConfig(env, id, ""),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(ds, tfjsonpath.New("id"), knownvalue.StringExact(fmt.Sprint(id))),
-					statecheck.ExpectKnownValue(ds, tfjsonpath.New("status"), knownvalue.StringExact("enabled")),
-					statecheck.ExpectKnownValue(ds, tfjsonpath.New("target_status"), knownvalue.StringExact("disabled")),
+					statecheck.ExpectKnownValue(ds, tfjsonpath.New("status"), knownvalue.StringExact("disabled")),
+					statecheck.ExpectKnownValue(ds, tfjsonpath.New("status_in_effect"), knownvalue.StringExact("enabled")),
 					statecheck.ExpectKnownValue(ds, tfjsonpath.New("pending"), knownvalue.Bool(true)),
 					statecheck.ExpectKnownValue(ds, tfjsonpath.New("status_change_time"), knownvalue.StringRegexp(rfc3339)),
 					statecheck.ExpectKnownValue(ds, tfjsonpath.New("disabled_reason"), knownvalue.Null()),
@@ -94,7 +94,7 @@ func TestAccApplicationStatusDataSource_waitUntilSettled(t *testing.T) {
 			Config: statusConfig(env, id, "  wait_until_settled = true"),
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue(ds, tfjsonpath.New("status"), knownvalue.StringExact("disabled")),
-				statecheck.ExpectKnownValue(ds, tfjsonpath.New("target_status"), knownvalue.StringExact("disabled")),
+				statecheck.ExpectKnownValue(ds, tfjsonpath.New("status_in_effect"), knownvalue.StringExact("disabled")),
 				statecheck.ExpectKnownValue(ds, tfjsonpath.New("pending"), knownvalue.Bool(false)),
 				statecheck.ExpectKnownValue(ds, tfjsonpath.New("disabled_reason"), knownvalue.StringExact("Manual")),
 			},

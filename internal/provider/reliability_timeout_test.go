@@ -6,7 +6,9 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/trtc-oss/terraform-provider-trtc/internal/acctest"
@@ -27,9 +29,9 @@ func slowAppConfig(env *acctest.Env, status, timeouts string) string {
   }`, status, timeouts))
 }
 
-// onlyAppIs checks that the emulator holds one application, the one of the
-// state, with the wanted status in effect and as target.
-func onlyAppIs(env *acctest.Env, status string, not *uint64) resource.TestCheckFunc {
+// onlyAppIs checks that the emulator holds one application, want, the one of
+// the state, with the wanted status in effect and as target.
+func onlyAppIs(env *acctest.Env, status string, want *uint64) resource.TestCheckFunc {
 	return func(s *terraform.State) error {
 		id, err := appIDFromState(s)
 		if err != nil {
@@ -39,34 +41,42 @@ func onlyAppIs(env *acctest.Env, status string, not *uint64) resource.TestCheckF
 		if len(apps) != 1 || apps[0].SdkAppId != id {
 			return fmt.Errorf("state holds %d, emulator %+v", id, apps)
 		}
-		if not != nil && id == *not {
-			return fmt.Errorf("application %d should have been replaced", id)
+		if id != *want {
+			return fmt.Errorf("application %d was replaced by %d", *want, id)
 		}
 		return emulatorStatus(env, status)(s)
 	}
 }
 
-// A create that must disable the new application times out: the error says
-// what is pending and which timeout to raise, the new application is in the
-// state (tainted, not orphaned), and the next apply replaces it.
+// A create that must disable the new application times out: the
+// application is kept in the state, not tainted, with the disable pending,
+// and the next apply only waits for it (an in-place update). Replacing it
+// instead would loop forever while the timeout is shorter than the
+// propagation.
 func TestAccReliability_createDisabledTimeout(t *testing.T) {
-	env := acctest.NewEnv(t, acctest.WithPropagation(slowPropagation, slowPropagation))
+	env := acctest.NewEnv(t, acctest.WithPropagation(slowPropagation, slowPropagation), frozenEmulator())
 	var first uint64
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		CheckDestroy:             checkAppsGone(env),
 		Steps: []resource.TestStep{
 			{
-				Config:      slowAppConfig(env, "disabled", `create = "2s"`),
-				ExpectError: wrapped("to become Disabled (in effect: Enabled, target: Disabled"),
+				Config:             slowAppConfig(env, "disabled", `create = "2s"`),
+				ExpectNonEmptyPlan: true, // the wait still to finish
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(appAddr, attr("status"), knownvalue.StringExact("disabled")),
+					statecheck.ExpectKnownValue(appAddr, attr("status_in_effect"), knownvalue.StringExact("enabled")),
+				},
 			},
 			{
 				PreConfig: func() { first = onlyAppID(t, env) },
 				Config:    slowAppConfig(env, "disabled", `create = "1m"`),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-					plancheck.ExpectResourceAction(appAddr, plancheck.ResourceActionDestroyBeforeCreate),
+					plancheck.ExpectResourceAction(appAddr, plancheck.ResourceActionUpdate),
+					plancheck.ExpectKnownValue(appAddr, attr("status_in_effect"), knownvalue.StringExact("disabled")),
+					advanceEmulator{env, slowPropagation}, // the disable lands during the apply
 				}},
-				Check: onlyAppIs(env, api.AppStatusDisabled, &first),
+				Check: resource.ComposeTestCheckFunc(onlyAppIs(env, api.AppStatusDisabled, &first), fastForward(t, env)),
 			},
 		},
 	})

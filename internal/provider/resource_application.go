@@ -94,11 +94,11 @@ func (r *applicationResource) Create(ctx context.Context, req resource.CreateReq
 		return
 	}
 	id := out.SdkAppId
-	tflog.Info(ctx, "created TRTC application", map[string]any{"sdk_app_id": id})
-	// Record the ID at once: if anything below fails, Terraform keeps a
-	// tainted resource to replace instead of losing track of the application.
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), strconv.FormatUint(id, 10))...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("sdk_app_id"), int64(id))...)
+	tflog.Info(ctx, "created TRTC application", map[string]any{"sdk_app_id": strconv.FormatUint(id, 10)})
+	// Record the application at once, with the planned values (timeouts
+	// included, so that an untaint plans no change of them): if anything
+	// below fails, Terraform keeps it instead of losing track of it.
+	resp.Diagnostics.Append(resp.State.Set(ctx, plan.created(id))...)
 	setIdentity(ctx, resp.Identity, appIdentity(id), &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
@@ -106,13 +106,29 @@ func (r *applicationResource) Create(ctx context.Context, req resource.CreateReq
 
 	app, err := waiters.WaitAppReadable(ctx, r.deps(), id)
 	if err != nil {
-		resp.Diagnostics.AddError("Error waiting for the new TRTC application", err.Error())
+		resp.Diagnostics.AddError("TRTC application created but not readable yet", fmt.Sprintf("%s\n\n"+
+			"Application %d exists and is in the state, marked tainted because it could not be read: the next terraform apply "+
+			"replaces it (deletes it and creates a new one). To keep it instead, run terraform untaint on this resource before that apply.", err, id))
 		return
 	}
 	if plan.Status.ValueString() == appStatusDisabled {
-		if app, err = r.setStatus(ctx, id, appStatusDisabled, "create"); err != nil {
+		app, err = r.setStatus(ctx, id, appStatusDisabled, "create")
+		if err != nil && (app == nil || ctx.Err() == nil) {
 			resp.Diagnostics.AddError("Error disabling the new TRTC application", err.Error())
 			return
+		}
+		if err != nil {
+			// Timed out or interrupted: the application exists and only the
+			// disable is propagating. Keeping it untainted (a warning, not an
+			// error) lets the next apply finish the wait in place instead of
+			// replacing the application, which would loop when the timeout is
+			// shorter than the propagation.
+			resp.Diagnostics.AddWarning("TRTC application created; disabling it is still propagating", fmt.Sprintf("%s\n\n"+
+				"Application %d was created and saved in the state (not tainted), with status = \"disabled\" and status_in_effect = %q. "+
+				"The next terraform plan shows an in-place update of status_in_effect and terraform apply waits for the disable to take effect; "+
+				"it does not replace the application.", err, id, appStatusEnabled))
+			ctx, cancel = context.WithTimeout(context.WithoutCancel(ctx), time.Minute) // for the tags read below
+			defer cancel()
 		}
 	}
 	// The wait's last read is current: no second DescribeSdkAppInfo.
@@ -160,6 +176,7 @@ func (r *applicationResource) Update(ctx context.Context, req resource.UpdateReq
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	timeout, d := plan.Timeouts.Update(ctx, appUpdateTimeout)
 	resp.Diagnostics.Append(d...)
+	desiredTags := r.tagsAll(ctx, &plan, &resp.Diagnostics) // with the provider's default_tags
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -188,13 +205,15 @@ func (r *applicationResource) Update(ctx context.Context, req resource.UpdateReq
 			return
 		}
 	}
-	if current, desired := state.appliedTags(ctx, &resp.Diagnostics), r.tagsAll(ctx, &plan, &resp.Diagnostics); !maps.Equal(current, desired) {
-		if err := r.updateTags(ctx, id, current, desired); err != nil {
+	if current := state.appliedTags(ctx, &resp.Diagnostics); !maps.Equal(current, desiredTags) {
+		if err := r.updateTags(ctx, id, current, desiredTags); err != nil {
 			resp.Diagnostics.AddError("Error updating the tags of TRTC application", err.Error())
 			return
 		}
 	}
-	if !plan.Status.Equal(state.Status) {
+	if !plan.Status.Equal(state.Status) || state.statusPending() {
+		// Also when only a wait is planned: asking for the status already
+		// targeted is a no-op, and it corrects a state not refreshed.
 		app, err := r.setStatus(ctx, id, plan.Status.ValueString(), "update")
 		if err != nil {
 			resp.Diagnostics.AddError("Error changing the status of TRTC application", err.Error())

@@ -7,7 +7,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/trtc-oss/terraform-provider-trtc/internal/catalog"
@@ -17,34 +16,24 @@ import (
 // resource configures, `tags_all` what the application carries (defaults
 // overlaid with `tags`). Writes send tags_all; reads split it back.
 
-var _ resource.ResourceWithModifyPlan = &applicationResource{}
-
-// ModifyPlan computes tags_all, so that adding, changing or removing a
+// planTagsAll computes tags_all, so that adding, changing or removing a
 // default tag plans an update of every application.
-func (r *applicationResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.Plan.Raw.IsNull() { // destroy
-		return
-	}
-	var tags types.Map
-	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("tags"), &tags)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
+func (r *applicationResource) planTagsAll(ctx context.Context, plan *applicationModel, diags *diag.Diagnostics) {
 	all := types.MapUnknown(types.StringType)
-	if own, known := knownTags(tags); known && r.pd != nil {
+	if own, known := knownTags(plan.Tags); known && r.pd != nil {
 		merged := mergeTags(r.pd.DefaultTags, own)
-		if len(merged) > catalog.MaxTagsPerResource {
+		if detail := tooManyTags(merged); detail != "" {
 			// Each map is checked at validate time; only the merge is new here.
-			resp.Diagnostics.AddAttributeError(path.Root("tags"), "Too many tags",
-				fmt.Sprintf("Attribute tags together with the provider's default_tags gives %d distinct tag keys; at most %d are allowed per application.",
-					len(merged), catalog.MaxTagsPerResource))
+			// A warning: an error would also block terraform destroy, which
+			// plans a normal refresh first. Create and Update refuse it.
+			diags.AddAttributeWarning(path.Root("tags"), "Too many tags", detail+" terraform apply will refuse this; terraform destroy is not affected.")
 			return
 		}
 		v, d := types.MapValueFrom(ctx, types.StringType, merged)
-		resp.Diagnostics.Append(d...)
+		diags.Append(d...)
 		all = v
 	}
-	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("tags_all"), all)...)
+	plan.TagsAll = all
 }
 
 // knownTags converts a tags map; false when it or one of its values is unknown.
@@ -73,8 +62,22 @@ func mergeTags(defaults, own map[string]string) map[string]string {
 
 // tagsAll is what Create and Update write: the defaults of the provider
 // (read now, since tags_all may be unknown in the plan) and the model's tags.
+// Too many tags is an error there, before anything is written.
 func (r *applicationResource) tagsAll(ctx context.Context, m *applicationModel, diags *diag.Diagnostics) map[string]string {
-	return mergeTags(r.pd.DefaultTags, m.tagMap(ctx, diags))
+	merged := mergeTags(r.pd.DefaultTags, m.tagMap(ctx, diags))
+	if detail := tooManyTags(merged); detail != "" {
+		diags.AddAttributeError(path.Root("tags"), "Too many tags", detail+" Nothing was changed.")
+	}
+	return merged
+}
+
+// tooManyTags says why a merge of tags and default_tags has too many keys; "" when it fits.
+func tooManyTags(merged map[string]string) string {
+	if len(merged) <= catalog.MaxTagsPerResource {
+		return ""
+	}
+	return fmt.Sprintf("Attribute tags together with the provider's default_tags gives %d distinct tag keys; at most %d are allowed per application.",
+		len(merged), catalog.MaxTagsPerResource)
 }
 
 // appliedTags are the tags on the application as last read: tags_all, or

@@ -269,7 +269,7 @@ resource "trtc_application_tag" "test" {
 }
 
 // TestAccApplicationDefaultTags_tooManyKeys: the 50-tag limit applies to the
-// merge (a shared key counts once), refused at plan time before any API call.
+// merge (a shared key counts once): a warning at plan time, refused at apply before any write.
 func TestAccApplicationDefaultTags_tooManyKeys(t *testing.T) {
 	env := acctest.NewEnv(t)
 	defaults := map[string]string{}
@@ -295,13 +295,14 @@ func TestAccApplicationDefaultTags_tooManyKeys(t *testing.T) {
 				}},
 			},
 			{
+				// The plan only warns (an error would block terraform destroy
+				// too); the apply refuses before any write.
 				Config:      defaultTagsConfig(env, defaults, defaultTagsApp(ownTags(0, 21))),
-				PlanOnly:    true,
-				ExpectError: wrapped("Attribute tags together with the provider's default_tags gives 51 distinct tag keys; at most 50 are allowed per application."),
+				ExpectError: wrapped("Attribute tags together with the provider's default_tags gives 51 distinct tag keys; at most 50 are allowed per application. Nothing was changed."),
 			},
 		},
 	})
 	if n := env.CallsBeyondCredentialsCheck(); n != 0 {
-		t.Errorf("planning made %d API calls: %v", n, env.Emulator.Stats().Calls)
+		t.Errorf("planning and the refused apply made %d API calls: %v", n, env.Emulator.Stats().Calls)
 	}
 }

@@ -22,6 +22,7 @@ type applicationModel struct {
 	Product            types.String   `tfsdk:"product"`
 	DataRegion         types.String   `tfsdk:"data_region"`
 	Status             types.String   `tfsdk:"status"`
+	StatusInEffect     types.String   `tfsdk:"status_in_effect"`
 	DeletionProtection types.Bool     `tfsdk:"deletion_protection"`
 	Tags               types.Map      `tfsdk:"tags"`
 	TagsAll            types.Map      `tfsdk:"tags_all"`
@@ -68,7 +69,8 @@ func (m *applicationModel) fillFromApp(app *api.DescribeSdkAppInfoResponse, diag
 	m.Description = types.StringValue(app.Description)
 	m.Product = types.StringValue(app.Product)
 	m.DataRegion = types.StringValue(app.DataRegion)
-	m.Status = statusValue("status", app.Status, diags) // the status in effect
+	m.Status = statusValue("status", targetStatus(app), diags)
+	m.StatusInEffect = statusValue("status_in_effect", app.Status, diags)
 	m.SdkSecretKey = types.StringValue(app.SecretKey)
 	m.CreateTime = types.StringValue(formatWireTime(app.CreateTime))
 	m.DisabledReason = types.StringValue(app.DisabledReason)
@@ -87,4 +89,34 @@ func (m *applicationModel) fillTags(tags map[string]string, diags *diag.Diagnost
 	v, d := types.MapValueFrom(context.Background(), types.StringType, tags)
 	diags.Append(d...)
 	m.Tags = v
+}
+
+// targetStatus is the status the service records as the target: the one
+// being propagated, or the one in effect when nothing is pending.
+func targetStatus(app *api.DescribeSdkAppInfoResponse) string {
+	if app.TargetStatus == "" {
+		return app.Status
+	}
+	return app.TargetStatus
+}
+
+// statusPending: a status change recorded in the state has not taken effect.
+func (m *applicationModel) statusPending() bool {
+	return !m.StatusInEffect.Equal(m.Status)
+}
+
+// created is the state of a new application before its first read: the
+// planned values, with what only a read can tell null instead of unknown.
+func (m applicationModel) created(id uint64) *applicationModel {
+	m.ID = types.StringValue(strconv.FormatUint(id, 10))
+	m.SdkAppID = types.Int64Value(int64(id))
+	for _, v := range []*types.String{&m.StatusInEffect, &m.SdkSecretKey, &m.CreateTime, &m.DisabledReason} {
+		if v.IsUnknown() {
+			*v = types.StringNull()
+		}
+	}
+	if m.TagsAll.IsUnknown() {
+		m.TagsAll = types.MapNull(types.StringType)
+	}
+	return &m
 }

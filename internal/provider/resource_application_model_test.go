@@ -15,7 +15,7 @@ func fullApplicationModel() applicationModel {
 		ID: types.StringValue("1400000001"), SdkAppID: types.Int64Value(1400000001),
 		Name: types.StringValue("app"), Description: types.StringValue("d"), Product: types.StringValue("RTCEngine"),
 		DataRegion: types.StringValue("ap-singapore"), Status: types.StringValue("enabled"),
-		DeletionProtection: types.BoolValue(true), Tags: tags, TagsAll: tags,
+		StatusInEffect: types.StringValue("enabled"), DeletionProtection: types.BoolValue(true), Tags: tags, TagsAll: tags,
 		SdkSecretKey: types.StringValue("k"), CreateTime: types.StringValue("2026-01-01T00:00:00Z"),
 		DisabledReason: types.StringValue(""),
 		Timeouts: timeouts.Value{Object: types.ObjectValueMust(

@@ -20,23 +20,29 @@ import (
 // application does not exist or is being deleted.
 //
 // Where each attribute comes from on the listed path:
-//   - name, description, status (in effect), tags/tags_all, create_time: the listing
+//   - name, description, status_in_effect, tags/tags_all, create_time: the listing
 //     (DescribeAppStatList with NeedTags), so drift on them is seen;
+//   - status (the target): the listing shows only the state in effect, so
+//     it answers only while the state holds no pending change and the
+//     listing shows the state's status in effect; otherwise the direct read
+//     (DescribeSdkAppInfo) tells the target. A change requested outside
+//     Terraform shows on this path once it is in effect;
 //   - product, data_region, sdk_secret_key: the state (they never change);
 //   - disabled_reason: "" when enabled; the state's while the application
 //     stays disabled; otherwise the direct read supplies it.
 func (r *applicationResource) refresh(ctx context.Context, id uint64, m *applicationModel, diags *diag.Diagnostics) bool {
-	if !m.hasImmutableAttributes() {
-		return r.readInto(ctx, id, m, diags) // after import: nothing to keep yet
+	if !m.hasImmutableAttributes() || m.statusPending() {
+		return r.readInto(ctx, id, m, diags) // after import, or to see where a pending change stands
 	}
 	app, err := r.pd.Inventory().Lookup(ctx, id)
 	if err != nil {
 		diags.AddError("Error reading TRTC application", err.Error())
 		return true
 	}
-	if app == nil || (!app.Enabled && !m.knowsDisabledReason()) {
+	if app == nil || statusName(app.Enabled) != m.Status.ValueString() || (!app.Enabled && !m.knowsDisabledReason()) {
 		// Not listed (deleted, or too new to be listed: only a direct read can
-		// tell), written since the listing, too few reads, or no reason known.
+		// tell), written since the listing, too few reads, a status that
+		// changed (the target may differ again), or no reason known.
 		return r.readInto(ctx, id, m, diags)
 	}
 	tflog.Trace(ctx, "TRTC application read from the account listing", map[string]any{"sdk_app_id": id})
@@ -90,12 +96,12 @@ func (m *applicationModel) fillFromListed(app *inventory.App) {
 	m.Name = types.StringValue(app.Name)
 	m.Description = types.StringValue(app.Description)
 	m.CreateTime = types.StringValue(formatWireTime(app.CreateTime))
+	// refresh took this path only when the listed status is the state's.
+	m.Status = types.StringValue(statusName(app.Enabled))
+	m.StatusInEffect = m.Status
 	if app.Enabled {
-		m.Status = types.StringValue(appStatusEnabled)
 		m.DisabledReason = types.StringValue("")
-	} else {
-		m.Status = types.StringValue(appStatusDisabled) // the reason is the state's (knowsDisabledReason)
-	}
+	} // else the reason is the state's (knowsDisabledReason)
 	if m.DeletionProtection.IsNull() || m.DeletionProtection.IsUnknown() {
 		m.DeletionProtection = types.BoolValue(false)
 	}

@@ -42,7 +42,7 @@ func TestApplicationRefreshSources(t *testing.T) {
 		return applicationModel{
 			ID: types.StringValue(strconv.FormatUint(id, 10)), Name: types.StringValue("stale"), Description: types.StringValue("stale"),
 			Product: types.StringValue("Call"), DataRegion: types.StringValue("ap-singapore"), SdkSecretKey: types.StringValue("from-state"),
-			Status: types.StringValue(status), DisabledReason: types.StringValue(reason), CreateTime: types.StringValue("stale"),
+			Status: types.StringValue(status), StatusInEffect: types.StringValue(status), DisabledReason: types.StringValue(reason), CreateTime: types.StringValue("stale"),
 			Tags: types.MapNull(types.StringType), TagsAll: types.MapNull(types.StringType), DeletionProtection: types.BoolValue(true),
 		}
 	}
@@ -87,6 +87,16 @@ func TestApplicationRefreshSources(t *testing.T) {
 			t.Fatalf("found %v with %d direct reads, want found with 1", found, reads)
 		}
 		if m.Status.ValueString() != "disabled" || m.DisabledReason.ValueString() != "Manual" || m.SdkSecretKey.ValueString() == "from-state" {
+			t.Errorf("got %+v, want the direct read's answer", m)
+		}
+	})
+	t.Run("a change pending in the state: direct read for where it stands", func(t *testing.T) {
+		m := stateOf(enabled, "disabled", "")
+		m.StatusInEffect = types.StringValue("enabled")
+		if found, reads := refresh(enabled, &m); !found || reads != 1 {
+			t.Fatalf("found %v with %d direct reads, want found with 1", found, reads)
+		}
+		if m.Status.ValueString() != "enabled" || m.StatusInEffect.ValueString() != "enabled" {
 			t.Errorf("got %+v, want the direct read's answer", m)
 		}
 	})

@@ -68,15 +68,22 @@ func (r *applicationResource) Schema(ctx context.Context, _ resource.SchemaReque
 				PlanModifiers: replace,
 			},
 			"status": schema.StringAttribute{
-				MarkdownDescription: "`enabled` or `disabled`, defaults to `enabled`. Reads report the status in effect, so a change still " +
-					"propagating (or made outside Terraform) shows as a difference.",
+				MarkdownDescription: "`enabled` or `disabled`, defaults to `enabled`: the status TRTC records as the target. A change takes 3 to 5 minutes " +
+					"to take effect (`status_in_effect`). Reads report the target, so a change requested outside Terraform, or still pending " +
+					"after an interrupted apply, shows in the next plan: one away from the configuration is planned as its reversal " +
+					"(TRTC can re-enable during a pending disable, and the reverse), one toward it as an update that waits for it.",
 				Optional:   true,
 				Computed:   true,
 				Default:    stringdefault.StaticString(appStatusEnabled),
 				Validators: []validator.String{stringvalidator.OneOf(appStatusEnabled, appStatusDisabled)},
 			},
+			"status_in_effect": schema.StringAttribute{
+				MarkdownDescription: "The status in effect, `enabled` or `disabled`. It differs from `status` while a change propagates; " +
+					"then the plan shows an update that waits until it equals `status`.",
+				Computed: true,
+			},
 			"deletion_protection": schema.BoolAttribute{
-				MarkdownDescription: "When `true`, destroying the application fails. Defaults to `false`.",
+				MarkdownDescription: "When `true`, a plan that destroys or replaces the application fails, before anything is touched. Defaults to `false`.",
 				Optional:            true,
 				Computed:            true,
 				Default:             booldefault.StaticBool(false),

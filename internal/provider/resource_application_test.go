@@ -249,34 +249,65 @@ func TestAccApplication_disableAndEnable(t *testing.T) {
 	})
 }
 
+// A destroy or a replacement of a protected application is refused at plan
+// time: nothing is touched, not even its dependents (here a tag that
+// Terraform would remove before reaching the application).
 func TestAccApplication_deletionProtection(t *testing.T) {
 	env := acctest.NewEnv(t)
 	name := acctest.RandomName()
+	config := func(protected bool, region string) string {
+		return env.Config(fmt.Sprintf(`
+resource "trtc_application" "test" {
+  name                = %q
+  product             = "Conference"
+  data_region         = %q
+  deletion_protection = %t
+  lifecycle {
+    ignore_changes = [tags]
+  }
+}
+
+resource "trtc_application_tag" "test" {
+  sdk_app_id = trtc_application.test.sdk_app_id
+  key        = "owner"
+  value      = "ops"
+}
+`, name, region, protected))
+	}
+	untouched := func() {
+		if env.IsExternal() {
+			return // no call counts nor tags of the emulator
+		}
+		if n := env.Calls("DeleteTrtcApp") + env.Calls("ModifyAppStatus") + env.Calls("UnTagResources") + env.Calls("ModifyResourceTags"); n != 0 {
+			t.Errorf("the refused plans still made %d delete, disable or untag calls", n)
+		}
+		if _, ok := emulatorTag(env, onlyAppID(t, env), "owner"); !ok {
+			t.Error("the dependent tag was removed")
+		}
+	}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		CheckDestroy:             checkAppsGone(env),
 		Steps: []resource.TestStep{
 			{
-				Config: appConfig(env, name, "Conference", `deletion_protection = true`),
+				Config: config(true, "ap-singapore"),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(appAddr, attr("deletion_protection"), knownvalue.Bool(true)),
 				},
 			},
 			{
-				Config:      appConfig(env, name, "Conference", `deletion_protection = true`),
+				Config:      config(true, "ap-singapore"),
 				Destroy:     true,
-				ExpectError: wrapped("To delete it, set deletion_protection = false, run terraform apply, then destroy it."),
+				ExpectError: wrapped("has deletion_protection = true, and this plan destroys it. Nothing was changed. To proceed, first set deletion_protection = false"),
 			},
 			{
-				PreConfig: func() {
-					if env.IsExternal() {
-						return // no call counts; the next step still finds it enabled
-					}
-					if n := env.Calls("DeleteTrtcApp") + env.Calls("ModifyAppStatus"); n != 0 {
-						t.Errorf("a protected application got %d delete/disable calls", n)
-					}
-				},
-				Config: appConfig(env, name, "Conference", `deletion_protection = false`),
+				PreConfig:   untouched,
+				Config:      config(true, "eu-frankfurt"),
+				ExpectError: wrapped(`this plan replaces it (data_region changes from "ap-singapore" to "eu-frankfurt")`),
+			},
+			{
+				PreConfig: untouched,
+				Config:    config(false, "ap-singapore"),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(appAddr, plancheck.ResourceActionUpdate),
 				}},

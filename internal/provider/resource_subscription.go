@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
@@ -70,7 +71,7 @@ func (r *subscriptionResource) Schema(ctx context.Context, _ resource.SchemaRequ
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "The package (edition) of one TRTC application: a free `Trial` or a paid edition bought for a number of months. " +
 			"TRTC has no refund or cancel action: destroying this resource switches auto-renewal off and leaves the package active until `expire_time`. " +
-			"Switching between two paid editions needs a Tencent Cloud service ticket and is refused at plan time.",
+			"Switching between two paid editions needs a Tencent Cloud service ticket: the plan warns, and apply refuses it before buying.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				MarkdownDescription: "The `sdk_app_id` as a string.",
@@ -201,6 +202,14 @@ func (r *subscriptionResource) Create(ctx context.Context, req resource.CreateRe
 // the read-back must see; nil after an error.
 func (r *subscriptionResource) purchase(ctx context.Context, plan *subscriptionModel, current *api.DescribeAppSubscriptionResponse, diags *diag.Diagnostics) func(*api.DescribeAppSubscriptionResponse) bool {
 	id, edition := plan.appID(), plan.Edition.ValueString()
+	held, heldUntil := "", ""
+	if current.Status == api.SubscriptionActive {
+		held, heldUntil = current.Edition, formatWireTime(current.ExpireTime)
+	}
+	if summary, detail := editionRefusal(current.Product, held, edition, heldUntil, id); summary != "" {
+		diags.AddAttributeError(path.Root("edition"), summary, detail+" Nothing was bought.")
+		return nil
+	}
 	if edition == catalog.EditionTrial {
 		return r.claimTrial(ctx, plan, current, diags)
 	}

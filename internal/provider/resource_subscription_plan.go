@@ -44,9 +44,8 @@ func (r *subscriptionResource) ValidateConfig(ctx context.Context, req resource.
 	}
 }
 
-// ModifyPlan refuses, at plan time, what the API would refuse after money
-// changed hands or what is not self-service: switching between paid editions,
-// replacing a paid package by a trial, and an edition the product does not offer.
+// ModifyPlan warns, at plan time, of what apply will refuse before money
+// changes hands (see editionRefusal), and shows what a purchase changes.
 func (r *subscriptionResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() {
 		return // destroy: Delete explains what stays active
@@ -91,13 +90,12 @@ func (r *subscriptionResource) ModifyPlan(ctx context.Context, req resource.Modi
 		plan.Product = types.StringValue(product)
 	}
 
-	if product != "" && !catalog.EditionFits(product, edition) {
-		resp.Diagnostics.AddAttributeError(path.Root("edition"), "Edition not offered for this product",
-			editionNotOfferedDetail(edition, plan.appID(), product))
-		return
-	}
-	if summary, detail := editionChangeProblem(heldEdition, edition, heldUntil, plan.appID()); summary != "" {
-		resp.Diagnostics.AddAttributeError(path.Root("edition"), summary, detail)
+	if summary, detail := editionRefusal(product, heldEdition, edition, heldUntil, plan.appID()); summary != "" {
+		// A warning: Terraform runs a normal plan to refresh before every
+		// destroy, so an error here would block terraform destroy too. Create
+		// and Update refuse the same before any purchase.
+		resp.Diagnostics.AddAttributeWarning(path.Root("edition"), summary,
+			detail+" terraform apply will refuse this before buying anything; terraform destroy is not affected.")
 		return
 	}
 
@@ -114,6 +112,16 @@ func (r *subscriptionResource) ModifyPlan(ctx context.Context, req resource.Modi
 				edition, int64String(plan.PeriodMonths), appPhrase(plan.SdkAppID)))
 	}
 	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+}
+
+// editionRefusal says why the edition cannot be had by a self-service
+// purchase: the product does not offer it, or a paid package is held (see
+// editionChangeProblem); "" when it can. product "" (unknown) skips the first.
+func editionRefusal(product, held, planned, heldUntil string, sdkAppID uint64) (summary, detail string) {
+	if product != "" && !catalog.EditionFits(product, planned) {
+		return "Edition not offered for this product", editionNotOfferedDetail(planned, sdkAppID, product)
+	}
+	return editionChangeProblem(held, planned, heldUntil, sdkAppID)
 }
 
 // editionChangeProblem says why moving from the edition held now to the

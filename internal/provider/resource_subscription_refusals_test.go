@@ -83,7 +83,7 @@ resource "trtc_subscription" "second" {
 	}
 }
 
-func TestAccSubscription_editionSwitchRefusedAtPlan(t *testing.T) {
+func TestAccSubscription_editionSwitchRefusedBeforePurchase(t *testing.T) {
 	env := acctest.NewEnv(t)
 	id := newEmulatorApp(t, env, catalog.ProductRTCEngine)
 
@@ -112,7 +112,7 @@ resource "trtc_subscription" "other" {
 		},
 	})
 	if n := env.Calls("CreateAppSubscription"); n != 1 {
-		t.Errorf("CreateAppSubscription called %d times, want 1: refusals must happen at plan time", n)
+		t.Errorf("CreateAppSubscription called %d times, want 1: refusals must come before any purchase", n)
 	}
 	if got := remoteSub(t, env, id).Edition; got != "Standard" {
 		t.Errorf("edition in the emulator = %q, want Standard", got)
@@ -233,4 +233,37 @@ func TestAccSubscription_readBackTimeoutKeepsTaintedState(t *testing.T) {
 			},
 		},
 	})
+}
+
+// The issue's scenario: a Live application with a Standard subscription
+// (Live offers only Trial). The apply fails after creating the application,
+// which is right; terraform destroy must still work, although Terraform
+// plans the configuration again to refresh before destroying.
+func TestAccSubscription_refusedEditionDoesNotBlockDestroy(t *testing.T) {
+	env := acctest.NewEnv(t)
+	config := env.Config(`
+resource "trtc_application" "live" {
+  name    = "live_app"
+  product = "Live"
+}
+resource "trtc_subscription" "live" {
+  sdk_app_id    = trtc_application.live.sdk_app_id
+  edition       = "Standard"
+  period_months = 1
+}
+`)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		CheckDestroy:             checkAppsGone(env),
+		Steps: []resource.TestStep{
+			{
+				Config:      config,
+				ExpectError: wrapRe("(?s)Edition not offered for this product.*product is Live; Live offers:\\s+`Trial`"),
+			},
+			{Config: config, Destroy: true},
+		},
+	})
+	if n := env.Calls("CreateAppSubscription"); n != 0 {
+		t.Errorf("CreateAppSubscription called %d times, want 0", n)
+	}
 }

@@ -17,11 +17,11 @@ import (
 // fact reads the same way in every attribute.
 
 // Values of the status attributes (trtc_application.status, and status and
-// target_status of the data sources).
+// status_in_effect of trtc_application and trtc_application_status).
 const (
 	appStatusEnabled  = "enabled"
 	appStatusDisabled = "disabled"
-	appStatusDeleted  = "deleted" // only ever a target_status
+	appStatusDeleted  = "deleted" // only ever a target (trtc_application_status.status)
 )
 
 // wireStatus maps the status attribute to ModifyAppStatus and DescribeSdkAppInfo values.

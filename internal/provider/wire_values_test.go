@@ -38,14 +38,14 @@ func TestStatusAttr(t *testing.T) {
 
 func TestStatusValueWarnsOnUnknown(t *testing.T) {
 	var diags diag.Diagnostics
-	if v := statusValue("target_status", api.AppStatusDeleted, &diags); v.ValueString() != "deleted" || len(diags) != 0 {
+	if v := statusValue("status", api.AppStatusDeleted, &diags); v.ValueString() != "deleted" || len(diags) != 0 {
 		t.Errorf("known value: %v, %v", v, diags)
 	}
-	v := statusValue("target_status", "Frozen", &diags)
+	v := statusValue("status_in_effect", "Frozen", &diags)
 	if v.ValueString() != "frozen" || diags.HasError() || diags.WarningsCount() != 1 {
 		t.Fatalf("unknown value: %v, %v", v, diags)
 	}
-	if d := diags[0].Detail(); !strings.Contains(d, "target_status") || !strings.Contains(d, `"Frozen"`) {
+	if d := diags[0].Detail(); !strings.Contains(d, "status_in_effect") || !strings.Contains(d, `"Frozen"`) {
 		t.Errorf("warning does not name the attribute and value: %s", d)
 	}
 }

@@ -1,0 +1,95 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+var _ resource.ResourceWithModifyPlan = &applicationResource{}
+
+// ModifyPlan refuses to plan the deletion of a protected application,
+// computes tags_all and plans the status in effect.
+func (r *applicationResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	var state *applicationModel
+	if !req.State.Raw.IsNull() {
+		state = &applicationModel{}
+		resp.Diagnostics.Append(req.State.Get(ctx, state)...)
+	}
+	if req.Plan.Raw.IsNull() { // destroy
+		if state != nil && state.DeletionProtection.ValueBool() {
+			refuseProtectedDeletion(state, "destroys it", &resp.Diagnostics)
+		}
+		return
+	}
+	var plan applicationModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if state != nil && state.DeletionProtection.ValueBool() {
+		if changes := replacingChanges(&plan, state); changes != "" {
+			refuseProtectedDeletion(state, "replaces it ("+changes+")", &resp.Diagnostics)
+			return
+		}
+	}
+	r.planTagsAll(ctx, &plan, &resp.Diagnostics)
+	planStatusInEffect(&plan, state)
+	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+}
+
+// planStatusInEffect: an update leaves the configured status in effect (or
+// fails), so status_in_effect is planned as status; a create may end with
+// the disable still pending (see Create), so there it is unknown. When the state holds a change still
+// pending toward it, this is the plan's only difference: an in-place update
+// that waits for the change to take effect. A change pending away from the
+// configuration shows as a change of status itself (planned as its reversal).
+func planStatusInEffect(plan, state *applicationModel) {
+	if state == nil || plan.Status.IsUnknown() {
+		plan.StatusInEffect = types.StringUnknown()
+		plan.DisabledReason = types.StringUnknown()
+		return
+	}
+	plan.StatusInEffect = plan.Status
+	if !state.StatusInEffect.Equal(plan.StatusInEffect) {
+		plan.DisabledReason = types.StringUnknown() // it follows the status in effect
+	}
+}
+
+// replacingChanges describes the planned changes of the attributes that
+// replace the application (RequiresReplace: product, data_region); "" when
+// none. A -replace option is not visible here: Delete refuses it instead.
+func replacingChanges(plan, state *applicationModel) string {
+	var out []string
+	for _, a := range []struct {
+		name          string
+		planned, held types.String
+	}{{"product", plan.Product, state.Product}, {"data_region", plan.DataRegion, state.DataRegion}} {
+		if a.planned.Equal(a.held) {
+			continue
+		}
+		to := "a value known only at apply"
+		if !a.planned.IsUnknown() {
+			to = fmt.Sprintf("%q", a.planned.ValueString())
+		}
+		out = append(out, fmt.Sprintf("%s changes from %q to %s", a.name, a.held.ValueString(), to))
+	}
+	return strings.Join(out, ", ")
+}
+
+// refuseProtectedDeletion fails the plan, so that nothing is touched: at
+// apply time Terraform would first destroy the dependents (subscription,
+// tags) and only then reach the protected application.
+func refuseProtectedDeletion(state *applicationModel, what string, diags *diag.Diagnostics) {
+	diags.AddAttributeError(path.Root("deletion_protection"), "Deletion protection is on",
+		fmt.Sprintf("TRTC application %s has deletion_protection = true, and this plan %s. Nothing was changed. "+
+			"To proceed, first set deletion_protection = false (with the resource block still in the configuration and "+
+			"product and data_region unchanged) and run terraform apply; then plan the deletion or replacement again.",
+			state.ID.ValueString(), what))
+}
