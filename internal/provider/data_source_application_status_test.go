@@ -20,10 +20,11 @@ import (
 
 // createAndDisable creates an RTCEngine application through the API and asks
 // for it to be disabled; the change then propagates for the env's delay.
-func createAndDisable(t *testing.T, env *acctest.Env, name string) uint64 {
+func createAndDisable(t *testing.T, env *acctest.Env) uint64 {
 	t.Helper()
 	ctx := context.Background()
 	client := env.Client()
+	name := acctest.RandomName()
 	out, err := client.CreateTrtcApp(ctx, &api.CreateTrtcAppRequest{AppName: name, Product: "RTCEngine"})
 	if err != nil {
 		t.Fatalf("creating %s: %v", name, err)
@@ -51,7 +52,7 @@ func TestAccApplicationStatusDataSource_pending(t *testing.T) {
 		t.Skipf("acceptance test: set %s=1", resource.EnvTfAcc)
 	}
 	env := acctest.NewEnv(t, acctest.WithPropagation(10*time.Minute, 10*time.Minute))
-	id := createAndDisable(t, env, "pending_app")
+	id := createAndDisable(t, env)
 	const ds = "data.trtc_application_status.test"
 
 	resource.Test(t, resource.TestCase{
@@ -85,7 +86,7 @@ func TestAccApplicationStatusDataSource_waitUntilSettled(t *testing.T) {
 		t.Skipf("acceptance test: set %s=1", resource.EnvTfAcc)
 	}
 	env := acctest.NewEnv(t, acctest.WithPropagation(2*time.Second, 3*time.Second))
-	id := createAndDisable(t, env, "settling_app")
+	id := createAndDisable(t, env)
 	const ds = "data.trtc_application_status.test"
 
 	resource.Test(t, resource.TestCase{

@@ -107,7 +107,7 @@ func TestAccUserSig_fetchedKey(t *testing.T) {
 	var key, sig string
 	config := env.Config(`
 resource "trtc_application" "test" {
-  name    = "usersig"
+  name    = "` + acctest.RandomName() + `"
   product = "RTCEngine"
 }
 

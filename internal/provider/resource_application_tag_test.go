@@ -19,6 +19,7 @@ import (
 	"github.com/trtc-oss/terraform-provider-trtc/internal/acctest"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/catalog"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/tagging"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/emulator"
 )
 
@@ -34,21 +35,29 @@ resource "trtc_application_tag" "test" {
 `, sdkAppID, key, value))
 }
 
-// emulatorTag reads a tag straight from the emulator's state.
-func emulatorTag(env *acctest.Env, sdkAppID uint64, key string) (string, bool) {
+// emulatorTag reads a tag straight from the emulator's state (in external
+// mode, from the Tag API).
+func emulatorTag(env *acctest.Env, sdkAppID uint64, key string) (string, bool, error) {
+	if env.IsExternal() {
+		tags, err := tagging.ReadApp(context.Background(), env.Client(), sdkAppID)
+		v, ok := tags[key]
+		return v, ok, err
+	}
 	for _, a := range env.Emulator.Apps() {
 		if a.SdkAppId == sdkAppID {
 			v, ok := a.Tags[key]
-			return v, ok
+			return v, ok, nil
 		}
 	}
-	return "", false
+	return "", false, nil
 }
 
 func checkEmulatorTag(env *acctest.Env, sdkAppID uint64, key, want string) resource.TestCheckFunc {
 	return func(*terraform.State) error {
-		got, ok := emulatorTag(env, sdkAppID, key)
+		got, ok, err := emulatorTag(env, sdkAppID, key)
 		switch {
+		case err != nil:
+			return err
 		case !ok && want != "":
 			return fmt.Errorf("application %d has no tag %q in the emulator", sdkAppID, key)
 		case ok && want == "":
@@ -87,12 +96,12 @@ func TestAccApplicationTag_lifecycle(t *testing.T) {
 				},
 				Check: resource.ComposeTestCheckFunc(
 					checkEmulatorTag(env, id, "cost-center", "cc-2"),
-					func(*terraform.State) error { // an in-place change never removes the key
+					env.InternalCheck("its call counts", func(*terraform.State) error { // an in-place change never removes the key
 						if n := env.Calls("UnTagResources"); n != 0 {
 							return fmt.Errorf("UnTagResources called %d times during an in-place value change", n)
 						}
 						return nil
-					},
+					}),
 				),
 			},
 			{ResourceName: tagAddr, ImportState: true, ImportStateVerify: true},
@@ -194,12 +203,13 @@ func TestAccApplicationTag_rulesAtValidate(t *testing.T) {
 	}
 }
 
-// newEmulatorApp creates an application through the API, outside Terraform.
+// newEmulatorApp creates an application through the API, outside Terraform
+// (in external mode it is deleted when the test ends).
 func newEmulatorApp(t *testing.T, env *acctest.Env, product string) uint64 {
 	t.Helper()
-	out, err := env.Client().CreateTrtcApp(context.Background(), &api.CreateTrtcAppRequest{AppName: "acc_" + strings.ToLower(product), Product: product})
+	out, err := env.Client().CreateTrtcApp(context.Background(), &api.CreateTrtcAppRequest{AppName: acctest.RandomName(), Product: product})
 	if err != nil {
-		t.Fatalf("creating a %s application in the emulator: %v", product, err)
+		t.Fatalf("creating a %s application: %v", product, err)
 	}
 	return out.SdkAppId
 }

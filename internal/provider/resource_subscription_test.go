@@ -325,7 +325,7 @@ func TestAccSubscription_applicationInSameConfig(t *testing.T) {
 	env := acctest.NewEnv(t)
 	rtc := `
 resource "trtc_application" "rtc" {
-  name    = "sub_rtc"
+  name    = "` + acctest.RandomName() + `"
   product = "RTCEngine"
 }
 resource "trtc_subscription" "test" {
@@ -335,7 +335,7 @@ resource "trtc_subscription" "test" {
 `
 	call := `
 resource "trtc_application" "call" {
-  name    = "sub_call"
+  name    = "` + acctest.RandomName() + `"
   product = "Call"
 }
 resource "trtc_subscription" "call" {

@@ -19,7 +19,7 @@ func TestAccTimes_sameSpellingEverywhere(t *testing.T) {
 	env := acctest.NewEnv(t)
 	cfg := env.Config(`
 resource "trtc_application" "test" {
-  name    = "times_app"
+  name    = "` + acctest.RandomName() + `"
   product = "RTCEngine"
 }
 resource "trtc_subscription" "test" {
