@@ -19,8 +19,8 @@ import (
 	"github.com/trtc-oss/terraform-provider-trtc/internal/acctest"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/catalog"
-	"github.com/trtc-oss/terraform-provider-trtc/internal/tagging"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/emulator"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/tagging"
 )
 
 const tagAddr = "trtc_application_tag.test"
