@@ -281,8 +281,8 @@ resource "trtc_application_tag" "test" {
 		if n := env.Calls("DeleteTrtcApp") + env.Calls("ModifyAppStatus") + env.Calls("UnTagResources") + env.Calls("ModifyResourceTags"); n != 0 {
 			t.Errorf("the refused plans still made %d delete, disable or untag calls", n)
 		}
-		if _, ok := emulatorTag(env, onlyAppID(t, env), "owner"); !ok {
-			t.Error("the dependent tag was removed")
+		if _, ok, err := emulatorTag(env, onlyAppID(t, env), "owner"); err != nil || !ok {
+			t.Errorf("the dependent tag was removed (%v)", err)
 		}
 	}
 	resource.ParallelTest(t, resource.TestCase{
