@@ -1,11 +1,13 @@
 package emulator
 
 import (
+	"crypto/subtle"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"net/http"
+	"strings"
 	"time"
 )
 
@@ -53,6 +55,16 @@ func (e *Emulator) adminHandler() http.Handler {
 		}
 	})
 	return mux
+}
+
+// adminAllowed checks the admin token, when one is configured, in
+// constant time.
+func (e *Emulator) adminAllowed(r *http.Request) bool {
+	if e.cfg.AdminToken == "" {
+		return true
+	}
+	got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	return ok && subtle.ConstantTimeCompare([]byte(got), []byte(e.cfg.AdminToken)) == 1
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {

@@ -8,6 +8,9 @@ package emulator
 //     missing or unparsable X-TC-Timestamp is AuthFailure.SignatureFailure.
 //     Permanent keys ignore X-TC-Token; AssumeRole credentials need it and
 //     expire on the emulator clock (AuthFailure.TokenFailure).
+//   - Admin: /_emulator/ is unsigned. With Config.AdminToken (the command's
+//     --admin-token, required when it listens beyond loopback) every admin
+//     request needs "Authorization: Bearer <token>", else HTTP 401.
 //   - Bodies: over 10 MB is RequestSizeLimitExceeded after the auth checks;
 //     over 32 MB it is refused before them. An empty body is {}. Invalid
 //     UTF-8 anywhere in the body is InvalidParameter; field names are

@@ -58,6 +58,11 @@ type Config struct {
 	Clock     clock.Clock // nil = the wall clock
 	RateLimit float64     // requests per second per action; 0 = 20, < 0 = off
 	Log       io.Writer   // one line per request; nil = silent
+
+	// AdminToken, when set, is required on every /_emulator/ request as
+	// "Authorization: Bearer <token>": the admin surface is unsigned, and
+	// an emulator reachable beyond loopback must not let anyone reset it.
+	AdminToken string
 }
 
 // Emulator is the http.Handler of the emulated control plane.

@@ -35,6 +35,11 @@ func errf(code, format string, args ...any) *apiError {
 // every other path.
 func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if strings.HasPrefix(r.URL.Path, "/_emulator/") || r.URL.Path == "/_emulator" {
+		if !e.adminAllowed(r) {
+			w.Header().Set("WWW-Authenticate", "Bearer")
+			writeJSON(w, http.StatusUnauthorized, map[string]string{"error": "the admin API needs the emulator's --admin-token as Authorization: Bearer <token>"})
+			return
+		}
 		e.admin.ServeHTTP(w, r)
 		return
 	}

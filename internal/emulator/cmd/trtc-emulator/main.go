@@ -51,7 +51,8 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 		fmt.Fprintln(fs.Output(), "Usage: trtc-emulator [flags]\n\nServes the TRTC control-plane emulator (trtc, tag, sts and /_emulator/) on one port.\n\nFlags:")
 		fs.PrintDefaults()
 	}
-	fs.StringVar(&o.listen, "listen", "127.0.0.1:8080", "address to serve on")
+	fs.StringVar(&o.listen, "listen", "127.0.0.1:8080", "address to serve on; beyond loopback, --admin-token is required")
+	fs.StringVar(&o.cfg.AdminToken, "admin-token", "", "token the unsigned /_emulator/ admin API then requires as \"Authorization: Bearer <token>\"; required when --listen is not a loopback address")
 	fs.StringVar(&o.cfg.SecretID, "secret-id", emulator.DefaultSecretID, "SecretId the emulator accepts")
 	fs.StringVar(&o.cfg.SecretKey, "secret-key", emulator.DefaultSecretKey, "SecretKey of that SecretId")
 	fs.StringVar(&o.cfg.UIN, "uin", emulator.DefaultUIN, "account ID (uin) of the emulated account")
@@ -117,6 +118,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if err := checkExposure(ln.Addr(), o.cfg.AdminToken, stderr); err != nil {
+		ln.Close()
+		return err
+	}
 	srv := &http.Server{Handler: emulator.New(o.cfg), ReadHeaderTimeout: 10 * time.Second}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
@@ -130,6 +135,21 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	defer cancel()
 	fmt.Fprintln(stderr, "shutting down")
 	return srv.Shutdown(shutdown)
+}
+
+// checkExposure warns when the emulator is reachable beyond loopback, and
+// refuses to serve its unsigned admin API there without a token: anyone
+// who reaches it could reset the account, inject faults or move the clock.
+func checkExposure(addr net.Addr, adminToken string, stderr io.Writer) error {
+	if tcp, ok := addr.(*net.TCPAddr); ok && tcp.IP.IsLoopback() {
+		return nil
+	}
+	if adminToken == "" {
+		return fmt.Errorf("--listen %s is beyond loopback: the /_emulator/ admin API is unsigned, so give --admin-token (or listen on 127.0.0.1)", addr)
+	}
+	fmt.Fprintf(stderr, "warning: listening on %s, beyond loopback: anyone who reaches it can call the API with the emulator's well-known keys; "+
+		"the /_emulator/ admin API requires the --admin-token\n", addr)
+	return nil
 }
 
 // timestamped prefixes each log line (one Write per line) with UTC time.

@@ -9,6 +9,7 @@ import (
 	"io"
 	"net/http"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -30,6 +31,7 @@ func TestHelpPrintsEveryFlagWithDefault(t *testing.T) {
 		"-propagation-delay", `(default "3s-5s")`,
 		"-seed", "(default 1)",
 		"-rate-limit", "(default 20)",
+		"-admin-token", "beyond loopback",
 		"-not-found-code", `(default "FailedOperation.SdkAppIdNotExist")`,
 		"-other-account-apps",
 	} {
@@ -72,24 +74,10 @@ func TestFlagsReachConfig(t *testing.T) {
 }
 
 // TestServesAndShutsDown starts the command on a free port, waits for its
-// "listening on" line, asks /_emulator/health, then cancels.
+// "listening on" line, asks /_emulator/health, then cancels (startRun's
+// cleanup checks the shutdown).
 func TestServesAndShutsDown(t *testing.T) {
-	ctx, cancel := context.WithCancel(context.Background())
-	pr, pw := io.Pipe()
-	done := make(chan error, 1)
-	go func() {
-		done <- run(ctx, []string{"--listen", "127.0.0.1:0"}, pw, io.Discard)
-		pw.Close()
-	}()
-	line, err := bufio.NewReader(pr).ReadString('\n')
-	if err != nil {
-		t.Fatal(err)
-	}
-	go func() { _, _ = io.Copy(io.Discard, pr) }()
-	url, ok := strings.CutPrefix(strings.TrimSpace(line), "listening on ")
-	if !ok {
-		t.Fatalf("first line %q", line)
-	}
+	url, _ := startRun(t, "--listen", "127.0.0.1:0")
 	resp, err := http.Get(url + "/_emulator/health")
 	if err != nil {
 		t.Fatal(err)
@@ -99,20 +87,102 @@ func TestServesAndShutsDown(t *testing.T) {
 	if strings.TrimSpace(string(body)) != `{"ok":true}` {
 		t.Fatalf("health = %s", body)
 	}
-	cancel()
-	if err := <-done; err != nil {
-		t.Fatalf("shutdown: %v", err)
+}
+
+// startRun starts the command with args and returns its URL and stderr.
+func startRun(t *testing.T, args ...string) (string, *syncBuffer) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	pr, pw := io.Pipe()
+	stderr := &syncBuffer{}
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, args, pw, stderr)
+		pw.Close()
+	}()
+	t.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("run: %v", err)
+		}
+	})
+	line, err := bufio.NewReader(pr).ReadString('\n')
+	if err != nil {
+		t.Fatalf("no listening line: %v (stderr %s)", err, stderr.String())
+	}
+	go func() { _, _ = io.Copy(io.Discard, pr) }()
+	url, ok := strings.CutPrefix(strings.TrimSpace(line), "listening on ")
+	if !ok {
+		t.Fatalf("first line %q", line)
+	}
+	return url, stderr
+}
+
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+func healthStatus(t *testing.T, url, token string) int {
+	t.Helper()
+	req, _ := http.NewRequest(http.MethodGet, url+"/_emulator/health", nil)
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	return resp.StatusCode
+}
+
+// Beyond loopback the emulator refuses to start without an admin token.
+func TestListenBeyondLoopbackNeedsAdminToken(t *testing.T) {
+	// Should it serve instead, the deadline ends it and the test fails.
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	err := run(ctx, []string{"--listen", "0.0.0.0:0"}, io.Discard, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "--admin-token") {
+		t.Fatalf("run = %v, want a refusal naming --admin-token", err)
 	}
 }
 
-func TestNotFoundFlags(t *testing.T) {
-	o, err := parseFlags([]string{"--not-found-code", emulator.NotFoundCodeModel, "--other-account-apps", "1300000001,1300000002"}, io.Discard)
-	if err != nil || o.cfg.NotFoundCode != emulator.NotFoundCodeModel || len(o.cfg.OtherAccountApps) != 2 || o.cfg.OtherAccountApps[1] != 1300000002 {
-		t.Fatalf("parsed %+v, %v", o.cfg, err)
+// With a token beyond loopback: a warning, and the admin API refuses
+// requests without the token.
+func TestListenBeyondLoopbackWarnsAndGuardsAdmin(t *testing.T) {
+	url, stderr := startRun(t, "--listen", "0.0.0.0:0", "--admin-token", "tok-123")
+	url = strings.Replace(url, "0.0.0.0", "127.0.0.1", 1)
+	if !strings.Contains(stderr.String(), "warning: listening on") {
+		t.Errorf("no warning on stderr: %q", stderr.String())
 	}
-	for _, args := range [][]string{{"--not-found-code", "ResourceNotFound"}, {"--other-account-apps", "x"}} {
-		if _, err := parseFlags(args, io.Discard); err == nil {
-			t.Errorf("%v accepted", args)
-		}
+	if code := healthStatus(t, url, ""); code != http.StatusUnauthorized {
+		t.Errorf("health without the token: HTTP %d, want 401", code)
+	}
+	if code := healthStatus(t, url, "tok-123"); code != http.StatusOK {
+		t.Errorf("health with the token: HTTP %d, want 200", code)
+	}
+}
+
+// On loopback nothing changes: no warning, the admin API needs no token.
+func TestLoopbackNeedsNoToken(t *testing.T) {
+	url, stderr := startRun(t, "--listen", "127.0.0.1:0")
+	if code := healthStatus(t, url, ""); code != http.StatusOK {
+		t.Errorf("health: HTTP %d", code)
+	}
+	if strings.Contains(stderr.String(), "warning") {
+		t.Errorf("warning on loopback: %q", stderr.String())
 	}
 }
