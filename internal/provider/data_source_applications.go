@@ -14,10 +14,13 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
+	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/finder"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/inventory"
 )
 
@@ -41,6 +44,7 @@ type applicationsModel struct {
 	ID        types.String `tfsdk:"id"`
 	SdkAppIDs []int64      `tfsdk:"sdk_app_ids"`
 	applicationFilters
+	WithDetails  types.Bool         `tfsdk:"with_details"`
 	IDs          []string           `tfsdk:"ids"`
 	Applications []applicationEntry `tfsdk:"applications"`
 }
@@ -53,6 +57,8 @@ type applicationEntry struct {
 	CreateTime  string            `tfsdk:"create_time"`
 	Tags        map[string]string `tfsdk:"tags"`
 	License     types.String      `tfsdk:"license"`
+	Product     types.String      `tfsdk:"product"`
+	DataRegion  types.String      `tfsdk:"data_region"`
 }
 
 func (d *ApplicationsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -102,6 +108,12 @@ func (d *ApplicationsDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 				MarkdownDescription: tagsFilterDescription,
 				Validators:          tagsFilterValidators(),
 			},
+			"with_details": schema.BoolAttribute{
+				Optional: true,
+				MarkdownDescription: "Also read `product` and `data_region` of each matching application, which the listing lacks " +
+					"(one `DescribeSdkAppInfo` call per match): what a `trtc_application` needs to adopt it with a `for_each` import " +
+					"(see the guide Adopting existing applications). Defaults to `false`.",
+			},
 			"ids": schema.ListAttribute{
 				ElementType:         types.StringType,
 				Computed:            true,
@@ -122,7 +134,9 @@ func (d *ApplicationsDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 							Computed:            true,
 							MarkdownDescription: "Tags bound to the application.",
 						},
-						"license": schema.StringAttribute{Computed: true, MarkdownDescription: "Package name, null when the application has none."},
+						"license":     schema.StringAttribute{Computed: true, MarkdownDescription: "Package name, null when the application has none."},
+						"product":     schema.StringAttribute{Computed: true, MarkdownDescription: "Product of the application; null unless `with_details = true`."},
+						"data_region": schema.StringAttribute{Computed: true, MarkdownDescription: "Chat data region of the application; null unless `with_details = true`."},
 					},
 				},
 			},
@@ -161,8 +175,17 @@ func (d *ApplicationsDataSource) Read(ctx context.Context, req datasource.ReadRe
 		if !m.matches(app, nameRe) {
 			continue
 		}
+		entry := toApplicationEntry(app)
+		if m.WithDetails.ValueBool() {
+			if !d.readDetails(ctx, &entry, &resp.Diagnostics) {
+				continue // deleted since the listing
+			}
+			if resp.Diagnostics.HasError() {
+				return
+			}
+		}
 		m.IDs = append(m.IDs, strconv.FormatUint(app.ID, 10))
-		m.Applications = append(m.Applications, toApplicationEntry(app))
+		m.Applications = append(m.Applications, entry)
 	}
 	m.ID = types.StringValue(filtersID(m))
 	tflog.Debug(ctx, "listed TRTC applications", map[string]any{"matches": len(m.IDs)})
@@ -177,6 +200,21 @@ func (m applicationsModel) matches(app inventory.App, nameRe *regexp.Regexp) boo
 	return m.applicationFilters.matches(app, nameRe)
 }
 
+// readDetails fills product and data_region from the application itself;
+// false when it no longer exists or is being deleted.
+func (d *ApplicationsDataSource) readDetails(ctx context.Context, e *applicationEntry, diags *diag.Diagnostics) bool {
+	app, err := finder.AppByID(ctx, d.pd.API, uint64(e.SdkAppID))
+	if api.IsNotFound(err) || (err == nil && app.TargetStatus == api.AppStatusDeleted) {
+		return false
+	}
+	if err != nil {
+		diags.AddError("Error reading TRTC application", readErrorDetail(uint64(e.SdkAppID), err))
+		return true
+	}
+	e.Product, e.DataRegion = types.StringValue(app.Product), types.StringValue(app.DataRegion)
+	return true
+}
+
 func toApplicationEntry(app inventory.App) applicationEntry {
 	return applicationEntry{
 		SdkAppID:    int64(app.ID),
@@ -186,6 +224,8 @@ func toApplicationEntry(app inventory.App) applicationEntry {
 		CreateTime:  formatWireTime(app.CreateTime),
 		Tags:        maps.Clone(app.Tags),
 		License:     types.StringPointerValue(app.License),
+		Product:     types.StringNull(),
+		DataRegion:  types.StringNull(),
 	}
 }
 

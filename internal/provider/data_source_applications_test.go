@@ -165,7 +165,7 @@ data "trtc_applications" "nothing" {
 				statecheck.ExpectKnownValue("data.trtc_applications.team_any", tfjsonpath.New("ids"), f.idsWhere(func(_ int, id uint64) bool { return f.team[id] != "" })),
 				statecheck.ExpectKnownValue("data.trtc_applications.team_red_prod", tfjsonpath.New("ids"), f.idsWhere(func(_ int, id uint64) bool { return f.team[id] == "red" && f.prod[id] })),
 				statecheck.ExpectKnownValue("data.trtc_applications.nothing", tfjsonpath.New("applications"), knownvalue.ListSizeExact(0)),
-				// One application in full: status, tags, RFC 3339 create_time, no license.
+				// One application in full: status, tags, RFC 3339 create_time, no license, no details.
 				statecheck.ExpectKnownValue("data.trtc_applications.team_red_prod", tfjsonpath.New("applications"), knownvalue.SetPartial([]knownvalue.Check{
 					knownvalue.ObjectExact(map[string]knownvalue.Check{
 						"sdk_app_id":  knownvalue.Int64Exact(int64(first)),
@@ -175,6 +175,8 @@ data "trtc_applications" "nothing" {
 						"create_time": knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$`)),
 						"tags":        knownvalue.MapExact(map[string]knownvalue.Check{"team": knownvalue.StringExact("red"), "env": knownvalue.StringExact("prod")}),
 						"license":     knownvalue.Null(),
+						"product":     knownvalue.Null(), // without with_details
+						"data_region": knownvalue.Null(),
 					}),
 				})),
 			},

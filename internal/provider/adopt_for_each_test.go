@@ -1,0 +1,104 @@
+package provider_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
+
+	"github.com/trtc-oss/terraform-provider-trtc/internal/acctest"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/catalog"
+)
+
+// The guide's recipe (examples/guides/adopt-for-each, as written): 100
+// applications made outside Terraform are adopted in one apply, with no
+// write call, and the plan after it is empty. Terraform >= 1.7 (for_each
+// in import blocks); it runs on the 1.11 of PATH.
+func TestAccApplication_adoptForEach(t *testing.T) {
+	env := acctest.NewEnv(t)
+	recipe, err := os.ReadFile("../../examples/guides/adopt-for-each/main.tf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	legacy := seedApps(t, env, "legacy", 97, catalog.ProductRTCEngine, nil)
+	legacy = append(legacy, seedApps(t, env, "legacy_tag", 3, catalog.ProductLive, map[string]string{"team": "blue"})...)
+	seedApps(t, env, "keep", 2, catalog.ProductCall, nil) // not matched: not adopted
+	if err := env.Emulator.DisableApp(legacy[0], "Overdue"); err != nil {
+		t.Fatal(err)
+	}
+	writes := writeCalls(env)
+	instance := func(id uint64) string { return fmt.Sprintf("trtc_application.legacy[%q]", fmt.Sprint(id)) }
+	resource.Test(t, resource.TestCase{
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_7_0)},
+		ProtoV6ProviderFactories: env.Factories(),
+		Steps: []resource.TestStep{
+			{
+				Config: env.Config(string(recipe)),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(instance(legacy[0]), plancheck.ResourceActionNoop),
+						plancheck.ExpectResourceAction(instance(legacy[99]), plancheck.ResourceActionNoop),
+					},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					adoptedCount{prefix: "trtc_application.legacy[", want: 100},
+					statecheck.ExpectKnownValue(instance(legacy[0]), attr("status"), knownvalue.StringExact("disabled")),
+					statecheck.ExpectKnownValue(instance(legacy[99]), attr("product"), knownvalue.StringExact(catalog.ProductLive)),
+					statecheck.ExpectKnownValue(instance(legacy[99]), attr("tags"),
+						knownvalue.MapExact(map[string]knownvalue.Check{"team": knownvalue.StringExact("blue")})),
+				},
+				PostApplyFunc: func() {
+					if err := noWritesSince(env, writes)(nil); err != nil {
+						t.Error(err)
+					}
+				},
+			},
+			{
+				// terraform-plugin-testing cannot read for_each instances back
+				// (its legacy state shim): forget them, the emulator keeps them.
+				Config: env.Config(`
+removed {
+  from = trtc_application.legacy
+  lifecycle {
+    destroy = false
+  }
+}
+`),
+				PostApplyFunc: func() {
+					if n := len(env.Emulator.Apps()); n != 102 {
+						t.Errorf("%d applications left in the emulator, want the 102 created", n)
+					}
+				},
+			},
+		},
+	})
+}
+
+// adoptedCount checks how many resource instances whose address starts
+// with prefix the state holds.
+type adoptedCount struct {
+	prefix string
+	want   int
+}
+
+func (c adoptedCount) CheckState(_ context.Context, req statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
+	n := 0
+	if req.State != nil && req.State.Values != nil && req.State.Values.RootModule != nil {
+		for _, r := range req.State.Values.RootModule.Resources {
+			if strings.HasPrefix(r.Address, c.prefix) {
+				n++
+			}
+		}
+	}
+	if n != c.want {
+		resp.Error = fmt.Errorf("%d instances %s...] in the state, want %d", n, c.prefix, c.want)
+	}
+}
