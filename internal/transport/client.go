@@ -123,6 +123,7 @@ type call struct {
 	attempt                  int
 	retryReason              string  // why the last attempt is retried
 	answer                   *answer // the last attempt's, read and parsed once
+	answered                 func()  // gives the attempt's rate-limit slot back
 }
 
 // Call sends one action and decodes its Response into response; an error
@@ -164,6 +165,7 @@ func (c *Client) Call(ctx context.Context, service, version, action string, requ
 		ErrorHandler: retryablehttp.PassthroughErrorHandler,
 	}
 	resp, err := rc.Do(req)
+	cl.answered() // in case no answer came to checkRetry (idempotent)
 	if ctx.Err() != nil {
 		if resp != nil {
 			resp.Body.Close()
@@ -205,9 +207,11 @@ func (cl *call) wrap(err error) error {
 // fresh timestamp and the credential of the moment.
 func (cl *call) prepare(req *http.Request) error {
 	c := cl.client
-	if err := c.limiter.Wait(cl.ctx, cl.service+"."+cl.action); err != nil {
+	answered, _, err := c.limiter.acquire(cl.ctx, cl.service+"."+cl.action)
+	if err != nil {
 		return err
 	}
+	cl.answered = answered
 	if c.opts.Credentials == nil {
 		return fmt.Errorf("no credentials configured")
 	}
@@ -253,6 +257,7 @@ func nonEmpty(values ...string) []string {
 
 // checkRetry logs the answer and decides on a retry (see retryReason).
 func (cl *call) checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
+	cl.answered()
 	cl.answer = nil
 	if err == nil && resp != nil {
 		cl.answer = readAnswer(resp)

@@ -21,25 +21,25 @@ const limiterSlack = 50 * time.Millisecond
 // limiter keeps each action under its request rate so that Terraform's
 // parallel operations do not trip the server's RequestLimitExceeded.
 //
-// Each action has a bucket of n tokens; a request takes one and the token
-// comes back one period (plus limiterSlack) after it was taken
-// (n/period = rate). Unlike a
-// steadily refilling bucket this never lets more than n requests into any
-// window of one period, whatever the server's window alignment is.
+// Each action has n slots (n/period = rate). A request holds one from its
+// grant until its answer, and the slot comes back one period (plus
+// limiterSlack) after that answer. The server counts a request when it
+// arrives, some time between the grant and the answer: counting the period
+// from the answer means two requests through one slot always arrive a
+// period apart, however long a busy machine delays a request between the
+// grant and the wire. So no window of one period holds more than n arrivals,
+// whatever the server's window alignment is.
 type limiter struct {
 	clock  clock.Clock
 	tokens int
 	period time.Duration // including the slack
 
 	mu      sync.Mutex
-	buckets map[string]*ring
+	buckets map[string][]time.Time // per action: when each slot is free again
 }
 
-// ring holds the times of the last n grants, oldest at next.
-type ring struct {
-	times []time.Time
-	next  int
-}
+// inFlight marks a slot held by a request not answered yet.
+var inFlight = time.Unix(1<<62, 0)
 
 // newLimiter returns nil (no limit) for rate < 0; rate 0 means the default.
 func newLimiter(rate float64, c clock.Clock) *limiter {
@@ -59,13 +59,17 @@ func newLimiter(rate float64, c clock.Clock) *limiter {
 		clock:   c,
 		tokens:  tokens,
 		period:  period + min(limiterSlack, period/20),
-		buckets: map[string]*ring{},
+		buckets: map[string][]time.Time{},
 	}
 }
 
-// Wait blocks until key may send one request, or ctx ends.
+// Wait blocks until key may send one request, or ctx ends, and counts the
+// request as answered at once (for callers that do not report answers).
 func (l *limiter) Wait(ctx context.Context, key string) error {
-	_, err := l.wait(ctx, key)
+	release, _, err := l.acquire(ctx, key)
+	if err == nil {
+		release()
+	}
 	return err
 }
 
@@ -73,43 +77,64 @@ func (l *limiter) Wait(ctx context.Context, key string) error {
 // at (tests check windows on it; a later clock reading may already
 // include other callers' sleeps).
 func (l *limiter) wait(ctx context.Context, key string) (time.Time, error) {
+	release, at, err := l.acquire(ctx, key)
+	if err == nil {
+		release()
+	}
+	return at, err
+}
+
+// acquire blocks until key may send one request, or ctx ends; release
+// (idempotent) is to be called when its answer arrived.
+func (l *limiter) acquire(ctx context.Context, key string) (release func(), at time.Time, err error) {
 	if l == nil {
-		return time.Time{}, ctx.Err()
+		return func() {}, time.Time{}, ctx.Err()
 	}
 	for {
 		if err := ctx.Err(); err != nil {
-			return time.Time{}, err
+			return nil, time.Time{}, err
 		}
-		wait, at := l.reserve(key)
+		wait, slot, at := l.reserve(key)
 		if wait <= 0 {
-			return at, nil
+			var once sync.Once
+			return func() { once.Do(func() { l.free(key, slot) }) }, at, nil
 		}
 		if err := l.clock.Sleep(ctx, wait); err != nil {
-			return time.Time{}, err
+			return nil, time.Time{}, err
 		}
 	}
 }
 
-// reserve takes a token and returns 0 and the time of the grant, or
-// returns how long until the oldest token comes back.
-func (l *limiter) reserve(key string) (time.Duration, time.Time) {
+// reserve takes a free slot and returns 0, the slot and the time of the
+// grant, or returns how long until a slot may be free.
+func (l *limiter) reserve(key string) (time.Duration, int, time.Time) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	b := l.buckets[key]
-	if b == nil {
-		b = &ring{times: make([]time.Time, 0, l.tokens)}
-		l.buckets[key] = b
+	slots := l.buckets[key]
+	if slots == nil {
+		slots = make([]time.Time, l.tokens) // zero: free
+		l.buckets[key] = slots
 	}
 	now := l.clock.Now()
-	if len(b.times) < l.tokens {
-		b.times = append(b.times, now)
-		return 0, now
+	next := inFlight
+	for i, free := range slots {
+		if !free.After(now) {
+			slots[i] = inFlight
+			return 0, i, now
+		}
+		if free.Before(next) {
+			next = free
+		}
 	}
-	back := b.times[b.next].Add(l.period)
-	if now.Before(back) {
-		return back.Sub(now), time.Time{}
+	if next == inFlight { // every slot awaits an answer: look again soon
+		return l.period / time.Duration(l.tokens), 0, time.Time{}
 	}
-	b.times[b.next] = now
-	b.next = (b.next + 1) % l.tokens
-	return 0, now
+	return next.Sub(now), 0, time.Time{}
+}
+
+// free gives the slot back one period after now (the answer's arrival).
+func (l *limiter) free(key string, slot int) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.buckets[key][slot] = l.clock.Now().Add(l.period)
 }

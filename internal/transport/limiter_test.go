@@ -147,3 +147,25 @@ func TestClientAppliesLimiterThroughInjectedClock(t *testing.T) {
 		t.Errorf("server saw %d requests, want 30", n)
 	}
 }
+
+// A request that the machine delays between its grant and the wire must
+// not let the next request through its slot arrive within the same
+// period: the slot comes back one period after the answer.
+func TestLimiterSlotComesBackAPeriodAfterTheAnswer(t *testing.T) {
+	fake := clock.NewFake(limiterEpoch)
+	l := newLimiter(1, fake)
+	answered, granted, err := l.acquire(context.Background(), "trtc.ModifyAppStatus")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fake.Advance(3 * time.Second) // the request was slow to go out and to be answered
+	answeredAt := fake.Now()
+	answered()
+	next, err := l.wait(context.Background(), "trtc.ModifyAppStatus")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if gap := next.Sub(answeredAt); gap < time.Second {
+		t.Errorf("next grant %v after the answer (%v after the first grant), want at least 1s after the answer", gap, next.Sub(granted))
+	}
+}
