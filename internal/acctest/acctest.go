@@ -133,7 +133,7 @@ func (e *Env) deleteCreated() {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*e.Propagation()+time.Minute)
 	defer cancel()
 	client := credentials.NewClient(*e.external, transport.Options{})
-	deps := waiters.ForClient(client, clock.Real{})
+	deps := waiters.ForClient(client, clock.Real{}, nil)
 	for _, id := range e.created {
 		if err := disableAndDelete(ctx, client, deps, id); err != nil {
 			e.t.Errorf("deleting application %d the test created out of band (make sweep will): %v", id, err)

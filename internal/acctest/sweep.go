@@ -24,7 +24,7 @@ func Sweep(ctx context.Context, client *api.Client, clk clock.Clock, log io.Writ
 	if err != nil {
 		return nil, err
 	}
-	deps := waiters.ForClient(client, clk)
+	deps := waiters.ForClient(client, clk, nil)
 	var deleted []string
 	var errs []error
 	for _, app := range apps {

@@ -5,6 +5,7 @@ package api
 
 import (
 	"context"
+	"sync/atomic"
 	"time"
 )
 
@@ -42,7 +43,8 @@ type Caller interface {
 
 // Client offers one method per action of README.md.
 type Client struct {
-	caller Caller
+	caller  Caller
+	onWrite atomic.Pointer[func(context.Context, Write)] // see OnWrite
 }
 
 // New wraps a Caller.
@@ -50,7 +52,9 @@ func New(caller Caller) *Client { return &Client{caller: caller} }
 
 func call[Req, Resp any](ctx context.Context, c *Client, service, action string, req *Req) (*Resp, error) {
 	resp := new(Resp)
-	if err := c.caller.Call(ctx, service, Versions[service], action, req, resp); err != nil {
+	err := c.caller.Call(ctx, service, Versions[service], action, req, resp)
+	c.reportWrite(ctx, action, req)
+	if err != nil {
 		return nil, classify(err)
 	}
 	return resp, nil

@@ -10,6 +10,10 @@ const (
 	AppStatusEnabled  = "Enabled"
 	AppStatusDisabled = "Disabled"
 	AppStatusDeleted  = "Deleted" // only ever a TargetStatus
+
+	// DisabledReasonManual is the DisabledReason of an application disabled
+	// through ModifyAppStatus (the others are the platform's).
+	DisabledReasonManual = "Manual"
 )
 
 // ModifyAppStatus values ([model], GME ModifyAppStatus).

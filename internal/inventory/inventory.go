@@ -81,10 +81,11 @@ type snapshot struct {
 }
 
 type fetch struct {
-	epoch uint64
-	done  chan struct{}
-	snap  *snapshot
-	err   error
+	epoch   uint64
+	started time.Time
+	done    chan struct{}
+	snap    *snapshot
+	err     error
 }
 
 // New returns an Inventory listing through list; clk nil means the real clock.
@@ -106,25 +107,20 @@ func New(list Lister, clk clock.Clock, opts Options) *Inventory {
 	return &Inventory{list: list, clock: clk, opts: opts, dirty: map[uint64]uint64{}}
 }
 
-// Invalidate forgets what the listing says about these applications: call
-// it after any write to them (attempted or done). A listing fetched before
-// the write never answers for them again.
-func (inv *Inventory) Invalidate(ids ...uint64) {
+// Forget makes every listing fetched so far stale for these applications
+// (all: for every application, e.g. after one was created, which a listing
+// made before cannot hold). The API client calls it after each write (see
+// ProviderData.Inventory); a listing fetched before never answers for them again.
+func (inv *Inventory) Forget(ids []uint64, all bool) {
 	inv.mu.Lock()
 	defer inv.mu.Unlock()
 	inv.epoch++
+	if all {
+		inv.allDirty = inv.epoch
+	}
 	for _, id := range ids {
 		inv.dirty[id] = inv.epoch
 	}
-}
-
-// InvalidateAll forgets the whole listing, e.g. after an application was
-// created: List must fetch again to include it.
-func (inv *Inventory) InvalidateAll() {
-	inv.mu.Lock()
-	defer inv.mu.Unlock()
-	inv.epoch++
-	inv.allDirty = inv.epoch
 }
 
 // Lookup returns the application as listed, or nil when the caller should
@@ -246,9 +242,9 @@ func (inv *Inventory) isDirty(id, seen uint64) bool {
 // startLocked starts fetching the listing in the background, detached from
 // the caller's cancellation since other reads may share it.
 func (inv *Inventory) startLocked(ctx context.Context) *fetch {
-	f := &fetch{epoch: inv.epoch, done: make(chan struct{})}
-	inv.inflight = f
 	started := inv.clock.Now()
+	f := &fetch{epoch: inv.epoch, started: started, done: make(chan struct{})}
+	inv.inflight = f
 	go func() {
 		fctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), fetchTimeout)
 		defer cancel()

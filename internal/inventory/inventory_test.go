@@ -178,13 +178,13 @@ func TestLookupReusesListingWhileFresh(t *testing.T) {
 	}
 }
 
-func TestInvalidateForgetsThatApplication(t *testing.T) {
+func TestForgetThatApplication(t *testing.T) {
 	f := newFakeList(3)
 	inv, _ := newTestInventory(f)
 	lookupConcurrently(t, inv, []uint64{1400000001, 1400000002, 1400000003})
 	f.rename(0, "other")   // outside Terraform: the fresh listing still says app0
 	f.rename(1, "written") // through Terraform, which invalidates
-	inv.Invalidate(1400000002)
+	inv.Forget([]uint64{1400000002}, false)
 	if app, _ := inv.Lookup(t.Context(), 1400000002); app == nil || app.Name != "written" {
 		t.Fatalf("written application: got %+v, want the new name from a listing made after the write", app)
 	}
@@ -204,7 +204,7 @@ func TestWriteDuringFetchIsNotServedFromIt(t *testing.T) {
 	go func() { done <- lookupConcurrently(t, inv, []uint64{1400000001, 1400000002, 1400000003}) }()
 	<-f.entry // the listing is on the wire, with the old name
 	f.rename(1, "written")
-	inv.Invalidate(1400000002)
+	inv.Forget([]uint64{1400000002}, false)
 	close(f.gate)
 	got := <-done
 	if app := got[1400000002]; app != nil && app.Name != "written" {
@@ -258,7 +258,7 @@ func TestListSeesEveryWrite(t *testing.T) {
 	f.mu.Lock()
 	f.apps = append(f.apps, api.SdkAppInfo{ID: 1400000999, Name: "new"})
 	f.mu.Unlock()
-	inv.InvalidateAll()
+	inv.Forget(nil, true)
 	apps, err = inv.List(t.Context())
 	if err != nil || len(apps) != 121 || apps[120].ID != 1400000999 {
 		t.Fatalf("List after a create = %d apps, %v; want the new one last", len(apps), err)

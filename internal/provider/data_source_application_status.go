@@ -134,7 +134,7 @@ func (d *ApplicationStatusDataSource) Read(ctx context.Context, req datasource.R
 		if resp.Diagnostics.HasError() {
 			return
 		}
-		deps := waiters.ForClient(d.pd.API, d.pd.Clock)
+		deps := waiters.ForClient(d.pd.API, d.pd.Clock, d.pd.Waits())
 		deps.Poll.Timeout = timeout
 		info, err = waiters.WaitAppSettled(ctx, deps, id)
 	} else {

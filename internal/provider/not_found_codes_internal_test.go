@@ -72,7 +72,7 @@ func TestNotFoundCodesGiveTheSameOutcome(t *testing.T) {
 				})
 			}
 			t.Run("deletion wait ends", func(t *testing.T) {
-				if err := waiters.WaitAppDeleted(t.Context(), waiters.ForClient(client, clock.Real{}), vanished); err != nil {
+				if err := waiters.WaitAppDeleted(t.Context(), waiters.ForClient(client, clock.Real{}, nil), vanished); err != nil {
 					t.Fatalf("WaitAppDeleted: %v", err)
 				}
 			})
@@ -118,7 +118,7 @@ func TestOtherAccountApplicationIsAnError(t *testing.T) {
 	if !del.Diagnostics.HasError() {
 		t.Error("Delete of another account's application counted as done")
 	}
-	if err := waiters.WaitAppDeleted(t.Context(), waiters.ForClient(client, clock.Real{}), foreign); err == nil || api.IsNotFound(err) {
+	if err := waiters.WaitAppDeleted(t.Context(), waiters.ForClient(client, clock.Real{}, nil), foreign); err == nil || api.IsNotFound(err) {
 		t.Errorf("WaitAppDeleted = %v, want an error that is not not-found", err)
 	}
 }

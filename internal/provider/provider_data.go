@@ -11,6 +11,7 @@ import (
 	"github.com/trtc-oss/terraform-provider-trtc/internal/catalog"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/clock"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/inventory"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/waiters"
 )
 
 // ProviderData is what Configure hands to every resource and data source.
@@ -26,15 +27,29 @@ type ProviderData struct {
 
 	inventoryOnce sync.Once
 	inventory     *inventory.Inventory
+	waits         *waiters.Shared
 }
 
 // Inventory is the account-wide application listing shared by every
 // resource and data source of this provider instance, made on first use.
+// Every write through d.API makes it forget what the write changed (the
+// client reports each write action), so no resource has to; writes made
+// before it exists cannot be stale in it.
 func (d *ProviderData) Inventory() *inventory.Inventory {
 	d.inventoryOnce.Do(func() {
-		d.inventory = inventory.New(d.API.DescribeAppStatList, d.Clock, inventory.Options{})
+		inv := inventory.New(d.API.DescribeAppStatList, d.Clock, inventory.Options{})
+		d.API.OnWrite(func(_ context.Context, w api.Write) { inv.Forget(w.Apps, w.All) })
+		d.inventory = inv
+		d.waits = waiters.NewShared(inv, d.Clock)
 	})
 	return d.inventory
+}
+
+// Waits is what every wait of this provider instance shares: the listing,
+// a budget of direct reads per poll round, the propagation seen.
+func (d *ProviderData) Waits() *waiters.Shared {
+	d.Inventory()
+	return d.waits
 }
 
 // AccountID returns the root account uin from STS GetCallerIdentity, asked

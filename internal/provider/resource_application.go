@@ -55,7 +55,9 @@ func (r *applicationResource) Configure(_ context.Context, req resource.Configur
 	r.configure(req.ProviderData, &resp.Diagnostics)
 }
 
-func (r *applicationResource) deps() waiters.Deps { return waiters.ForClient(r.pd.API, r.pd.Clock) }
+func (r *applicationResource) deps() waiters.Deps {
+	return waiters.ForClient(r.pd.API, r.pd.Clock, r.pd.Waits())
+}
 
 func (r *applicationResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	if !r.configured(&resp.Diagnostics) {
@@ -88,7 +90,6 @@ func (r *applicationResource) Create(ctx context.Context, req resource.CreateReq
 	createCtx, cancelCreate := withoutStop(ctx)
 	out, err := r.pd.API.CreateTrtcApp(createCtx, in)
 	cancelCreate()
-	r.pd.Inventory().InvalidateAll() // a listing made before no longer holds every application
 	if err != nil {
 		resp.Diagnostics.AddError("Error creating TRTC application", err.Error())
 		return
@@ -112,8 +113,11 @@ func (r *applicationResource) Create(ctx context.Context, req resource.CreateReq
 		return
 	}
 	if plan.Status.ValueString() == appStatusDisabled {
-		app, err = r.setStatus(ctx, id, appStatusDisabled, "create")
-		if err != nil && (app == nil || ctx.Err() == nil) {
+		disabled, err := r.setStatus(ctx, id, appStatusDisabled, "create")
+		if disabled != nil {
+			app = withStatus(app, disabled, api.AppStatusDisabled)
+		}
+		if err != nil && (disabled == nil || ctx.Err() == nil) {
 			resp.Diagnostics.AddError("Error disabling the new TRTC application", err.Error())
 			return
 		}
@@ -132,7 +136,7 @@ func (r *applicationResource) Create(ctx context.Context, req resource.CreateReq
 		}
 	}
 	// The wait's last read is current: no second DescribeSdkAppInfo.
-	r.fillRead(ctx, app, &plan, &resp.Diagnostics)
+	r.fillRead(ctx, app, &plan, nil, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -199,29 +203,38 @@ func (r *applicationResource) Update(ctx context.Context, req resource.UpdateReq
 	}
 	if info.AppName != nil || info.Description != nil {
 		_, err := r.pd.API.ModifyAppInfo(ctx, info)
-		r.pd.Inventory().Invalidate(id)
 		if err != nil {
 			resp.Diagnostics.AddError("Error updating TRTC application", err.Error())
 			return
 		}
 	}
-	if current := state.appliedTags(ctx, &resp.Diagnostics); !maps.Equal(current, desiredTags) {
-		if err := r.updateTags(ctx, id, current, desiredTags); err != nil {
-			resp.Diagnostics.AddError("Error updating the tags of TRTC application", err.Error())
-			return
-		}
+	// Tags are read back only when they were written.
+	var unchangedTags map[string]string
+	if current := state.appliedTags(ctx, &resp.Diagnostics); maps.Equal(current, desiredTags) {
+		unchangedTags = mergeTags(map[string]string{}, current)
+	} else if err := r.updateTags(ctx, id, current, desiredTags); err != nil {
+		resp.Diagnostics.AddError("Error updating the tags of TRTC application", err.Error())
+		return
 	}
 	if !plan.Status.Equal(state.Status) || state.statusPending() {
 		// Also when only a wait is planned: asking for the status already
 		// targeted is a no-op, and it corrects a state not refreshed.
-		app, err := r.setStatus(ctx, id, plan.Status.ValueString(), "update")
+		st, err := r.setStatus(ctx, id, plan.Status.ValueString(), "update")
 		if err != nil {
 			resp.Diagnostics.AddError("Error changing the status of TRTC application", err.Error())
 			r.saveAfterFailure(ctx, id, plan, &resp.State, &resp.Diagnostics)
 			return
 		}
-		r.fillRead(ctx, app, &plan, &resp.Diagnostics) // read by the wait, after every write above
-	} else if !r.readInto(ctx, id, &plan, &resp.Diagnostics) {
+		// Seen by the wait, after every write above.
+		if st.Listed != nil {
+			plan.fillFromListed(st.Listed, r.pd.DefaultTags, &resp.Diagnostics)
+			if !st.Listed.Enabled {
+				plan.DisabledReason = types.StringValue(api.DisabledReasonManual)
+			}
+		} else {
+			r.fillRead(ctx, st.Read, &plan, unchangedTags, &resp.Diagnostics)
+		}
+	} else if !r.readInto(ctx, id, &plan, unchangedTags, &resp.Diagnostics) {
 		resp.Diagnostics.AddError("TRTC application not found", fmt.Sprintf("Application %d vanished during the update.", id))
 	}
 	if resp.Diagnostics.HasError() {
@@ -237,7 +250,7 @@ func (r *applicationResource) saveAfterFailure(ctx context.Context, id uint64, p
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Minute)
 	defer cancel()
 	var readDiags diag.Diagnostics
-	if r.readInto(ctx, id, &plan, &readDiags) && !readDiags.HasError() {
+	if r.readInto(ctx, id, &plan, nil, &readDiags) && !readDiags.HasError() {
 		diags.Append(state.Set(ctx, &plan)...)
 	}
 }
@@ -247,23 +260,39 @@ func (r *applicationResource) updateTags(ctx context.Context, id uint64, current
 	if err != nil {
 		return err
 	}
-	defer r.pd.Inventory().Invalidate(id)
 	return tagging.Update(ctx, r.pd.API, name, current, desired)
 }
 
 // setStatus asks for the status, waits until it is in effect and returns
-// the application as last read by the wait.
-func (r *applicationResource) setStatus(ctx context.Context, id uint64, status, timeoutName string) (*api.DescribeSdkAppInfoResponse, error) {
+// the application as last seen by the wait (nil when the request failed).
+func (r *applicationResource) setStatus(ctx context.Context, id uint64, status, timeoutName string) (*waiters.AppState, error) {
 	modify, want := wireStatus(status)
-	// Invalidate at the request and again when the status takes effect:
-	// a listing made in between still shows the old status.
-	defer r.pd.Inventory().Invalidate(id)
 	_, err := r.pd.API.ModifyAppStatus(ctx, &api.ModifyAppStatusRequest{SdkAppId: id, Status: modify})
-	r.pd.Inventory().Invalidate(id)
 	if err != nil {
 		return nil, err
 	}
-	return waiters.WaitAppStatus(ctx, r.deps(), id, want, timeoutName)
+	return waiters.WaitRequestedStatus(ctx, r.deps(), id, want, r.pd.Clock.Now(), timeoutName)
+}
+
+// withStatus is app (read before asking for status want) with the status
+// the wait saw last: read directly, or in effect as listed (the target is
+// want since the request).
+func withStatus(app *api.DescribeSdkAppInfoResponse, st *waiters.AppState, want string) *api.DescribeSdkAppInfoResponse {
+	if st.Read != nil {
+		return st.Read
+	}
+	changed := *app
+	changed.TargetStatus = want
+	if st.Listed != nil {
+		changed.Status, changed.DisabledReason = api.AppStatusEnabled, ""
+		if !st.Listed.Enabled {
+			changed.Status, changed.DisabledReason = api.AppStatusDisabled, api.DisabledReasonManual
+		}
+	}
+	if changed.Status == want {
+		changed.StatusChangeTime = ""
+	}
+	return &changed
 }
 
 func (r *applicationResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -298,7 +327,6 @@ func (r *applicationResource) Delete(ctx context.Context, req resource.DeleteReq
 // deleteApp disables the application if needed (TRTC refuses to delete an
 // enabled one), deletes it and waits until it is gone.
 func (r *applicationResource) deleteApp(ctx context.Context, id uint64) error {
-	defer r.pd.Inventory().Invalidate(id)
 	app, err := finder.AppByID(ctx, r.pd.API, id)
 	if api.IsNotFound(err) {
 		return nil

@@ -6,7 +6,10 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/trtc-oss/terraform-provider-trtc/internal/inventory"
 )
 
 func fullApplicationModel() applicationModel {
@@ -41,6 +44,37 @@ func TestApplicationModelSameAsSeesEveryAttribute(t *testing.T) {
 		v.Set(reflect.Zero(v.Type())) // the zero value of a framework value is null
 		if base.sameAs(&changed) {
 			t.Errorf("a change of %s is not seen", fields.Field(i).Name)
+		}
+	}
+}
+
+// The listed path of Read keeps the state's value of every attribute the
+// listing lacks. An attribute added to the model must be filled from the
+// listing or named in keptFromStateOnListing, else refresh would silently
+// never see its drift.
+func TestApplicationListingFillsEveryAttributeOrKeepsItOnPurpose(t *testing.T) {
+	kept := map[string]bool{}
+	for _, name := range keptFromStateOnListing {
+		kept[name] = true
+	}
+	listed := &inventory.App{ID: 1400000009, Name: "listed", Description: "from the listing", Enabled: false,
+		CreateTime: "2026-02-03 04:05:06", Tags: map[string]string{"team": "blue"}}
+	filled := fullApplicationModel()
+	var diags diag.Diagnostics
+	filled.fillFromListed(listed, nil, &diags)
+	if diags.HasError() {
+		t.Fatal(diags)
+	}
+	before, after := reflect.ValueOf(fullApplicationModel()), reflect.ValueOf(filled)
+	fields := before.Type()
+	for i := range fields.NumField() {
+		name := fields.Field(i).Tag.Get("tfsdk")
+		changed := !before.Field(i).Interface().(attr.Value).Equal(after.Field(i).Interface().(attr.Value))
+		if !changed && !kept[name] {
+			t.Errorf("%s is neither filled from the listing nor in keptFromStateOnListing", name)
+		}
+		if changed && kept[name] {
+			t.Errorf("%s is in keptFromStateOnListing but the listing changed it", name)
 		}
 	}
 }

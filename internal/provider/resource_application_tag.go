@@ -172,7 +172,6 @@ func (r *applicationTagResource) Delete(ctx context.Context, req resource.Delete
 	}
 	tflog.Info(ctx, "removing a tag", map[string]any{"sdk_app_id": state.appID(), "key": state.Key.ValueString()})
 	out, err := r.pd.API.UnTagResources(ctx, &api.UnTagResourcesRequest{ResourceList: []string{name}, TagKeys: []string{state.Key.ValueString()}})
-	r.pd.Inventory().Invalidate(state.appID()) // the shared listing holds the application's tags
 	if err == nil {
 		err = tagging.CheckFailedResources("UnTagResources", out.FailedResources)
 	}
@@ -227,7 +226,6 @@ func (r *applicationTagResource) setTag(ctx context.Context, m *applicationTagMo
 		ResourceList: []string{name},
 		Tags:         []api.Tag{{TagKey: m.Key.ValueString(), TagValue: m.Value.ValueString()}},
 	})
-	r.pd.Inventory().Invalidate(m.appID()) // the shared listing holds the application's tags
 	if err == nil {
 		err = tagging.CheckFailedResources("TagResources", out.FailedResources)
 	}

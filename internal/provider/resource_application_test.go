@@ -342,7 +342,7 @@ func deleteOutsideTerraform(t *testing.T, env *acctest.Env, id uint64) {
 	ctx, cancel := context.WithTimeout(t.Context(), 2*env.Propagation()+time.Minute)
 	defer cancel()
 	client := env.Client()
-	deps := waiters.ForClient(client, clock.Real{})
+	deps := waiters.ForClient(client, clock.Real{}, nil)
 	if _, err := client.ModifyAppStatus(ctx, &api.ModifyAppStatusRequest{SdkAppId: id, Status: api.StatusClose}); err != nil {
 		t.Fatal(err)
 	}

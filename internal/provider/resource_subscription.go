@@ -229,7 +229,6 @@ func (r *subscriptionResource) purchase(ctx context.Context, plan *subscriptionM
 		AutoRenew:    api.Ptr(plan.AutoRenew.ValueBool()),
 		ClientToken:  api.Ptr(token),
 	})
-	r.pd.Inventory().Invalidate(id) // the shared application listing shows the package (License)
 	if err != nil {
 		r.addPurchaseError(diags, plan, current, err)
 		return nil

@@ -29,7 +29,6 @@ func (r *subscriptionResource) claimTrial(ctx context.Context, plan *subscriptio
 	callCtx, cancelCall := withoutStop(ctx)
 	defer cancelCall()
 	out, err := r.pd.API.CreateTrtcFreeLicense(callCtx, &api.CreateTrtcFreeLicenseRequest{SdkAppId: id})
-	r.pd.Inventory().Invalidate(id) // the shared application listing shows the package (License)
 	if err == nil {
 		return editionUntil(catalog.EditionTrial, out.ExpireTime)
 	}

@@ -21,15 +21,18 @@ type Deps struct {
 	Find  Finder
 	Clock clock.Clock
 	Poll  Options // zero value: DefaultOptions
+	// Shared is what the waits of this provider share; nil: nothing.
+	Shared *Shared
 }
 
-// ForClient builds Deps that read through the API client.
-func ForClient(client *api.Client, clk clock.Clock) Deps {
+// ForClient builds Deps that read through the API client; shared may be nil.
+func ForClient(client *api.Client, clk clock.Clock, shared *Shared) Deps {
 	return Deps{
 		Find: func(ctx context.Context, id uint64) (*api.DescribeSdkAppInfoResponse, error) {
 			return finder.AppByID(ctx, client, id)
 		},
-		Clock: clk,
+		Clock:  clk,
+		Shared: shared,
 	}
 }
 
@@ -50,6 +53,7 @@ func propagation() string {
 // timeouts attribute to raise in the error ("create", "update", "delete").
 func WaitAppStatus(ctx context.Context, d Deps, sdkAppID uint64, want, timeoutName string) (*api.DescribeSdkAppInfoResponse, error) {
 	start := d.Clock.Now()
+	defer d.Shared.tookEffect(sdkAppID) // or failed to: either way the listing may be behind
 	last, err := pollChange(ctx, d, sdkAppID, func(app *api.DescribeSdkAppInfoResponse) bool {
 		return app.Status == want && app.TargetStatus == want
 	})
@@ -122,6 +126,9 @@ func pollApp(ctx context.Context, d Deps, sdkAppID uint64, first *api.DescribeSd
 			reuse = false
 			return false, nil
 		}
+		if err := d.Shared.takeRead(ctx); err != nil {
+			return false, err
+		}
 		app, err := d.Find(ctx, sdkAppID)
 		if app != nil {
 			last = app
@@ -157,12 +164,27 @@ func WaitAppReadable(ctx context.Context, d Deps, sdkAppID uint64) (*api.Describ
 // WaitAppDeleted waits until reads of the application answer not found.
 func WaitAppDeleted(ctx context.Context, d Deps, sdkAppID uint64) error {
 	start := d.Clock.Now()
-	last, err := pollApp(ctx, d, sdkAppID, nil, d.Poll, func(_ *api.DescribeSdkAppInfoResponse, err error) (bool, error) {
-		if api.IsNotFound(err) {
-			return true, nil
+	defer d.Shared.tookEffect(sdkAppID)
+	opts := d.Poll
+	opts.Since = start
+	var last *api.DescribeSdkAppInfoResponse
+	var err error
+	// A deletion takes as long as the other changes: with hundreds deleted
+	// at once, reading them before that would only delay the reads that can
+	// see one gone.
+	if p := d.Shared.shortestPropagation(); p > 0 {
+		if err = d.Clock.Sleep(ctx, p); err != nil {
+			err = errors.Join(ErrTimeout, err)
 		}
-		return false, err
-	})
+	}
+	if err == nil {
+		last, err = pollApp(ctx, d, sdkAppID, nil, opts, func(_ *api.DescribeSdkAppInfoResponse, err error) (bool, error) {
+			if api.IsNotFound(err) {
+				return true, nil
+			}
+			return false, err
+		})
+	}
 	if errors.Is(err, context.Canceled) {
 		return interrupted(fmt.Sprintf("application %d to be deleted", sdkAppID))
 	}

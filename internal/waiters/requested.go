@@ -1,0 +1,78 @@
+package waiters
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/inventory"
+)
+
+// AppState is an application as a wait last saw it: read directly (Read),
+// or in the account listing (Listed), which shows the state in effect.
+type AppState struct {
+	Read   *api.DescribeSdkAppInfoResponse
+	Listed *inventory.App
+}
+
+// WaitRequestedStatus waits until the status this provider just asked for
+// (ModifyAppStatus to want, returned at requested) is in effect. The target
+// is want since that write, so the state in effect decides, and the shared
+// listing can tell it: while more waits poll than a listing has pages, a
+// poll reads the listing, else (and for an application it does not list)
+// the application itself.
+func WaitRequestedStatus(ctx context.Context, d Deps, sdkAppID uint64, want string, requested time.Time, timeoutName string) (*AppState, error) {
+	start := d.Clock.Now()
+	defer d.Shared.tookEffect(sdkAppID)
+	defer d.Shared.enterListingWait()()
+	opts := d.Poll
+	opts.Since = requested
+	var last AppState
+	err := Until(ctx, d.Clock, func(ctx context.Context) (bool, error) {
+		if d.Clock.Now().Sub(requested) < opts.withDefaults().MinInterval {
+			return false, nil // just asked: it cannot be in effect, and no listing since shows it
+		}
+		if d.Shared.useListing() {
+			app, err := d.Shared.listed(ctx, sdkAppID, requested)
+			if err != nil {
+				return false, err
+			}
+			if app != nil {
+				last = AppState{Listed: app}
+				return app.Enabled == (want == api.AppStatusEnabled), nil
+			}
+		}
+		if err := d.Shared.takeRead(ctx); err != nil {
+			return false, err
+		}
+		app, err := d.Find(ctx, sdkAppID)
+		if err != nil {
+			return false, err
+		}
+		last = AppState{Read: app}
+		return app.Status == want && app.TargetStatus == want, nil
+	}, opts)
+	if errors.Is(err, context.Canceled) {
+		return &last, interrupted(fmt.Sprintf("application %d to become %s", sdkAppID, want))
+	}
+	if errors.Is(err, ErrTimeout) {
+		inEffect, target := "unknown", want
+		switch {
+		case last.Read != nil:
+			inEffect, target = last.Read.Status, last.Read.TargetStatus
+		case last.Listed != nil && last.Listed.Enabled:
+			inEffect = api.AppStatusEnabled
+		case last.Listed != nil:
+			inEffect = api.AppStatusDisabled
+		}
+		return &last, fmt.Errorf("timed out after %s waiting for application %d to become %s (in effect: %s, target: %s, requested at %s). "+propagationHint,
+			d.Clock.Now().Sub(start).Round(time.Second), sdkAppID, want, inEffect, target, requested.UTC().Format(time.RFC3339), propagation(), timeoutName)
+	}
+	if err != nil {
+		return &last, fmt.Errorf("waiting for application %d to become %s: %w", sdkAppID, want, err)
+	}
+	d.Shared.sawPropagation(d.Clock.Now().Sub(requested))
+	return &last, nil
+}
