@@ -19,15 +19,16 @@ type Write struct {
 }
 
 // writer is implemented by the request of every action that changes what a
-// read answers; a test holds every action but the Describe and Get ones to it.
+// read answers; a test holds every Actions entry marked Write to it.
 type writer interface {
 	written() (apps []uint64, all bool)
 }
 
-// OnWrite registers f to be told of every write action, after it returned
-// (done or failed: a failed write may still have taken effect); it replaces
-// any earlier f. f must be safe for concurrent use.
-func (c *Client) OnWrite(f func(context.Context, Write)) { c.onWrite.Store(&f) }
+// OnWrite registers f to be told of every write action c sends, after it
+// returned (done or failed: a failed write may still have taken effect); it
+// replaces any earlier f. f must be safe for concurrent use. (A function,
+// not a method: every Client method is an action.)
+func OnWrite(c *Client, f func(context.Context, Write)) { c.onWrite.Store(&f) }
 
 func (c *Client) reportWrite(ctx context.Context, action string, req any) {
 	w, ok := req.(writer)

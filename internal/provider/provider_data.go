@@ -38,7 +38,7 @@ type ProviderData struct {
 func (d *ProviderData) Inventory() *inventory.Inventory {
 	d.inventoryOnce.Do(func() {
 		inv := inventory.New(d.API.DescribeAppStatList, d.Clock, inventory.Options{})
-		d.API.OnWrite(func(_ context.Context, w api.Write) { inv.Forget(w.Apps, w.All) })
+		api.OnWrite(d.API, func(_ context.Context, w api.Write) { inv.Forget(w.Apps, w.All) })
 		d.inventory = inv
 		d.waits = waiters.NewShared(inv, d.Clock)
 	})
