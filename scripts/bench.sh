@@ -10,16 +10,28 @@
 # of a no-op framework plugin of the same shape (internal/bench/noopprovider,
 # Read keeps the state) give the floor of that ratio on this machine and load. Then: how long an enable/disable
 # wait lasts beyond the propagation delay, the provider's start-up cost
-# (validate of a one-resource config) and the binary size.
+# (validate of a one-resource config) and the binary size. Last, the mass
+# change (issue 15): MASS applications applied, then at -parallelism=MASS
+# disable all, enable all, destroy all, with the emulator's real limit of 20
+# requests/s per action and a MASS_DELAY propagation: for each, the wall time,
+# the floor (the busiest write action's calls at 20/s, plus one propagation
+# per change that must take effect before the next: two for destroying
+# enabled applications, which are disabled first), their ratio and the API
+# calls by action.
 #
 # Environment: RUNS (default 5), SIZES (default "10 100 300"),
-# DELAY (propagation delay of the wait test, default 5s), KEEP=1 keeps the
-# work directory. Needs go, terraform and curl; no network beyond loopback.
+# DELAY (propagation delay of the wait test, default 5s), MASS (default 300),
+# MASS_DELAY (default 30s), CASES (default "plans waits startup mass"),
+# KEEP=1 keeps the work directory. Needs go, terraform and curl; no network
+# beyond loopback.
 set -euo pipefail
 
 RUNS=${RUNS:-5}
 SIZES=${SIZES:-"10 100 300"}
 DELAY=${DELAY:-5s}
+MASS=${MASS:-300}
+MASS_DELAY=${MASS_DELAY:-30s}
+CASES=${CASES:-"plans waits startup mass"}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/trtc-bench.XXXXXX")
 EMULATOR_PIDS=()
@@ -75,10 +87,11 @@ median_of() {
 	for ((i = 0; i < n; i++)); do elapsed "$@"; echo; done | median
 }
 
-# start_emulator NAME DELAY: starts an emulator, sets URL.
+# start_emulator NAME DELAY [RATE]: starts an emulator, sets URL. RATE is its
+# limit per action (default 0: none).
 start_emulator() {
 	local log="$WORK/$1.log"
-	"$WORK/bin/trtc-emulator" -listen 127.0.0.1:0 -rate-limit 0 -propagation-delay "$2" >"$log" 2>&1 &
+	"$WORK/bin/trtc-emulator" -listen 127.0.0.1:0 -rate-limit "${3:-0}" -propagation-delay "$2" >"$log" 2>&1 &
 	EMULATOR_PIDS+=($!)
 	local i
 	for ((i = 0; i < 100; i++)); do
@@ -96,9 +109,16 @@ total_calls() {
 	curl -fsS "$URL/_emulator/stats" | tr -d ' \n' | sed 's/.*"calls":{\([^}]*\)}.*/\1/' | tr ',' '\n' | awk -F: '{ s += $2 } END { print s + 0 }'
 }
 
-# calls_by_action: "action=n" for every action the emulator counted.
+# calls_by_action [FIELD]: "action:n" for every action the emulator counted
+# (FIELD "errors": every error code it answered).
 calls_by_action() {
-	curl -fsS "$URL/_emulator/stats" | tr -d ' \n' | sed 's/.*"calls":{\([^}]*\)}.*/\1/' | tr -d '"' | tr ',' '\n' | sort
+	curl -fsS "$URL/_emulator/stats" | tr -d ' \n' | sed "s/.*\"${1:-calls}\":{\\([^}]*\\)}.*/\\1/" | tr -d '"' | tr ',' '\n' | { grep . || true; } | sort
+}
+
+# calls_since BEFORE [FIELD]: "action=n" of the calls made since BEFORE (an
+# earlier calls_by_action output).
+calls_since() {
+	join -t: -a2 -e0 -o 0,1.2,2.2 <(echo "$1") <(calls_by_action "${2:-calls}") | awk -F: '$3 - $2 > 0 { printf "%s%s=%d", sep, $1, $3 - $2; sep = " " }'
 }
 
 provider_block() {
@@ -182,7 +202,10 @@ EOF
 printf 'terraform %s, %s, %d runs per figure (median)\n\n' \
 	"$(terraform version | head -n1 | awk '{ print $2 }')" "$(go env GOOS)/$(go env GOARCH)" "$RUNS"
 
+has_case() { [[ " $CASES " == *" $1 "* ]]; }
+
 # --- plans at N = 10, 100, 300 -------------------------------------------
+if has_case plans; then
 start_emulator plans 1s
 printf '%5s | %8s %10s %6s | %8s %10s %6s | %7s | %s\n' N plan -refresh=f ratio plan -refresh=f ratio tf_data "API calls in one refresh plan (trtc)"
 printf '%5s | %-26s | %-26s | %7s |\n' "" "trtc_application" "no-op plugin (floor)" ""
@@ -208,14 +231,16 @@ for n in $SIZES; do
 	calls_before=$(calls_by_action)
 	(cd "$WORK/fleet$n" && terraform plan -lock=false >/dev/null 2>&1)
 	calls=$(($(total_calls) - before))
-	detail=$(join -t: -a2 -e0 -o 0,1.2,2.2 <(echo "$calls_before") <(calls_by_action) | awk -F: '$3 - $2 > 0 { printf "%s%s=%d", sep, $1, $3 - $2; sep = " " }')
+	detail=$(calls_since "$calls_before")
 	ratio=$(awk -v a="$plan" -v b="$norefresh" 'BEGIN { printf "%.2f", a / b }')
 	noopratio=$(awk -v a="$noop" -v b="$noopnorefresh" 'BEGIN { printf "%.2f", a / b }')
 	printf '%5d | %8s %10s %6s | %8s %10s %6s | %7s | %d: %s\n' "$n" "$plan" "$norefresh" "$ratio" "$noop" "$noopnorefresh" "$noopratio" "$tfdata" "$calls" "$detail"
 done
 echo
+fi
 
 # --- wait overshoot ------------------------------------------------------
+if has_case waits; then
 start_emulator waits "$DELAY"
 dir="$WORK/wait"
 mkdir -p "$dir"
@@ -251,8 +276,10 @@ awk -v i="$immediate" -v dis="$disable" -v en="$enable" -v d="$delay_s" 'BEGIN {
 	printf "  enable apply  %.3f s: overshoot %.3f s beyond the delay (%.3f s beyond delay + immediate apply)\n", en, en - d, en - d - i
 }'
 echo
+fi
 
 # --- start-up cost and size ----------------------------------------------
+if has_case startup; then
 dir="$WORK/validate"
 mkdir -p "$dir"
 {
@@ -269,3 +296,60 @@ validate=$(cd "$dir" && median_of "$RUNS" terraform validate)
 printf 'terraform validate of a one-resource config: %s s (median of %d)\n' "$validate" "$RUNS"
 size=$(wc -c <"$WORK/bin/terraform-provider-trtc")
 awk -v s="$size" 'BEGIN { printf "provider binary (-trimpath -ldflags \"-s -w\"): %.1f MB (%d bytes)\n", s / 1048576, s }'
+fi
+
+# --- mass change ---------------------------------------------------------
+# mass_apply LABEL STATUS|destroy PROPAGATIONS: one apply at -parallelism=MASS,
+# printed as a row of the table.
+mass_apply() {
+	local label=$1 what=$2 props=$3 dir="$WORK/mass" before errors_before t
+	before=$(calls_by_action)
+	errors_before=$(calls_by_action errors)
+	if [[ "$what" == destroy ]]; then
+		t=$(cd "$dir" && elapsed terraform destroy -auto-approve -parallelism="$MASS")
+	else
+		mass_config "$what"
+		t=$(cd "$dir" && elapsed terraform apply -auto-approve -parallelism="$MASS")
+	fi
+	local calls errors writes
+	calls=$(calls_since "$before")
+	errors=$(calls_since "$errors_before" errors)
+	# The busiest write action sets the pace: actions are limited separately.
+	writes=$(echo "$calls" | tr ' ' '\n' | awk -F= '$1 ~ /[.](Modify|Delete|Create|Tag|UnTag)/ && $2 > m { m = $2 } END { print m + 0 }')
+	awk -v l="$label" -v t="$t" -v w="$writes" -v p="$props" -v d="$mass_delay_s" -v c="$calls" -v e="${errors:-none}" 'BEGIN {
+		floor = w / 20 + p * d
+		printf "%-12s | %7.1f | %7.1f | %5.2f | %s | errors: %s\n", l, t, floor, t / floor, c, e
+	}'
+}
+
+# mass_config STATUS: MASS applications with that status.
+mass_config() {
+	{
+		provider_block
+		cat <<EOF
+
+resource "trtc_application" "mass" {
+  count   = $MASS
+  name    = "mass\${count.index}"
+  product = "RTCEngine"
+  status  = "$1"
+  tags    = { team = "mass" }
+}
+EOF
+	} >"$WORK/mass/main.tf"
+}
+
+if has_case mass; then
+	start_emulator mass "$MASS_DELAY" 20
+	mkdir -p "$WORK/mass"
+	mass_delay_s=$(awk -v d="$MASS_DELAY" 'BEGIN { sub(/s$/, "", d); print d + 0 }')
+	mass_config enabled
+	(cd "$WORK/mass" && terraform apply -auto-approve -parallelism="$MASS" >"$WORK/mass-apply.log" 2>&1) ||
+		{ tail -n 30 "$WORK/mass-apply.log" >&2; exit 1; }
+	printf 'mass change: %d applications, -parallelism=%d, propagation %s, 20 requests/s per action (emulator and provider)\n' "$MASS" "$MASS" "$MASS_DELAY"
+	printf 'floor = the busiest write action at 20/s + one propagation per change in sequence (destroy: disable, then delete)\n'
+	printf '%-12s | %7s | %7s | %5s | %s\n' apply "wall s" "floor s" ratio "API calls by action"
+	mass_apply "disable all" disabled 1
+	mass_apply "enable all" enabled 1
+	mass_apply "destroy all" destroy 2
+fi
