@@ -12,6 +12,7 @@
 # wait lasts beyond the propagation delay, the provider's start-up cost
 # (validate of a one-resource config) and the binary size. Last, the mass
 # change (issue 15): MASS applications applied, then at -parallelism=MASS
+# change every description (in effect at once: what Terraform itself adds),
 # disable all, enable all, destroy all, with the emulator's real limit of 20
 # requests/s per action and a MASS_DELAY propagation: for each, the wall time,
 # the floor (the busiest write action's calls at 20/s, plus one propagation
@@ -299,8 +300,8 @@ awk -v s="$size" 'BEGIN { printf "provider binary (-trimpath -ldflags \"-s -w\")
 fi
 
 # --- mass change ---------------------------------------------------------
-# mass_apply LABEL STATUS|destroy PROPAGATIONS: one apply at -parallelism=MASS,
-# printed as a row of the table.
+# mass_apply LABEL STATUS|destroy PROPAGATIONS [DESCRIPTION]: one apply at
+# -parallelism=MASS, printed as a row of the table.
 mass_apply() {
 	local label=$1 what=$2 props=$3 dir="$WORK/mass" before errors_before t
 	before=$(calls_by_action)
@@ -308,7 +309,7 @@ mass_apply() {
 	if [[ "$what" == destroy ]]; then
 		t=$(cd "$dir" && elapsed terraform destroy -auto-approve -parallelism="$MASS")
 	else
-		mass_config "$what"
+		mass_config "$what" "${4:-mass change}"
 		t=$(cd "$dir" && elapsed terraform apply -auto-approve -parallelism="$MASS")
 	fi
 	local calls errors writes
@@ -322,7 +323,7 @@ mass_apply() {
 	}'
 }
 
-# mass_config STATUS: MASS applications with that status.
+# mass_config STATUS [DESCRIPTION]: MASS applications with that status.
 mass_config() {
 	{
 		provider_block
@@ -332,8 +333,9 @@ resource "trtc_application" "mass" {
   count   = $MASS
   name    = "mass\${count.index}"
   product = "RTCEngine"
-  status  = "$1"
-  tags    = { team = "mass" }
+  status      = "$1"
+  description = "${2:-}"
+  tags        = { team = "mass" }
 }
 EOF
 	} >"$WORK/mass/main.tf"
@@ -343,12 +345,14 @@ if has_case mass; then
 	start_emulator mass "$MASS_DELAY" 20
 	mkdir -p "$WORK/mass"
 	mass_delay_s=$(awk -v d="$MASS_DELAY" 'BEGIN { sub(/s$/, "", d); print d + 0 }')
-	mass_config enabled
+	mass_config enabled "first"
 	(cd "$WORK/mass" && terraform apply -auto-approve -parallelism="$MASS" >"$WORK/mass-apply.log" 2>&1) ||
 		{ tail -n 30 "$WORK/mass-apply.log" >&2; exit 1; }
 	printf 'mass change: %d applications, -parallelism=%d, propagation %s, 20 requests/s per action (emulator and provider)\n' "$MASS" "$MASS" "$MASS_DELAY"
-	printf 'floor = the busiest write action at 20/s + one propagation per change in sequence (destroy: disable, then delete)\n'
+	printf 'floor = the busiest write action at 20/s + one propagation per change in sequence (destroy: disable, then delete);\n'
+	printf 'the first row, a change that takes effect at once, shows what Terraform itself adds on this machine and load\n'
 	printf '%-12s | %7s | %7s | %5s | %s\n' apply "wall s" "floor s" ratio "API calls by action"
+	mass_apply "describe all" enabled 0
 	mass_apply "disable all" disabled 1
 	mass_apply "enable all" enabled 1
 	mass_apply "destroy all" destroy 2
