@@ -309,7 +309,7 @@ mass_apply() {
 	if [[ "$what" == destroy ]]; then
 		t=$(cd "$dir" && elapsed terraform destroy -auto-approve -parallelism="$MASS")
 	else
-		mass_config "$what" "${4:-mass change}"
+		mass_config "$what" "${4:-mass_change}"
 		t=$(cd "$dir" && elapsed terraform apply -auto-approve -parallelism="$MASS")
 	fi
 	local calls errors writes
