@@ -1,6 +1,7 @@
 package provider_test
 
 import (
+	"context"
 	"fmt"
 	"regexp"
 	"testing"
@@ -13,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/trtc-oss/terraform-provider-trtc/internal/acctest"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/catalog"
 )
 
@@ -121,7 +123,12 @@ func checkIdentityID(env *acctest.Env, id uint64) error {
 // identity = {...}: no write call, identity and state in place.
 func TestAccApplication_importByIdentity(t *testing.T) {
 	env := acctest.NewEnv(t)
-	id := newEmulatorApp(t, env, catalog.ProductCall)
+	name := acctest.RandomName()
+	out, err := env.Client().CreateTrtcApp(context.Background(), &api.CreateTrtcAppRequest{AppName: name, Product: catalog.ProductCall})
+	if err != nil {
+		t.Fatalf("creating an application outside Terraform: %v", err)
+	}
+	id := out.SdkAppId
 	writes := writeCalls(env)
 	config := env.Config(fmt.Sprintf(`
 import {
@@ -130,10 +137,10 @@ import {
 }
 
 resource "trtc_application" "test" {
-  name    = "acc_call"
+  name    = %q
   product = "Call"
 }
-`, id))
+`, id, name))
 	resource.Test(t, resource.TestCase{
 		TerraformVersionChecks:   identityTerraform,
 		ProtoV6ProviderFactories: env.Factories(),
