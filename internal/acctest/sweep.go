@@ -9,7 +9,6 @@ import (
 
 	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/clock"
-	"github.com/trtc-oss/terraform-provider-trtc/internal/finder"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/inventory"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/waiters"
 )
@@ -42,26 +41,11 @@ func Sweep(ctx context.Context, client *api.Client, clk clock.Clock, log io.Writ
 }
 
 func disableAndDelete(ctx context.Context, client *api.Client, deps waiters.Deps, id uint64) error {
-	app, err := finder.AppByID(ctx, client, id)
-	if api.IsNotFound(err) {
-		return nil
-	}
-	if err != nil {
+	return waiters.DeleteApp(ctx, client, deps, id, func(ctx context.Context) error {
+		if _, err := client.ModifyAppStatus(ctx, &api.ModifyAppStatusRequest{SdkAppId: id, Status: api.StatusClose}); err != nil {
+			return err
+		}
+		_, err := waiters.WaitAppStatus(ctx, deps, id, api.AppStatusDisabled, "delete")
 		return err
-	}
-	if app.TargetStatus != api.AppStatusDeleted {
-		if app.Status == api.AppStatusEnabled || app.TargetStatus == api.AppStatusEnabled {
-			if _, err := client.ModifyAppStatus(ctx, &api.ModifyAppStatusRequest{SdkAppId: id, Status: api.StatusClose}); err != nil {
-				return err
-			}
-		}
-		// Also when a disable was already pending: delete only once it took effect.
-		if _, err := waiters.WaitAppStatus(ctx, deps, id, api.AppStatusDisabled, "delete"); err != nil {
-			return err
-		}
-		if _, err := client.DeleteTrtcApp(ctx, &api.DeleteTrtcAppRequest{SdkAppId: id}); err != nil && !api.HasCode(err, api.CodeAppDeleting) {
-			return err
-		}
-	}
-	return waiters.WaitAppDeleted(ctx, deps, id)
+	})
 }

@@ -17,7 +17,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
-	"github.com/trtc-oss/terraform-provider-trtc/internal/finder"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/tagging"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/waiters"
 )
@@ -327,30 +326,11 @@ func (r *applicationResource) Delete(ctx context.Context, req resource.DeleteReq
 // deleteApp disables the application if needed (TRTC refuses to delete an
 // enabled one), deletes it and waits until it is gone.
 func (r *applicationResource) deleteApp(ctx context.Context, id uint64) error {
-	app, err := finder.AppByID(ctx, r.pd.API, id)
-	if api.IsNotFound(err) {
-		return nil
-	}
-	if err != nil {
+	return waiters.DeleteApp(ctx, r.pd.API, r.deps(), id, func(ctx context.Context) error {
+		tflog.Info(ctx, "disabling TRTC application before deleting it", map[string]any{"sdk_app_id": id})
+		_, err := r.setStatus(ctx, id, appStatusDisabled, "delete")
 		return err
-	}
-	if app.TargetStatus != api.AppStatusDeleted {
-		if app.Status == api.AppStatusEnabled || app.TargetStatus == api.AppStatusEnabled {
-			tflog.Info(ctx, "disabling TRTC application before deleting it", map[string]any{"sdk_app_id": id})
-			if _, err := r.setStatus(ctx, id, appStatusDisabled, "delete"); err != nil && !isGone(err) {
-				return err
-			}
-		}
-		if _, err := r.pd.API.DeleteTrtcApp(ctx, &api.DeleteTrtcAppRequest{SdkAppId: id}); err != nil && !isGone(err) {
-			return err
-		}
-	}
-	return waiters.WaitAppDeleted(ctx, r.deps(), id)
-}
-
-// isGone reports an application already being deleted, or deleted: fine for a delete.
-func isGone(err error) bool {
-	return api.HasCode(err, api.CodeAppDeleting) || api.IsNotFound(err)
+	})
 }
 
 func (r *applicationResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
