@@ -40,7 +40,8 @@ func Run(ctx context.Context, caller api.Caller, opts Options, w io.Writer) bool
 	_, _ = client.GetCallerIdentity(ctx, &api.GetCallerIdentityRequest{})
 	rep.exchange(rec.last())
 
-	list, err := client.DescribeAppStatList(ctx, &api.DescribeAppStatListRequest{Offset: api.Ptr(uint64(0)), Limit: api.Ptr(uint64(listPage))})
+	// With tags, as the provider lists, so that TagList's shape is compared too.
+	list, err := client.DescribeAppStatList(ctx, &api.DescribeAppStatListRequest{Offset: api.Ptr(uint64(0)), Limit: api.Ptr(uint64(listPage)), NeedTags: api.Ptr(int64(1))})
 	rep.exchange(rec.last())
 
 	id, why := opts.SdkAppID, ""

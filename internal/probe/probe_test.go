@@ -70,8 +70,8 @@ func TestProbeOfTheEmulatorIsClean(t *testing.T) {
 }
 
 // driftingServer answers through the emulator, then changes the answers:
-// the listing loses Name, gains ProbeExtra and spells CreateTime as a
-// number; DescribeSdkAppInfo spells Status as a number.
+// the listing loses Name, gains ProbeExtra and spells CreateTime and a
+// tag's value as numbers; DescribeSdkAppInfo spells Status as a number.
 func driftingServer(t *testing.T, emu *emulator.Emulator) *httptest.Server {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		rec := httptest.NewRecorder()
@@ -84,6 +84,7 @@ func driftingServer(t *testing.T, emu *emulator.Emulator) *httptest.Server {
 		case "DescribeAppStatList":
 			for _, info := range body.Response["SdkAppInfos"].([]any) {
 				app := info.(map[string]any)
+				app["TagList"].([]any)[0].(map[string]any)["TagValue"] = 7
 				delete(app, "Name")
 				app["ProbeExtra"] = "x"
 				app["CreateTime"] = 20260102
@@ -105,14 +106,14 @@ func TestProbeNamesEachDrift(t *testing.T) {
 		t.Fatalf("drifting answers reported clean:\n%s", out)
 	}
 	for _, want := range []string{
-		"trtc.DescribeAppStatList: answered, 3 field(s) drifted\n",
+		"trtc.DescribeAppStatList: answered, 4 field(s) drifted\n",
 		"  missing:      SdkAppInfos[].Name (string)\n",
 		"  not modelled: SdkAppInfos[].ProbeExtra (string)\n",
-		"  type differs: SdkAppInfos[].CreateTime: model string, received number\n",
+		"  type differs: SdkAppInfos[].CreateTime: model string, received number\n                SdkAppInfos[].TagList[].TagValue: model string, received number\n",
 		"trtc.DescribeSdkAppInfo: answered, 1 field(s) drifted\n",
 		"  type differs: Status: model string, received number\n",
 		"tag.DescribeResourceTagsByResourceIds: answered, every field as modelled\n",
-		"verdict: DRIFT: 2 of 5 actions drifted (1 missing, 1 not modelled, 2 type differs), 0 not answered, 0 not run\n",
+		"verdict: DRIFT: 2 of 5 actions drifted (1 missing, 1 not modelled, 3 type differs), 0 not answered, 0 not run\n",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("report lacks %q:\n%s", want, out)
