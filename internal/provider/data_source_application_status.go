@@ -165,7 +165,7 @@ func (d *ApplicationStatusDataSource) Read(ctx context.Context, req datasource.R
 	m.Edition = types.StringValue(sub.Edition)
 	m.ExpireTime = wireTimeValue(sub.ExpireTime)
 	tflog.Debug(ctx, "read TRTC application status", map[string]any{
-		"sdk_app_id": strconv.FormatUint(id, 10), "status": info.Status, "target_status": info.TargetStatus,
+		"sdk_app_id": logID(id), "status": info.Status, "target_status": info.TargetStatus,
 	})
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
 }

@@ -140,7 +140,7 @@ func (r *userSigEphemeralResource) Open(ctx context.Context, req ephemeral.OpenR
 	m.ExpireSeconds = types.Int64Value(expire)
 	m.UserSig = types.StringValue(sig)
 	m.ExpireTime = types.StringValue(formatTime(now.Add(time.Duration(expire) * time.Second)))
-	tflog.Debug(ctx, "generated a TRTC UserSig", map[string]any{"sdk_app_id": id, "user_id": m.UserID.ValueString(), "expire_seconds": expire})
+	tflog.Debug(ctx, "generated a TRTC UserSig", map[string]any{"sdk_app_id": logID(id), "user_id": m.UserID.ValueString(), "expire_seconds": expire})
 	resp.Diagnostics.Append(resp.Result.Set(ctx, &m)...)
 }
 

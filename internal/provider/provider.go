@@ -261,7 +261,7 @@ func (p *trtcProvider) Configure(ctx context.Context, req provider.ConfigureRequ
 	}
 	tflog.Info(ctx, "Configured the TRTC provider", map[string]any{
 		"region": resolved.Region, "endpoint": endpoint, "credentials_from": resolved.Source,
-		"assume_role": resolved.AssumeRole != nil, "max_retries": opts.MaxRetries, "rate_limit": opts.RateLimit,
+		"assume_role": resolved.AssumeRole != nil, "max_retries": max(opts.MaxRetries, 0), "rate_limit": effectiveRateLimit(opts.RateLimit),
 		"default_tags": len(defaultTags),
 	})
 }
@@ -352,4 +352,12 @@ func (positiveFloat) ValidateFloat64(_ context.Context, req validator.Float64Req
 		resp.Diagnostics.AddAttributeError(req.Path, "Invalid rate_limit",
 			fmt.Sprintf("%s must be greater than 0 requests per second, got %v.", req.Path, got))
 	}
+}
+
+// effectiveRateLimit is the limit the transport applies: 0 means its default.
+func effectiveRateLimit(configured float64) float64 {
+	if configured == 0 {
+		return transport.DefaultRateLimit
+	}
+	return configured
 }

@@ -190,6 +190,15 @@ ephemeral "trtc_user_sig" "alice" {
 			t.Errorf("the TRACE logs never mention %s: the logs do not cover the run", want)
 		}
 	}
+	// Log fields read as the user wrote them: an SdkAppId in decimal (a
+	// number field came out as 1.400000001e+09), the rate limit in effect
+	// (20 by default, logged as 0 before).
+	if regexp.MustCompile(`sdk_app_id="?\d\.\d+e\+`).MatchString(logs) || !regexp.MustCompile(`sdk_app_id="?1\d{9}\b`).MatchString(logs) {
+		t.Error("the logs do not spell sdk_app_id in decimal")
+	}
+	if !regexp.MustCompile(`rate_limit=20\b`).MatchString(logs) {
+		t.Error("the logs do not show the default rate_limit of 20 in effect")
+	}
 	// The answers carrying secrets were logged, masked: without the masking
 	// the secrets would be there.
 	for _, masked := range []string{`\"SecretKey\":\"***\"`, `\"TmpSecretKey\":\"***\"`, `\"Token\":\"***\"`} {

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"maps"
 	"slices"
-	"strconv"
 	"time"
 
 	"github.com/google/uuid"
@@ -94,7 +93,7 @@ func (r *applicationResource) Create(ctx context.Context, req resource.CreateReq
 		return
 	}
 	id := out.SdkAppId
-	tflog.Info(ctx, "created TRTC application", map[string]any{"sdk_app_id": strconv.FormatUint(id, 10)})
+	tflog.Info(ctx, "created TRTC application", map[string]any{"sdk_app_id": logID(id)})
 	// Record the application at once, with the planned values (timeouts
 	// included, so that an untaint plans no change of them): if anything
 	// below fails, Terraform keeps it instead of losing track of it.
@@ -327,7 +326,7 @@ func (r *applicationResource) Delete(ctx context.Context, req resource.DeleteReq
 // enabled one), deletes it and waits until it is gone.
 func (r *applicationResource) deleteApp(ctx context.Context, id uint64) error {
 	return waiters.DeleteApp(ctx, r.pd.API, r.deps(), id, func(ctx context.Context) error {
-		tflog.Info(ctx, "disabling TRTC application before deleting it", map[string]any{"sdk_app_id": id})
+		tflog.Info(ctx, "disabling TRTC application before deleting it", map[string]any{"sdk_app_id": logID(id)})
 		_, err := r.setStatus(ctx, id, appStatusDisabled, "delete")
 		return err
 	})

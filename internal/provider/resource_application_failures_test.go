@@ -4,6 +4,7 @@ package provider_test
 // reads that lag behind the create, transient API errors.
 
 import (
+	"context"
 	"fmt"
 	"regexp"
 	"testing"
@@ -79,6 +80,7 @@ func TestAccApplication_failedCreateWaitIsTaintedNotOrphaned(t *testing.T) {
 				Config: withCreateTimeout("1m"),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(appAddr, plancheck.ResourceActionDestroyBeforeCreate),
+					priorTimeouts{"create": "2s"}, // else an untaint would plan a timeouts change
 				}},
 				Check: func(s *terraform.State) error {
 					id, err := appIDFromState(s)
@@ -126,4 +128,29 @@ func TestAccApplication_transientFaults(t *testing.T) {
 			},
 		},
 	})
+}
+
+// priorTimeouts checks the timeouts block of the application in the state
+// the plan starts from.
+type priorTimeouts map[string]string
+
+func (want priorTimeouts) CheckPlan(_ context.Context, req plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
+	if req.Plan.PriorState == nil || req.Plan.PriorState.Values == nil {
+		resp.Error = fmt.Errorf("the plan has no prior state")
+		return
+	}
+	for _, r := range req.Plan.PriorState.Values.RootModule.Resources {
+		if r.Address != appAddr {
+			continue
+		}
+		got, _ := r.AttributeValues["timeouts"].(map[string]any)
+		for k, v := range want {
+			if got[k] != v {
+				resp.Error = fmt.Errorf("timeouts in the state after the failed create = %v, want %s = %q", r.AttributeValues["timeouts"], k, v)
+				return
+			}
+		}
+		return
+	}
+	resp.Error = fmt.Errorf("%s not in the prior state", appAddr)
 }

@@ -45,7 +45,7 @@ func (r *applicationResource) refresh(ctx context.Context, id uint64, m *applica
 		// changed (the target may differ again), or no reason known.
 		return r.readInto(ctx, id, m, nil, diags)
 	}
-	tflog.Trace(ctx, "TRTC application read from the account listing", map[string]any{"sdk_app_id": id})
+	tflog.Trace(ctx, "TRTC application read from the account listing", map[string]any{"sdk_app_id": logID(id)})
 	m.fillFromListed(app, r.pd.DefaultTags, diags)
 	return true
 }

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
@@ -130,6 +131,9 @@ func (r *applicationResource) ValidateConfig(ctx context.Context, req resource.V
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("data_region"), &region)...)
 	if resp.Diagnostics.HasError() || product.IsNull() || product.IsUnknown() || region.IsNull() || region.IsUnknown() {
 		return
+	}
+	if !slices.Contains(catalog.DataRegions, region.ValueString()) {
+		return // the attribute's own validator reports it: one error for one typo
 	}
 	allowed := catalog.RegionsFor(product.ValueString())
 	for _, r := range allowed {

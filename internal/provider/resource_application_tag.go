@@ -170,7 +170,7 @@ func (r *applicationTagResource) Delete(ctx context.Context, req resource.Delete
 		resp.Diagnostics.AddError("Naming the application for the Tag service", err.Error())
 		return
 	}
-	tflog.Info(ctx, "removing a tag", map[string]any{"sdk_app_id": state.appID(), "key": state.Key.ValueString()})
+	tflog.Info(ctx, "removing a tag", map[string]any{"sdk_app_id": logID(state.appID()), "key": state.Key.ValueString()})
 	out, err := r.pd.API.UnTagResources(ctx, &api.UnTagResourcesRequest{ResourceList: []string{name}, TagKeys: []string{state.Key.ValueString()}})
 	if err == nil {
 		err = tagging.CheckFailedResources("UnTagResources", out.FailedResources)
@@ -221,7 +221,7 @@ func (r *applicationTagResource) setTag(ctx context.Context, m *applicationTagMo
 		diags.AddError("Naming the application for the Tag service", err.Error())
 		return false
 	}
-	tflog.Info(ctx, "setting a tag", map[string]any{"sdk_app_id": m.appID(), "key": m.Key.ValueString()})
+	tflog.Info(ctx, "setting a tag", map[string]any{"sdk_app_id": logID(m.appID()), "key": m.Key.ValueString()})
 	out, err := r.pd.API.TagResources(ctx, &api.TagResourcesRequest{
 		ResourceList: []string{name},
 		Tags:         []api.Tag{{TagKey: m.Key.ValueString(), TagValue: m.Value.ValueString()}},
@@ -240,11 +240,10 @@ func applicationTagID(sdkAppID uint64, key string) string {
 	return strconv.FormatUint(sdkAppID, 10) + tagIDSeparator + key
 }
 
-// parseApplicationTagID splits "<sdk_app_id>|<key>" at the first '|'. The
-// form "<sdk_app_id>,<key>" is accepted too: the SdkAppId has only digits, so
-// the first comma ends it even when the key holds commas.
+// parseApplicationTagID splits "<sdk_app_id>|<key>" at the first '|', the
+// one documented form.
 func parseApplicationTagID(id string) (uint64, string, error) {
-	cut := strings.IndexAny(id, tagIDSeparator+",")
+	cut := strings.Index(id, tagIDSeparator)
 	if cut > 0 {
 		if n, err := strconv.ParseUint(id[:cut], 10, 64); err == nil && n > 0 && cut+1 < len(id) {
 			return n, id[cut+1:], nil

@@ -105,9 +105,10 @@ func TestAccApplicationTag_lifecycle(t *testing.T) {
 				),
 			},
 			{ResourceName: tagAddr, ImportState: true, ImportStateVerify: true},
-			{ // the comma form used by the docs resolves to the same resource
-				ResourceName: tagAddr, ImportState: true, ImportStateVerify: true,
+			{ // one documented form: a comma is refused with the form to use
+				ResourceName: tagAddr, ImportState: true,
 				ImportStateId: strconv.FormatUint(id, 10) + ",cost-center",
+				ExpectError:   wrapped(`expected <sdk_app_id>|<key> such as "1400000001|cost-center"`),
 			},
 		},
 	})

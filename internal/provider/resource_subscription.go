@@ -219,7 +219,7 @@ func (r *subscriptionResource) purchase(ctx context.Context, plan *subscriptionM
 		return nil
 	}
 	months := plan.PeriodMonths.ValueInt64()
-	tflog.Info(ctx, "buying a paid edition", map[string]any{"sdk_app_id": id, "edition": edition, "period_months": months})
+	tflog.Info(ctx, "buying a paid edition", map[string]any{"sdk_app_id": logID(id), "edition": edition, "period_months": months})
 	callCtx, cancelCall := withoutStop(ctx)
 	defer cancelCall()
 	out, err := r.pd.API.CreateAppSubscription(callCtx, &api.CreateAppSubscriptionRequest{

@@ -193,9 +193,11 @@ func deleteWarning(sdkAppID uint64, s *api.DescribeAppSubscriptionResponse) (sum
 	until := formatWireTime(s.ExpireTime)
 	if s.Edition == catalog.EditionTrial {
 		return "Trial stays active until " + until,
-			fmt.Sprintf("The Trial of application %d was removed from Terraform but stays active until %s: a trial cannot be ended early. It then falls back to Basic.", sdkAppID, until)
+			fmt.Sprintf("The Trial of application %d was removed from Terraform but stays active until %s: a trial cannot be ended early. It then falls back to Basic. "+
+				"If the application itself is being destroyed or replaced, its Trial ends with it.", sdkAppID, until)
 	}
 	return "Package stays active until " + until,
-		fmt.Sprintf("TRTC has no refund or cancel action. The %s package of application %d was removed from Terraform and its auto-renewal switched off; it stays active until %s and then falls back to Basic.",
+		fmt.Sprintf("TRTC has no refund or cancel action. The %s package of application %d was removed from Terraform and its auto-renewal switched off; it stays active until %s and then falls back to Basic. "+
+			"If the application itself is being destroyed or replaced, the package ends with it, unrefunded.",
 			s.Edition, sdkAppID, until)
 }

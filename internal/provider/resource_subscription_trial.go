@@ -24,7 +24,7 @@ import (
 // already adopted a Trial that was active before it started.)
 func (r *subscriptionResource) claimTrial(ctx context.Context, plan *subscriptionModel, current *api.DescribeAppSubscriptionResponse, diags *diag.Diagnostics) func(*api.DescribeAppSubscriptionResponse) bool {
 	id := plan.appID()
-	tflog.Info(ctx, "starting a trial", map[string]any{"sdk_app_id": id})
+	tflog.Info(ctx, "starting a trial", map[string]any{"sdk_app_id": logID(id)})
 	// Ctrl-C must not lose the answer of a purchase that reached the server.
 	callCtx, cancelCall := withoutStop(ctx)
 	defer cancelCall()
@@ -36,7 +36,7 @@ func (r *subscriptionResource) claimTrial(ctx context.Context, plan *subscriptio
 		s, readErr := r.pd.API.DescribeAppSubscription(callCtx, &api.DescribeAppSubscriptionRequest{SdkAppId: id})
 		if readErr == nil && s.Status == api.SubscriptionActive && s.Edition == catalog.EditionTrial {
 			tflog.Warn(ctx, "CreateTrtcFreeLicense was refused but the application's trial is active (a retried call whose first answer was lost, or a concurrent start): adopting it",
-				map[string]any{"sdk_app_id": id, "refusal": api.Code(err), "expire_time": s.ExpireTime})
+				map[string]any{"sdk_app_id": logID(id), "refusal": api.Code(err), "expire_time": s.ExpireTime})
 			return editionUntil(catalog.EditionTrial, s.ExpireTime)
 		}
 	}

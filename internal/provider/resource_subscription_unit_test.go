@@ -110,8 +110,11 @@ func TestDeleteWarningNamesTheExpiry(t *testing.T) {
 		t.Errorf("paid: got %q / %q", summary, detail)
 	}
 	trial := &api.DescribeAppSubscriptionResponse{Edition: "Trial", Status: api.SubscriptionActive, ExpireTime: "2027-03-05 20:00:00"}
-	if summary, _ := deleteWarning(1, trial); !strings.Contains(summary, "Trial stays active until 2027-03-05T12:00:00Z") {
-		t.Errorf("trial: got %q", summary)
+	// A -replace of the application destroys the subscription seconds before
+	// the application: the warning must not promise the Trial outlives it.
+	if summary, detail := deleteWarning(1, trial); !strings.Contains(summary, "Trial stays active until 2027-03-05T12:00:00Z") ||
+		!strings.Contains(detail, "If the application itself is being destroyed or replaced, its Trial ends with it") {
+		t.Errorf("trial: got %q / %q", summary, detail)
 	}
 	expired := &api.DescribeAppSubscriptionResponse{Edition: "Basic", Status: api.SubscriptionExpired}
 	if summary, _ := deleteWarning(1, expired); summary != "" {
@@ -161,7 +164,7 @@ func TestParseApplicationTagID(t *testing.T) {
 	}{
 		{in: "1400000001|cost-center", id: 1400000001, key: "cost-center"},
 		{in: "1400000001|a,b|c", id: 1400000001, key: "a,b|c"},
-		{in: "1400000001,a,b", id: 1400000001, key: "a,b"}, // the documented comma form
+		{in: "1400000001,a,b", wantErr: true}, // one documented form: | only
 		{in: "1400000001|", wantErr: true},
 		{in: "|key", wantErr: true},
 		{in: "abc|key", wantErr: true},

@@ -91,3 +91,7 @@ func wireTimeValue(s string) types.String {
 	}
 	return types.StringValue(formatWireTime(s))
 }
+
+// logID spells an SdkAppId for log fields: a number there is written as a
+// float (1.400000001e+09) by the log encoding.
+func logID[T int64 | uint64](id T) string { return fmt.Sprint(id) }

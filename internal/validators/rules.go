@@ -32,11 +32,24 @@ const (
 
 // CheckAppName checks an application name (internal/api/README.md, TRTC
 // applications).
+// The message says which part of the rule failed: empty, too long, or the
+// first character not allowed.
 func CheckAppName(s string) error {
-	if !appNameRe.MatchString(s) {
-		return fmt.Errorf("must be %s, got: %q", AppNameRule, s)
+	if appNameRe.MatchString(s) {
+		return nil
 	}
-	return nil
+	switch n := utf8.RuneCountInString(s); {
+	case n == 0:
+		return fmt.Errorf("must be %s; it is empty", AppNameRule)
+	case n > 15:
+		return fmt.Errorf("must be %s; %q is %d characters long, more than 15", AppNameRule, s, n)
+	}
+	for _, c := range s {
+		if !appNameRe.MatchString(string(c)) {
+			return fmt.Errorf("must be %s; in %q the character \"%c\" is not allowed", AppNameRule, s, c)
+		}
+	}
+	return fmt.Errorf("must be %s, got: %q", AppNameRule, s)
 }
 
 // CheckDescription checks an application description (internal/api/README.md,

@@ -99,7 +99,7 @@ func TestAppNameValidatorMessage(t *testing.T) {
 		t.Fatal("expected an error")
 	}
 	got := resp.Diagnostics.Errors()[0].Detail()
-	want := `Attribute name must be 1-15 characters of letters, digits and underscores ([A-Za-z0-9_]), got: "a-b"`
+	want := `Attribute name must be 1-15 characters of letters, digits and underscores ([A-Za-z0-9_]); in "a-b" the character "-" is not allowed`
 	if got != want {
 		t.Errorf("detail = %q, want %q", got, want)
 	}
