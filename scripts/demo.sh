@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The README's `make demo`: build the provider and the emulator, apply
 # examples/complete against the emulator, show the outputs, plan again (no
-# changes expected), destroy. Everything lives in a temp dir removed on exit.
+# changes expected), destroy. Everything lives in a temp dir removed on exit,
+# unless KEEP=1: then the directory (configuration, state, terraformrc,
+# emulator log) stays for a look.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,7 +23,11 @@ cleanup() {
     kill "$emulator_pid" 2>/dev/null || true
     wait "$emulator_pid" 2>/dev/null || true
   fi
-  rm -rf "$tmp"
+  if [ "${KEEP:-0}" = 1 ]; then
+    echo "kept (KEEP=1): configuration and state in $tmp/work, CLI config $tmp/terraformrc, emulator log $tmp/emulator.log"
+  else
+    rm -rf "$tmp"
+  fi
 }
 trap cleanup EXIT
 
@@ -81,6 +87,7 @@ export TENCENTCLOUD_SECRET_KEY="$secret_key"
 unset TENCENTCLOUD_SECURITY_TOKEN TENCENTCLOUD_PROFILE TENCENTCLOUD_ASSUME_ROLE_ARN
 
 cp -R examples/complete "$tmp/work"
+echo "configuration: $tmp/work (a copy of examples/complete; removed at the end unless KEEP=1)"
 color=()
 [ -t 1 ] || color=(-no-color)
 tf() { local cmd=$1; shift; terraform -chdir="$tmp/work" "$cmd" ${color[@]+"${color[@]}"} "$@"; }
@@ -108,3 +115,7 @@ tf destroy -auto-approve -input=false -compact-warnings
 step "emulator calls per action, then stopping it"
 http_get "$host" "$port" /_emulator/stats || true
 echo
+echo "Error codes there are part of normal waiting, not failures: ResourceNotFound (and"
+echo "FailedOperation.SdkAppIdNotExist) answer the reads that poll an application right after"
+echo "its create (read-after-write lag) and after its delete (the wait ends on the first one);"
+echo "RequestLimitExceeded, if any, was throttling, retried by the provider."
