@@ -41,7 +41,7 @@ func (e *Env) SettleStatus(t testing.TB, id uint64, want string) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 2*e.Propagation()+time.Minute)
 	defer cancel()
-	if _, err := waiters.WaitAppStatus(ctx, waiters.ForClient(e.Client(), clock.Real{}, nil), id, want, "test"); err != nil {
+	if _, err := waiters.WaitAppStatus(ctx, waiters.ForClient(e.Client(), clock.Real{}, nil), id, want); err != nil {
 		t.Fatal(err)
 	}
 }

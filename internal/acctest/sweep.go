@@ -45,7 +45,7 @@ func disableAndDelete(ctx context.Context, client *api.Client, deps waiters.Deps
 		if _, err := client.ModifyAppStatus(ctx, &api.ModifyAppStatusRequest{SdkAppId: id, Status: api.StatusClose}); err != nil {
 			return err
 		}
-		_, err := waiters.WaitAppStatus(ctx, deps, id, api.AppStatusDisabled, "delete")
+		_, err := waiters.WaitAppStatus(ctx, deps, id, api.AppStatusDisabled)
 		return err
 	})
 }

@@ -34,7 +34,7 @@ func TestSweepDeletesOnlyTestApplications(t *testing.T) {
 	if _, err := client.ModifyAppStatus(ctx, &api.ModifyAppStatusRequest{SdkAppId: id, Status: api.StatusClose}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := waiters.WaitAppStatus(ctx, waiters.ForClient(client, clock.Real{}, nil), id, api.AppStatusDisabled, "delete"); err != nil {
+	if _, err := waiters.WaitAppStatus(ctx, waiters.ForClient(client, clock.Real{}, nil), id, api.AppStatusDisabled); err != nil {
 		t.Fatal(err)
 	}
 	before := emu.Stats().Calls

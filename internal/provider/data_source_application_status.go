@@ -146,7 +146,11 @@ func (d *ApplicationStatusDataSource) Read(ctx context.Context, req datasource.R
 		return
 	}
 	if err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("Reading the status of TRTC application %d", id), readErrorDetail(id, err))
+		detail := readErrorDetail(id, err)
+		if advice := waitAdvice(err, "read"); advice != "" {
+			detail += ". " + advice
+		}
+		resp.Diagnostics.AddError(fmt.Sprintf("Reading the status of TRTC application %d", id), detail)
 		return
 	}
 

@@ -74,7 +74,7 @@ func seedApplications(t *testing.T, env *acctest.Env) listFixture {
 	}
 	deps := waiters.ForClient(client, clock.Real{}, nil)
 	for id := range f.disabled {
-		if _, err := waiters.WaitAppStatus(ctx, deps, id, api.AppStatusDisabled, "test"); err != nil {
+		if _, err := waiters.WaitAppStatus(ctx, deps, id, api.AppStatusDisabled); err != nil {
 			t.Fatalf("waiting for %d to be disabled: %v", id, err)
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/catalog"
 )
 
 // otherAccountDetail explains api.CodeAppOtherAccount: the application
@@ -18,6 +19,16 @@ func otherAccountDetail(sdkAppID uint64) string {
 func readErrorDetail(sdkAppID uint64, err error) string {
 	if api.HasCode(err, api.CodeAppOtherAccount) {
 		return otherAccountDetail(sdkAppID) + " (" + err.Error() + ")"
+	}
+	return err.Error()
+}
+
+// tagWriteDetail is the detail of a refused tag write; the per-resource
+// limit is named, whatever the service's message says.
+func tagWriteDetail(err error) string {
+	if api.HasCode(err, api.CodeTagLimitPerResource) {
+		return fmt.Sprintf("An application holds at most %d tags, and this change would exceed that: remove tags from the application "+
+			"(in Terraform or outside it) before adding more. (%v)", catalog.MaxTagsPerResource, err)
 	}
 	return err.Error()
 }

@@ -111,12 +111,12 @@ func (r *applicationResource) Create(ctx context.Context, req resource.CreateReq
 		return
 	}
 	if plan.Status.ValueString() == appStatusDisabled {
-		disabled, err := r.setStatus(ctx, id, appStatusDisabled, "create")
+		disabled, err := r.setStatus(ctx, id, appStatusDisabled)
 		if disabled != nil {
 			app = withStatus(app, disabled, api.AppStatusDisabled)
 		}
 		if err != nil && (disabled == nil || ctx.Err() == nil) {
-			resp.Diagnostics.AddError("Error disabling the new TRTC application", err.Error())
+			resp.Diagnostics.AddError("Error disabling the new TRTC application", waitErrorDetail(err, "create"))
 			return
 		}
 		if err != nil {
@@ -211,15 +211,15 @@ func (r *applicationResource) Update(ctx context.Context, req resource.UpdateReq
 	if current := state.appliedTags(ctx, &resp.Diagnostics); maps.Equal(current, desiredTags) {
 		unchangedTags = mergeTags(map[string]string{}, current)
 	} else if err := r.updateTags(ctx, id, current, desiredTags); err != nil {
-		resp.Diagnostics.AddError("Error updating the tags of TRTC application", err.Error())
+		resp.Diagnostics.AddError("Error updating the tags of TRTC application", tagWriteDetail(err))
 		return
 	}
 	if !plan.Status.Equal(state.Status) || state.statusPending() {
 		// Also when only a wait is planned: asking for the status already
 		// targeted is a no-op, and it corrects a state not refreshed.
-		st, err := r.setStatus(ctx, id, plan.Status.ValueString(), "update")
+		st, err := r.setStatus(ctx, id, plan.Status.ValueString())
 		if err != nil {
-			resp.Diagnostics.AddError("Error changing the status of TRTC application", err.Error())
+			resp.Diagnostics.AddError("Error changing the status of TRTC application", waitErrorDetail(err, "update"))
 			r.saveAfterFailure(ctx, id, plan, &resp.State, &resp.Diagnostics)
 			return
 		}
@@ -263,13 +263,13 @@ func (r *applicationResource) updateTags(ctx context.Context, id uint64, current
 
 // setStatus asks for the status, waits until it is in effect and returns
 // the application as last seen by the wait (nil when the request failed).
-func (r *applicationResource) setStatus(ctx context.Context, id uint64, status, timeoutName string) (*waiters.AppState, error) {
+func (r *applicationResource) setStatus(ctx context.Context, id uint64, status string) (*waiters.AppState, error) {
 	modify, want := wireStatus(status)
 	_, err := r.pd.API.ModifyAppStatus(ctx, &api.ModifyAppStatusRequest{SdkAppId: id, Status: modify})
 	if err != nil {
 		return nil, err
 	}
-	return waiters.WaitRequestedStatus(ctx, r.deps(), id, want, r.pd.Clock.Now(), timeoutName)
+	return waiters.WaitRequestedStatus(ctx, r.deps(), id, want, r.pd.Clock.Now())
 }
 
 // withStatus is app (read before asking for status want) with the status
@@ -318,7 +318,7 @@ func (r *applicationResource) Delete(ctx context.Context, req resource.DeleteReq
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	if err := r.deleteApp(ctx, id); err != nil {
-		resp.Diagnostics.AddError("Error deleting TRTC application", err.Error())
+		resp.Diagnostics.AddError("Error deleting TRTC application", waitErrorDetail(err, "delete"))
 	}
 }
 
@@ -327,7 +327,7 @@ func (r *applicationResource) Delete(ctx context.Context, req resource.DeleteReq
 func (r *applicationResource) deleteApp(ctx context.Context, id uint64) error {
 	return waiters.DeleteApp(ctx, r.pd.API, r.deps(), id, func(ctx context.Context) error {
 		tflog.Info(ctx, "disabling TRTC application before deleting it", map[string]any{"sdk_app_id": logID(id)})
-		_, err := r.setStatus(ctx, id, appStatusDisabled, "delete")
+		_, err := r.setStatus(ctx, id, appStatusDisabled)
 		return err
 	})
 }

@@ -39,7 +39,7 @@ func TestAccApplication_timeoutShorterThanPropagation(t *testing.T) {
 			{Config: withTimeout("enabled", "2s")},
 			{
 				Config:      withTimeout("disabled", "2s"),
-				ExpectError: regexp.MustCompile(`timed\s+out\s+after\s+\d+s\s+waiting\s+for\s+application\s+\d+\s+to\s+become\s+Disabled\s+\(in\s+effect:\s+Enabled,\s+target:\s+Disabled,\s+requested\s+at[\s\S]*still\s+propagating[\s\S]*raise\s+timeouts.update`),
+				ExpectError: regexp.MustCompile(`timed\s+out\s+after\s+\d+s\s+waiting\s+for\s+application\s+\d+\s+to\s+become\s+Disabled\s+\(in\s+effect:\s+Enabled,\s+target:\s+Disabled,\s+requested\s+at\s+\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\)\.\s+The\s+change\s+is\s+still\s+propagating[\s\S]*raise\s+timeouts.update`),
 			},
 			{
 				Config: withTimeout("disabled", "1m"),
@@ -69,7 +69,7 @@ func TestAccApplication_failedCreateWaitIsTaintedNotOrphaned(t *testing.T) {
 					env.Emulator.SetFaults(emulator.Faults{ReadLag: time.Minute, Actions: []string{"DescribeSdkAppInfo"}})
 				},
 				Config:      withCreateTimeout("2s"),
-				ExpectError: wrapped("to become readable; run terraform apply again, or raise timeouts.create"),
+				ExpectError: regexp.MustCompile(`(?s)timed\s+out\s+after\s+\d+s\s+waiting\s+for\s+the\s+new\s+application\s+\d+\s+to\s+become\s+readable.*marked\s+tainted`),
 			},
 			{
 				PreConfig: func() {

@@ -230,7 +230,7 @@ func (r *applicationTagResource) setTag(ctx context.Context, m *applicationTagMo
 		err = tagging.CheckFailedResources("TagResources", out.FailedResources)
 	}
 	if err != nil {
-		diags.AddError(fmt.Sprintf("Setting tag %q on application %d", m.Key.ValueString(), m.appID()), err.Error())
+		diags.AddError(fmt.Sprintf("Setting tag %q on application %d", m.Key.ValueString(), m.appID()), tagWriteDetail(err))
 		return false
 	}
 	return true

@@ -16,9 +16,9 @@ import (
 
 // Destroying the tag of an application deleted after the refresh: the Tag
 // service answers UnTagResources with success and the application in
-// FailedResources (ResourceNotFound). The tag is gone with it, so the delete
-// succeeds. (Terraform refreshes before destroying, so an acceptance test
-// cannot reach this window; Delete is called directly.)
+// FailedResources (FailedOperation.SdkAppIdNotExist). The tag is gone with
+// it, so the delete succeeds. (Terraform refreshes before destroying, so an
+// acceptance test cannot reach this window; Delete is called directly.)
 func TestApplicationTagDeleteOfVanishedApplication(t *testing.T) {
 	emu, client := emutest.Start(t, emulator.Config{Seed: 1, RateLimit: -1}, transport.Options{RateLimit: -1})
 	r := &applicationTagResource{providerClient{pd: &ProviderData{API: client, Clock: clock.Real{}}}}

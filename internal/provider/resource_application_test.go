@@ -346,7 +346,7 @@ func deleteOutsideTerraform(t *testing.T, env *acctest.Env, id uint64) {
 	if _, err := client.ModifyAppStatus(ctx, &api.ModifyAppStatusRequest{SdkAppId: id, Status: api.StatusClose}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := waiters.WaitAppStatus(ctx, deps, id, api.AppStatusDisabled, "test"); err != nil {
+	if _, err := waiters.WaitAppStatus(ctx, deps, id, api.AppStatusDisabled); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := client.DeleteTrtcApp(ctx, &api.DeleteTrtcAppRequest{SdkAppId: id}); err != nil {

@@ -4,10 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"time"
 
 	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
-	"github.com/trtc-oss/terraform-provider-trtc/internal/catalog"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/clock"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/finder"
 )
@@ -36,42 +34,15 @@ func ForClient(client *api.Client, clk clock.Clock, shared *Shared) Deps {
 	}
 }
 
-// interrupted is the error of a wait cut short by Terraform (Ctrl-C), not
-// by its timeout: raising the timeout would not help.
-func interrupted(what string) error {
-	return fmt.Errorf("interrupted while waiting for %s; run terraform apply again to finish: %w", what, context.Canceled)
-}
-
-const propagationHint = "The change is still propagating in TRTC (%s); run terraform apply again to finish, or raise timeouts.%s"
-
-func propagation() string {
-	return fmt.Sprintf("%d-%d minutes", int(catalog.PropagationMin.Minutes()), int(catalog.PropagationMax.Minutes()))
-}
-
 // WaitAppStatus waits until the status in effect and the target both equal
-// want (api.AppStatusEnabled or api.AppStatusDisabled). timeoutName names the
-// timeouts attribute to raise in the error ("create", "update", "delete").
-func WaitAppStatus(ctx context.Context, d Deps, sdkAppID uint64, want, timeoutName string) (*api.DescribeSdkAppInfoResponse, error) {
+// want (api.AppStatusEnabled or api.AppStatusDisabled).
+func WaitAppStatus(ctx context.Context, d Deps, sdkAppID uint64, want string) (*api.DescribeSdkAppInfoResponse, error) {
 	start := d.Clock.Now()
 	defer d.Shared.tookEffect(sdkAppID) // or failed to: either way the listing may be behind
 	last, err := pollChange(ctx, d, sdkAppID, func(app *api.DescribeSdkAppInfoResponse) bool {
 		return app.Status == want && app.TargetStatus == want
 	})
-	if errors.Is(err, context.Canceled) {
-		return last, interrupted(fmt.Sprintf("application %d to become %s", sdkAppID, want))
-	}
-	if errors.Is(err, ErrTimeout) {
-		requested := last.StatusChangeTime
-		if requested == "" {
-			requested = "unknown time"
-		}
-		return last, fmt.Errorf("timed out after %s waiting for application %d to become %s (in effect: %s, target: %s, requested at %s UTC+8). "+propagationHint,
-			d.Clock.Now().Sub(start).Round(time.Second), sdkAppID, want, last.Status, last.TargetStatus, requested, propagation(), timeoutName)
-	}
-	if err != nil {
-		return last, fmt.Errorf("waiting for application %d to become %s: %w", sdkAppID, want, err)
-	}
-	return last, nil
+	return last, d.result(err, start, fmt.Sprintf("application %d to become %s", sdkAppID, want), lastRead(last))
 }
 
 // WaitAppSettled waits until no status change of the application is pending
@@ -82,17 +53,7 @@ func WaitAppSettled(ctx context.Context, d Deps, sdkAppID uint64) (*api.Describe
 	last, err := pollChange(ctx, d, sdkAppID, func(app *api.DescribeSdkAppInfoResponse) bool {
 		return app.TargetStatus == "" || app.TargetStatus == app.Status
 	})
-	if errors.Is(err, context.Canceled) {
-		return last, interrupted(fmt.Sprintf("application %d to settle", sdkAppID))
-	}
-	if errors.Is(err, ErrTimeout) {
-		return last, fmt.Errorf("timed out after %s waiting for application %d to settle (in effect: %s, target: %s); changes take %s to propagate: raise timeouts.read",
-			d.Clock.Now().Sub(start).Round(time.Second), sdkAppID, last.Status, last.TargetStatus, propagation())
-	}
-	if err != nil {
-		return last, fmt.Errorf("waiting for application %d to settle: %w", sdkAppID, err)
-	}
-	return last, nil
+	return last, d.result(err, start, fmt.Sprintf("application %d to settle", sdkAppID), lastRead(last))
 }
 
 // pollChange reads the application until done accepts it and returns the
@@ -148,15 +109,8 @@ func WaitAppReadable(ctx context.Context, d Deps, sdkAppID uint64) (*api.Describ
 		}
 		return err == nil, err
 	})
-	if errors.Is(err, context.Canceled) {
-		return nil, interrupted(fmt.Sprintf("the new application %d to become readable", sdkAppID))
-	}
-	if errors.Is(err, ErrTimeout) {
-		return nil, fmt.Errorf("timed out after %s waiting for the new application %d to become readable; run terraform apply again, or raise timeouts.create",
-			d.Clock.Now().Sub(start).Round(time.Second), sdkAppID)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("waiting for the new application %d to become readable: %w", sdkAppID, err)
+	if err = d.result(err, start, fmt.Sprintf("the new application %d to become readable", sdkAppID), ""); err != nil {
+		return nil, err
 	}
 	return last, nil
 }
@@ -185,19 +139,5 @@ func WaitAppDeleted(ctx context.Context, d Deps, sdkAppID uint64) error {
 			return false, err
 		})
 	}
-	if errors.Is(err, context.Canceled) {
-		return interrupted(fmt.Sprintf("application %d to be deleted", sdkAppID))
-	}
-	if errors.Is(err, ErrTimeout) {
-		status, target := "unknown", "unknown"
-		if last != nil {
-			status, target = last.Status, last.TargetStatus
-		}
-		return fmt.Errorf("timed out after %s waiting for application %d to be deleted (in effect: %s, target: %s). "+propagationHint,
-			d.Clock.Now().Sub(start).Round(time.Second), sdkAppID, status, target, propagation(), "delete")
-	}
-	if err != nil {
-		return fmt.Errorf("waiting for application %d to be deleted: %w", sdkAppID, err)
-	}
-	return nil
+	return d.result(err, start, fmt.Sprintf("application %d to be deleted", sdkAppID), lastRead(last))
 }

@@ -29,7 +29,7 @@ func TestDeleteAppDisablesFirst(t *testing.T) {
 		if _, err := client.ModifyAppStatus(ctx, &api.ModifyAppStatusRequest{SdkAppId: out.SdkAppId, Status: api.StatusClose}); err != nil {
 			return err
 		}
-		_, err := waiters.WaitAppStatus(ctx, deps, out.SdkAppId, api.AppStatusDisabled, "delete")
+		_, err := waiters.WaitAppStatus(ctx, deps, out.SdkAppId, api.AppStatusDisabled)
 		return err
 	}
 	if err := waiters.DeleteApp(ctx, client, deps, out.SdkAppId, disable); err != nil {

@@ -11,13 +11,13 @@ import (
 )
 
 // A wait cut short by Terraform (Ctrl-C cancels the context) says it was
-// interrupted, not "timed out after 0s ... raise timeouts.x".
+// interrupted (an *InterruptedError), not timed out.
 func TestWaitsSayInterruptedOnCancel(t *testing.T) {
 	pending := &api.DescribeSdkAppInfoResponse{SdkAppId: 1400000001, Status: api.AppStatusEnabled, TargetStatus: api.AppStatusDisabled}
 	waits := map[string]func(context.Context, Deps) error{
 		"readable": func(ctx context.Context, d Deps) error { _, err := WaitAppReadable(ctx, d, 1400000001); return err },
 		"status": func(ctx context.Context, d Deps) error {
-			_, err := WaitAppStatus(ctx, d, 1400000001, api.AppStatusDisabled, "update")
+			_, err := WaitAppStatus(ctx, d, 1400000001, api.AppStatusDisabled)
 			return err
 		},
 		"deleted": func(ctx context.Context, d Deps) error { return WaitAppDeleted(ctx, d, 1400000001) },
@@ -38,7 +38,9 @@ func TestWaitsSayInterruptedOnCancel(t *testing.T) {
 				return pending, nil
 			}}
 			err := wait(ctx, d)
-			if !errors.Is(err, context.Canceled) || !strings.Contains(err.Error(), "interrupted while waiting") || strings.Contains(err.Error(), "timed out") {
+			var interrupted *InterruptedError
+			if !errors.As(err, &interrupted) || !errors.Is(err, context.Canceled) || errors.Is(err, ErrTimeout) ||
+				!strings.Contains(err.Error(), "interrupted while waiting") || strings.Contains(err.Error(), "timed out") {
 				t.Fatalf("error %v", err)
 			}
 		})

@@ -2,7 +2,6 @@ package waiters
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"time"
 
@@ -23,7 +22,7 @@ type AppState struct {
 // listing can tell it: while more waits poll than a listing has pages, a
 // poll reads the listing, else (and for an application it does not list)
 // the application itself.
-func WaitRequestedStatus(ctx context.Context, d Deps, sdkAppID uint64, want string, requested time.Time, timeoutName string) (*AppState, error) {
+func WaitRequestedStatus(ctx context.Context, d Deps, sdkAppID uint64, want string, requested time.Time) (*AppState, error) {
 	start := d.Clock.Now()
 	defer d.Shared.tookEffect(sdkAppID)
 	defer d.Shared.enterListingWait()()
@@ -54,10 +53,7 @@ func WaitRequestedStatus(ctx context.Context, d Deps, sdkAppID uint64, want stri
 		last = AppState{Read: app}
 		return app.Status == want && app.TargetStatus == want, nil
 	}, opts)
-	if errors.Is(err, context.Canceled) {
-		return &last, interrupted(fmt.Sprintf("application %d to become %s", sdkAppID, want))
-	}
-	if errors.Is(err, ErrTimeout) {
+	if err != nil {
 		inEffect, target := "unknown", want
 		switch {
 		case last.Read != nil:
@@ -67,11 +63,8 @@ func WaitRequestedStatus(ctx context.Context, d Deps, sdkAppID uint64, want stri
 		case last.Listed != nil:
 			inEffect = api.AppStatusDisabled
 		}
-		return &last, fmt.Errorf("timed out after %s waiting for application %d to become %s (in effect: %s, target: %s, requested at %s). "+propagationHint,
-			d.Clock.Now().Sub(start).Round(time.Second), sdkAppID, want, inEffect, target, requested.UTC().Format(time.RFC3339), propagation(), timeoutName)
-	}
-	if err != nil {
-		return &last, fmt.Errorf("waiting for application %d to become %s: %w", sdkAppID, want, err)
+		seen := fmt.Sprintf("in effect: %s, target: %s, requested at %s", inEffect, target, requested.UTC().Format(time.RFC3339))
+		return &last, d.result(err, start, fmt.Sprintf("application %d to become %s", sdkAppID, want), seen)
 	}
 	d.Shared.sawPropagation(d.Clock.Now().Sub(requested))
 	return &last, nil

@@ -126,7 +126,7 @@ func TestManyConcurrentWaitsShareEachPollRound(t *testing.T) {
 			if err := clk.Sleep(t.Context(), requested.Sub(epoch)); err != nil { // the write's turn
 				return err
 			}
-			st, err := WaitRequestedStatus(t.Context(), d, id, api.AppStatusDisabled, requested, "update")
+			st, err := WaitRequestedStatus(t.Context(), d, id, api.AppStatusDisabled, requested)
 			if err == nil && st.Listed != nil && !st.Listed.Enabled {
 				onListing.Add(1)
 			}

@@ -61,7 +61,7 @@ func TestWaitAppStatusOvershootAndPollCount(t *testing.T) {
 		t.Run(delay.String(), func(t *testing.T) {
 			clk := clock.NewFake(epoch)
 			app := &fakeApp{clk: clk, requested: epoch, delay: delay, from: api.AppStatusEnabled, to: api.AppStatusDisabled}
-			got, err := WaitAppStatus(t.Context(), Deps{Find: app.find, Clock: clk}, 1400000001, api.AppStatusDisabled, "update")
+			got, err := WaitAppStatus(t.Context(), Deps{Find: app.find, Clock: clk}, 1400000001, api.AppStatusDisabled)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -88,7 +88,7 @@ func TestWaitAppStatusOvershootAndPollCount(t *testing.T) {
 func TestWaitAppStatusResumesFromRequestTime(t *testing.T) {
 	clk := clock.NewFake(epoch.Add(4 * time.Minute)) // a second apply, 4 minutes after the request
 	app := &fakeApp{clk: clk, requested: epoch, delay: 5 * time.Minute, from: api.AppStatusEnabled, to: api.AppStatusDisabled}
-	if _, err := WaitAppStatus(t.Context(), Deps{Find: app.find, Clock: clk}, 1, api.AppStatusDisabled, "update"); err != nil {
+	if _, err := WaitAppStatus(t.Context(), Deps{Find: app.find, Clock: clk}, 1, api.AppStatusDisabled); err != nil {
 		t.Fatal(err)
 	}
 	// Interval starts near 24 s, not 0.5 s: the remaining minute takes a handful of reads.
@@ -100,21 +100,25 @@ func TestWaitAppStatusResumesFromRequestTime(t *testing.T) {
 	}
 }
 
-func TestWaitAppStatusTimeoutMessage(t *testing.T) {
+// A wait that runs out of time is a *TimeoutError saying what it waited
+// for and what it last read, with times in RFC 3339 UTC, and no Terraform
+// advice: the resource adds that, naming its own timeout.
+func TestWaitAppStatusTimeoutError(t *testing.T) {
 	clk := clock.NewFake(epoch)
 	app := &fakeApp{clk: clk, requested: epoch, delay: time.Hour, from: api.AppStatusEnabled, to: api.AppStatusDisabled}
 	d := Deps{Find: app.find, Clock: clk, Poll: Options{Timeout: 5 * time.Minute}}
-	_, err := WaitAppStatus(t.Context(), d, 1400000001, api.AppStatusDisabled, "update")
-	if err == nil {
-		t.Fatal("expected a timeout")
+	_, err := WaitAppStatus(t.Context(), d, 1400000001, api.AppStatusDisabled)
+	var timedOut *TimeoutError
+	if !errors.As(err, &timedOut) || !errors.Is(err, ErrTimeout) || errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v (%T), want a *TimeoutError", err, err)
 	}
-	for _, want := range []string{
-		"timed out after 5m0s waiting for application 1400000001 to become Disabled",
-		"(in effect: Enabled, target: Disabled, requested at 2026-01-02 11:04:05 UTC+8)",
-		"still propagating in TRTC (3-5 minutes)", "raise timeouts.update",
-	} {
-		if !strings.Contains(err.Error(), want) {
-			t.Errorf("error %q lacks %q", err, want)
+	want := "timed out after 5m0s waiting for application 1400000001 to become Disabled (in effect: Enabled, target: Disabled, requested at 2026-01-02T03:04:05Z)"
+	if err.Error() != want {
+		t.Errorf("error %q, want %q", err, want)
+	}
+	for _, advice := range []string{"timeouts.", "terraform", "UTC+8"} {
+		if strings.Contains(err.Error(), advice) {
+			t.Errorf("error %q contains %q: advice and wire times belong to the resource", err, advice)
 		}
 	}
 }
@@ -180,7 +184,8 @@ func TestWaitAppDeleted(t *testing.T) {
 	clk2 := clock.NewFake(epoch)
 	stuck := &fakeApp{clk: clk2, requested: epoch, delay: time.Hour, from: api.AppStatusDisabled, to: api.AppStatusDeleted}
 	err := WaitAppDeleted(t.Context(), Deps{Find: stuck.find, Clock: clk2, Poll: Options{Timeout: time.Minute}}, 7)
-	if err == nil || !strings.Contains(err.Error(), "to be deleted (in effect: Disabled, target: Deleted)") || !strings.Contains(err.Error(), "timeouts.delete") {
+	var timedOut *TimeoutError
+	if !errors.As(err, &timedOut) || !strings.Contains(err.Error(), "to be deleted (in effect: Disabled, target: Deleted") || strings.Contains(err.Error(), "timeouts.") {
 		t.Fatalf("err = %v", err)
 	}
 }
@@ -189,7 +194,7 @@ func TestWaitPropagatesReadErrors(t *testing.T) {
 	clk := clock.NewFake(epoch)
 	denied := &api.Error{Code: "UnauthorizedOperation"}
 	app := &fakeApp{clk: clk, readErr: denied}
-	if _, err := WaitAppStatus(t.Context(), Deps{Find: app.find, Clock: clk}, 1, api.AppStatusEnabled, "create"); !errors.Is(err, denied) {
+	if _, err := WaitAppStatus(t.Context(), Deps{Find: app.find, Clock: clk}, 1, api.AppStatusEnabled); !errors.Is(err, denied) {
 		t.Errorf("WaitAppStatus err = %v", err)
 	}
 	if _, err := WaitAppReadable(t.Context(), Deps{Find: app.find, Clock: clk}, 1); !errors.Is(err, denied) {
@@ -229,12 +234,12 @@ func TestWaitAppSettled(t *testing.T) {
 			t.Fatalf("err %v, want not found", err)
 		}
 	})
-	t.Run("timeout names timeouts.read", func(t *testing.T) {
+	t.Run("timeout is a TimeoutError", func(t *testing.T) {
 		clk := clock.NewFake(epoch)
 		app := &fakeApp{clk: clk, requested: epoch, delay: time.Hour, from: api.AppStatusEnabled, to: api.AppStatusDisabled}
 		_, err := WaitAppSettled(t.Context(), Deps{Find: app.find, Clock: clk, Poll: Options{Timeout: 2 * time.Minute}}, 1400000001)
-		want := "timed out after 2m0s waiting for application 1400000001 to settle (in effect: Enabled, target: Disabled); changes take 3-5 minutes to propagate: raise timeouts.read"
-		if err == nil || err.Error() != want {
+		want := "timed out after 2m0s waiting for application 1400000001 to settle (in effect: Enabled, target: Disabled, requested at 2026-01-02T03:04:05Z)"
+		if !errors.Is(err, ErrTimeout) || err.Error() != want {
 			t.Fatalf("error %v, want %q", err, want)
 		}
 	})

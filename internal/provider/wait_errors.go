@@ -1,0 +1,36 @@
+package provider
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/trtc-oss/terraform-provider-trtc/internal/catalog"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/waiters"
+)
+
+// waitAdvice is what the user can do after a wait that timed out or was
+// interrupted ("" for any other error). The waiters return typed errors
+// without Terraform advice; timeout names the caller's own timeouts
+// attribute ("create", "update", "delete", "read").
+func waitAdvice(err error, timeout string) string {
+	var timedOut *waiters.TimeoutError
+	var interrupted *waiters.InterruptedError
+	propagation := fmt.Sprintf("%d-%d minutes", int(catalog.PropagationMin.Minutes()), int(catalog.PropagationMax.Minutes()))
+	switch {
+	case errors.As(err, &timedOut) && timeout == "read":
+		return fmt.Sprintf("Changes take %s to propagate in TRTC: raise timeouts.read.", propagation)
+	case errors.As(err, &timedOut):
+		return fmt.Sprintf("The change is still propagating in TRTC (%s); run terraform apply again to finish, or raise timeouts.%s.", propagation, timeout)
+	case errors.As(err, &interrupted):
+		return "Run terraform apply again to finish."
+	}
+	return ""
+}
+
+// waitErrorDetail is the error of a failed wait followed by waitAdvice.
+func waitErrorDetail(err error, timeout string) string {
+	if advice := waitAdvice(err, timeout); advice != "" {
+		return err.Error() + ". " + advice
+	}
+	return err.Error()
+}
