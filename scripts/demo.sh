@@ -115,7 +115,7 @@ tf destroy -auto-approve -input=false -compact-warnings
 step "emulator calls per action, then stopping it"
 http_get "$host" "$port" /_emulator/stats || true
 echo
-echo "Error codes there are part of normal waiting, not failures: ResourceNotFound (and"
-echo "FailedOperation.SdkAppIdNotExist) answer the reads that poll an application right after"
+echo "Error codes there are part of normal waiting, not failures: FailedOperation.SdkAppIdNotExist"
+echo "(or ResourceNotFound.SdkAppId with --not-found-code) answers the reads that poll an application right after"
 echo "its create (read-after-write lag) and after its delete (the wait ends on the first one);"
 echo "RequestLimitExceeded, if any, was throttling, retried by the provider."
