@@ -20,11 +20,21 @@ func waitAdvice(err error, timeout string) string {
 	case errors.As(err, &timedOut) && timeout == "read":
 		return fmt.Sprintf("Changes take %s to propagate in TRTC: raise timeouts.read.", propagation)
 	case errors.As(err, &timedOut):
-		return fmt.Sprintf("The change is still propagating in TRTC (%s); run terraform apply again to finish, or raise timeouts.%s.", propagation, timeout)
+		return fmt.Sprintf("The change is still propagating in TRTC (%s); %s, or raise timeouts.%s.", propagation, nextCommand(timeout), timeout)
 	case errors.As(err, &interrupted):
-		return "Run terraform apply again to finish."
+		return "R" + nextCommand(timeout)[1:] + "."
 	}
 	return ""
+}
+
+// nextCommand says what resumes a wait cut short: after a delete the
+// resource is still in the state, and the next destroy (or the apply that
+// removes it) deletes it; the others resume with the next apply.
+func nextCommand(timeout string) string {
+	if timeout == "delete" {
+		return "run terraform destroy again to finish deleting it"
+	}
+	return "run terraform apply again to finish"
 }
 
 // waitErrorDetail is the error of a failed wait followed by waitAdvice.

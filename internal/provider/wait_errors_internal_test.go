@@ -25,7 +25,9 @@ func TestWaitAdviceNamesTheCallersTimeout(t *testing.T) {
 		{timedOut, "update", "raise timeouts.update."},
 		{timedOut, "delete", "raise timeouts.delete."},
 		{timedOut, "read", "raise timeouts.read."},
-		{interrupted, "delete", "Run terraform apply again to finish."},
+		{timedOut, "delete", "run terraform destroy again to finish deleting it, or raise timeouts.delete."},
+		{interrupted, "delete", "Run terraform destroy again to finish deleting it."}, // not apply: it is a destroy
+		{interrupted, "update", "Run terraform apply again to finish."},
 		{&api.NotFoundError{What: "application 1"}, "delete", ""},
 		{errors.New("InternalError"), "update", ""},
 	} {
