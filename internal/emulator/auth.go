@@ -53,9 +53,9 @@ func (e *Emulator) authenticate(r *http.Request, body []byte) (identity, *apiErr
 		id.tmp = tmp
 		secretKey = tmp.secretKey
 	}
-	// The window uses the configured clock without the advanced offset:
+	// The window uses the signature clock without the advanced offset:
 	// clients sign with their own clock, which Advance does not move.
-	serverNow := e.clock.Now()
+	serverNow := e.cfg.SignatureClock.Now()
 	emulatorNow := e.now()
 	e.mu.Unlock()
 

@@ -54,10 +54,15 @@ type Config struct {
 	// naming one answers api.CodeAppOtherAccount (UnauthorizedOperation.SdkAppId).
 	OtherAccountApps []uint64
 
-	Seed      int64       // seeds propagation delays, faults and generated keys
-	Clock     clock.Clock // nil = the wall clock
-	RateLimit float64     // requests per second per action; 0 = 20, < 0 = off
-	Log       io.Writer   // one line per request; nil = silent
+	Seed  int64       // seeds propagation delays, faults and generated keys
+	Clock clock.Clock // nil = the wall clock
+	// SignatureClock is what request timestamps are checked against (the
+	// 300 s window); nil = Clock. Tests that freeze Clock while the provider
+	// signs with the wall clock set it to clock.Real{}, or a test paused by
+	// t.Parallel for minutes would see its signatures expire.
+	SignatureClock clock.Clock
+	RateLimit      float64   // requests per second per action; 0 = 20, < 0 = off
+	Log            io.Writer // one line per request; nil = silent
 
 	// AdminToken, when set, is required on every /_emulator/ request as
 	// "Authorization: Bearer <token>": the admin surface is unsigned, and
@@ -109,6 +114,9 @@ func New(cfg Config) *Emulator {
 	e := &Emulator{cfg: cfg, clock: cfg.Clock}
 	if e.clock == nil {
 		e.clock = clock.Real{}
+	}
+	if e.cfg.SignatureClock == nil {
+		e.cfg.SignatureClock = e.clock
 	}
 	e.rng = rand.New(rand.NewSource(cfg.Seed))
 	e.tmpKeys = map[string]*tmpCredential{}

@@ -164,3 +164,25 @@ func TestSignatureChecksRaw(t *testing.T) {
 		}
 	}
 }
+
+// A frozen emulator clock must not expire the signatures of a client that
+// signs with another clock: SignatureClock decides the 300 s window.
+func TestSignatureClockDecidesTheWindow(t *testing.T) {
+	signingClock := clock.NewFake(testStart.Add(10 * time.Minute))
+	for _, tc := range []struct {
+		name      string
+		signature clock.Clock
+		want      string
+	}{
+		{"emulator clock", nil, "AuthFailure.SignatureExpire"},
+		{"signature clock", signingClock, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			h := newHarness(t, func(c *Config) { c.SignatureClock = tc.signature })
+			env, _ := h.raw(rawRequest{action: "DescribeAppStatList", timestamp: signingClock.Now().Unix()})
+			if got := env.code(); got != tc.want {
+				t.Fatalf("code %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

@@ -25,10 +25,13 @@ const longPropagation = 20 * time.Second
 
 // frozenEmulator stops the emulator's clock: a change propagates only when
 // the test advances it, so no step depends on how fast the machine is. Its
-// rate limiter reads the same clock, so it is off.
+// rate limiter reads the same clock, so it is off. Signatures are checked
+// against the wall clock the provider signs with: the test may wait minutes
+// for a parallel slot after its Env is made.
 func frozenEmulator() acctest.Option {
 	return acctest.WithConfig(func(c *emulator.Config) {
 		c.Clock = clock.NewFake(time.Now())
+		c.SignatureClock = clock.Real{}
 		c.RateLimit = -1
 	})
 }
