@@ -16,16 +16,16 @@ import (
 
 // Environment variables read when the provider block leaves a value unset.
 const (
-	EnvSecretID               = "TENCENTCLOUD_SECRET_ID"
-	EnvSecretKey              = "TENCENTCLOUD_SECRET_KEY"
-	EnvSecurityToken          = "TENCENTCLOUD_SECURITY_TOKEN"
-	EnvRegion                 = "TENCENTCLOUD_REGION"
-	EnvProfile                = "TENCENTCLOUD_PROFILE"
-	EnvSharedCredentialsDir   = "TENCENTCLOUD_SHARED_CREDENTIALS_DIR"
-	EnvAssumeRoleARN          = "TENCENTCLOUD_ASSUME_ROLE_ARN"
-	EnvAssumeRoleSessionName  = "TENCENTCLOUD_ASSUME_ROLE_SESSION_NAME"
-	EnvAssumeRoleSessionDurat = "TENCENTCLOUD_ASSUME_ROLE_SESSION_DURATION"
-	EnvEndpoint               = "TRTC_ENDPOINT"
+	EnvSecretID                  = "TENCENTCLOUD_SECRET_ID"
+	EnvSecretKey                 = "TENCENTCLOUD_SECRET_KEY"
+	EnvSecurityToken             = "TENCENTCLOUD_SECURITY_TOKEN"
+	EnvRegion                    = "TENCENTCLOUD_REGION"
+	EnvProfile                   = "TENCENTCLOUD_PROFILE"
+	EnvSharedCredentialsDir      = "TENCENTCLOUD_SHARED_CREDENTIALS_DIR"
+	EnvAssumeRoleARN             = "TENCENTCLOUD_ASSUME_ROLE_ARN"
+	EnvAssumeRoleSessionName     = "TENCENTCLOUD_ASSUME_ROLE_SESSION_NAME"
+	EnvAssumeRoleSessionDuration = "TENCENTCLOUD_ASSUME_ROLE_SESSION_DURATION"
+	EnvEndpoint                  = "TRTC_ENDPOINT"
 )
 
 // Defaults.
@@ -144,11 +144,11 @@ func (r Resolver) assumeRole(block *AssumeRole) (*AssumeRole, error) {
 			return nil, nil
 		}
 		role = &AssumeRole{RoleARN: arn, SessionName: r.env(EnvAssumeRoleSessionName)}
-		nameFrom, durationFrom = EnvAssumeRoleSessionName, EnvAssumeRoleSessionDurat
-		if s := r.env(EnvAssumeRoleSessionDurat); s != "" {
+		nameFrom, durationFrom = EnvAssumeRoleSessionName, EnvAssumeRoleSessionDuration
+		if s := r.env(EnvAssumeRoleSessionDuration); s != "" {
 			d, err := strconv.ParseInt(s, 10, 64)
 			if err != nil {
-				return nil, invalidSetting(EnvAssumeRoleSessionDurat, s, errors.New("must be a whole number of seconds"))
+				return nil, invalidSetting(EnvAssumeRoleSessionDuration, s, errors.New("must be a whole number of seconds"))
 			}
 			role.SessionDuration = d
 		}

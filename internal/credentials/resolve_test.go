@@ -155,7 +155,7 @@ func TestResolveErrors(t *testing.T) {
 		{name: "named profile missing", cfg: Config{Profile: "nope"}, wantAll: []string{"nope.credential", "does not exist"}, noCreds: true},
 		{name: "profile not JSON", cfg: Config{Profile: "broken"}, wantAll: []string{"broken.credential", "not valid JSON"}},
 		{name: "profile without key", cfg: Config{Profile: "half"}, wantAll: []string{"half.credential", "secretKey"}},
-		{name: "bad session duration env", cfg: Config{SecretID: "a", SecretKey: "b"}, env: map[string]string{EnvAssumeRoleARN: "qcs::cam::uin/1:roleName/r", EnvAssumeRoleSessionDurat: "2h"}, wantAll: []string{EnvAssumeRoleSessionDurat}},
+		{name: "bad session duration env", cfg: Config{SecretID: "a", SecretKey: "b"}, env: map[string]string{EnvAssumeRoleARN: "qcs::cam::uin/1:roleName/r", EnvAssumeRoleSessionDuration: "2h"}, wantAll: []string{EnvAssumeRoleSessionDuration}},
 		// Each setting is held to the same rule wherever it comes from, and
 		// the error names that source and what is expected.
 		{name: "region from environment", cfg: Config{SecretID: "a", SecretKey: "b"}, env: map[string]string{EnvRegion: "Singapore"}, wantAll: []string{EnvRegion, `"Singapore"`, "ap-singapore"}},
@@ -164,7 +164,7 @@ func TestResolveErrors(t *testing.T) {
 		{name: "plaintext remote endpoint from environment", cfg: Config{SecretID: "a", SecretKey: "b"}, env: map[string]string{EnvEndpoint: "http://10.1.2.3:8080"}, wantAll: []string{EnvEndpoint, "loopback", "insecure_endpoint = true"}},
 		{name: "plaintext remote endpoint from block", cfg: Config{SecretID: "a", SecretKey: "b", Endpoint: "http://emulator.internal"}, wantAll: []string{"provider block's endpoint", "clear text", "insecure_endpoint = true"}},
 		{name: "bad session name env", cfg: Config{SecretID: "a", SecretKey: "b"}, env: map[string]string{EnvAssumeRoleARN: "qcs::cam::uin/1:roleName/r", EnvAssumeRoleSessionName: "x"}, wantAll: []string{EnvAssumeRoleSessionName, `"x"`, "2-128"}},
-		{name: "session duration out of range env", cfg: Config{SecretID: "a", SecretKey: "b"}, env: map[string]string{EnvAssumeRoleARN: "qcs::cam::uin/1:roleName/r", EnvAssumeRoleSessionDurat: "60"}, wantAll: []string{EnvAssumeRoleSessionDurat, "900", "43200"}},
+		{name: "session duration out of range env", cfg: Config{SecretID: "a", SecretKey: "b"}, env: map[string]string{EnvAssumeRoleARN: "qcs::cam::uin/1:roleName/r", EnvAssumeRoleSessionDuration: "60"}, wantAll: []string{EnvAssumeRoleSessionDuration, "900", "43200"}},
 		{name: "session duration out of range", cfg: Config{SecretID: "a", SecretKey: "b", AssumeRole: &AssumeRole{RoleARN: "r", SessionDuration: 60}}, wantAll: []string{"session_duration", "900", "43200"}},
 	}
 	for _, tt := range tests {
@@ -201,7 +201,7 @@ func TestResolveAssumeRole(t *testing.T) {
 		}
 	})
 	t.Run("environment", func(t *testing.T) {
-		env := map[string]string{EnvAssumeRoleARN: "qcs::cam::uin/1:roleName/env", EnvAssumeRoleSessionName: "ci-run", EnvAssumeRoleSessionDurat: "3600"}
+		env := map[string]string{EnvAssumeRoleARN: "qcs::cam::uin/1:roleName/env", EnvAssumeRoleSessionName: "ci-run", EnvAssumeRoleSessionDuration: "3600"}
 		got, err := Resolver{LookupEnv: envOf(env)}.Resolve(base)
 		if err != nil {
 			t.Fatal(err)

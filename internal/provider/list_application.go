@@ -124,8 +124,8 @@ func (r *applicationListResource) fillResource(ctx context.Context, listed inven
 	}
 	m := applicationModel{Tags: types.MapNull(types.StringType), TagsAll: types.MapNull(types.StringType)}
 	m.Timeouts = timeouts.Value{Object: types.ObjectNull(timeoutsAttrTypes(ctx, result.Resource.Schema.TypeAtPath))}
-	m.fillFromApp(app, &result.Diagnostics)
-	m.fillAllTags(listed.Tags, r.pd.DefaultTags, &result.Diagnostics) // the listing's tags: no Tag API call
+	m.setFromApp(app, &result.Diagnostics)
+	m.setTags(listed.Tags, r.pd.DefaultTags, &result.Diagnostics) // the listing's tags: no Tag API call
 	if !result.Diagnostics.HasError() {
 		result.Diagnostics.Append(result.Resource.Set(ctx, &m)...)
 	}

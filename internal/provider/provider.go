@@ -159,7 +159,7 @@ func (p *trtcProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp 
 			},
 			"assume_role": schema.SingleNestedBlock{
 				MarkdownDescription: "Assume a CAM role through STS `AssumeRole` with the credentials above, and sign every call with the role's temporary credentials " +
-					"(renewed 5 minutes before they expire). Falls back to `" + credentials.EnvAssumeRoleARN + "`, `" + credentials.EnvAssumeRoleSessionName + "` and `" + credentials.EnvAssumeRoleSessionDurat + "`.",
+					"(renewed 5 minutes before they expire). Falls back to `" + credentials.EnvAssumeRoleARN + "`, `" + credentials.EnvAssumeRoleSessionName + "` and `" + credentials.EnvAssumeRoleSessionDuration + "`.",
 				Validators: []validator.Object{objectvalidator.AlsoRequires(path.MatchRelative().AtName("role_arn"))},
 				Attributes: map[string]schema.Attribute{
 					"role_arn": schema.StringAttribute{

@@ -22,7 +22,7 @@ type ProviderData struct {
 	// application's tags (nil when none).
 	DefaultTags map[string]string
 
-	accountOnce sync.Mutex
+	accountIDMu sync.Mutex // guards accountID, so STS is asked once
 	accountID   string
 
 	inventoryOnce sync.Once
@@ -56,8 +56,8 @@ func (d *ProviderData) Waits() *waiters.Shared {
 // at most once per provider instance: Configure asks it to check the
 // credentials (unless skip_credentials_validation), later callers reuse it.
 func (d *ProviderData) AccountID(ctx context.Context) (string, error) {
-	d.accountOnce.Lock()
-	defer d.accountOnce.Unlock()
+	d.accountIDMu.Lock()
+	defer d.accountIDMu.Unlock()
 	if d.accountID != "" {
 		return d.accountID, nil
 	}

@@ -9,29 +9,26 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 )
 
-// Resources lists the managed resource types: one constructor per line.
+// Resources lists the managed resource types.
 func (p *trtcProvider) Resources(_ context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
-		// one constructor per line, e.g. NewXxx,
 		NewApplicationResource,
 		NewApplicationTagResource,
 		NewSubscriptionResource,
 	}
 }
 
-// DataSources lists the data source types: one constructor per line.
+// DataSources lists the data source types.
 func (p *trtcProvider) DataSources(_ context.Context) []func() datasource.DataSource {
 	return []func() datasource.DataSource{
-		// one constructor per line, e.g. NewXxx,
 		NewApplicationsDataSource,
 		NewApplicationStatusDataSource,
 	}
 }
 
-// EphemeralResources lists the ephemeral resource types: one constructor per line.
+// EphemeralResources lists the ephemeral resource types.
 func (p *trtcProvider) EphemeralResources(_ context.Context) []func() ephemeral.EphemeralResource {
 	return []func() ephemeral.EphemeralResource{
-		// one constructor per line, e.g. NewXxx,
 		NewUserSigEphemeralResource,
 	}
 }

@@ -7,7 +7,6 @@ import (
 	"slices"
 	"time"
 
-	"github.com/google/uuid"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -45,10 +44,6 @@ func (r *applicationResource) Metadata(_ context.Context, req resource.MetadataR
 	resp.TypeName = req.ProviderTypeName + "_application"
 }
 
-func (r *applicationResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = appIdentitySchema()
-}
-
 func (r *applicationResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	r.configure(req.ProviderData, &resp.Diagnostics)
 }
@@ -76,7 +71,7 @@ func (r *applicationResource) Create(ctx context.Context, req resource.CreateReq
 		AppName:     plan.Name.ValueString(),
 		Product:     plan.Product.ValueString(),
 		DataRegion:  api.Ptr(plan.DataRegion.ValueString()),
-		ClientToken: api.Ptr(uuid.NewString()), // the transport resends the same body, so retries reuse it
+		ClientToken: api.Ptr(newClientToken()),
 	}
 	if desc := plan.Description.ValueString(); desc != "" {
 		in.Description = api.Ptr(desc)
@@ -134,7 +129,7 @@ func (r *applicationResource) Create(ctx context.Context, req resource.CreateReq
 		}
 	}
 	// The wait's last read is current: no second DescribeSdkAppInfo.
-	r.fillRead(ctx, app, &plan, nil, &resp.Diagnostics)
+	r.readTagsAndSet(ctx, app, &plan, nil, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -157,7 +152,7 @@ func (r *applicationResource) Read(ctx context.Context, req resource.ReadRequest
 	}
 	setIdentity(ctx, resp.Identity, appIdentity(id), &resp.Diagnostics)
 	prior := state
-	if !r.refresh(ctx, id, &state, &resp.Diagnostics) {
+	if !r.read(ctx, id, &state, &resp.Diagnostics) {
 		resp.Diagnostics.AddWarning("TRTC application not found",
 			fmt.Sprintf("Application %d no longer exists (deleted outside Terraform); removing it from the state. The next plan will create it again.", id))
 		resp.State.RemoveResource(ctx)
@@ -225,14 +220,14 @@ func (r *applicationResource) Update(ctx context.Context, req resource.UpdateReq
 		}
 		// Seen by the wait, after every write above.
 		if st.Listed != nil {
-			plan.fillFromListed(st.Listed, r.pd.DefaultTags, &resp.Diagnostics)
+			plan.setFromListing(st.Listed, r.pd.DefaultTags, &resp.Diagnostics)
 			if !st.Listed.Enabled {
 				plan.DisabledReason = types.StringValue(api.DisabledReasonManual)
 			}
 		} else {
-			r.fillRead(ctx, st.Read, &plan, unchangedTags, &resp.Diagnostics)
+			r.readTagsAndSet(ctx, st.Read, &plan, unchangedTags, &resp.Diagnostics)
 		}
-	} else if !r.readInto(ctx, id, &plan, unchangedTags, &resp.Diagnostics) {
+	} else if !r.readApp(ctx, id, &plan, unchangedTags, &resp.Diagnostics) {
 		resp.Diagnostics.AddError("TRTC application not found", fmt.Sprintf("Application %d vanished during the update.", id))
 	}
 	if resp.Diagnostics.HasError() {
@@ -248,7 +243,7 @@ func (r *applicationResource) saveAfterFailure(ctx context.Context, id uint64, p
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Minute)
 	defer cancel()
 	var readDiags diag.Diagnostics
-	if r.readInto(ctx, id, &plan, nil, &readDiags) && !readDiags.HasError() {
+	if r.readApp(ctx, id, &plan, nil, &readDiags) && !readDiags.HasError() {
 		diags.Append(state.Set(ctx, &plan)...)
 	}
 }

@@ -91,7 +91,7 @@ func (m *applicationModel) appliedTags(ctx context.Context, diags *diag.Diagnost
 	return out
 }
 
-// fillAllTags sets tags_all to the tags on the application and tags to the
+// setTags sets tags_all to the tags on the application and tags to the
 // ones the resource itself owns. m holds the prior tags (state on refresh,
 // plan after a write). A tag is left out of tags when the resource did not
 // have it and it is a default tag with the default's value, or it was a
@@ -99,7 +99,7 @@ func (m *applicationModel) appliedTags(ctx context.Context, diags *diag.Diagnost
 // then changing or removing a default shows as a change of tags_all only.
 // A key set both ways stays in tags, so the resource's value wins without
 // a perpetual diff.
-func (m *applicationModel) fillAllTags(onApp, defaults map[string]string, diags *diag.Diagnostics) {
+func (m *applicationModel) setTags(onApp, defaults map[string]string, diags *diag.Diagnostics) {
 	prior, _ := knownTags(m.Tags)
 	priorAll, _ := knownTags(m.TagsAll)
 	own := map[string]string{}
@@ -117,5 +117,5 @@ func (m *applicationModel) fillAllTags(onApp, defaults map[string]string, diags 
 	all, d := types.MapValueFrom(context.Background(), types.StringType, mergeTags(nil, onApp))
 	diags.Append(d...)
 	m.TagsAll = all
-	m.fillTags(own, diags)
+	m.setOwnTags(own, diags)
 }

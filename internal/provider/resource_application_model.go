@@ -59,9 +59,9 @@ func (m *applicationModel) tagMap(ctx context.Context, diags *diag.Diagnostics) 
 	return out
 }
 
-// fillFromApp copies what the API reports; tags and the Terraform-only
+// setFromApp copies what the API reports; tags and the Terraform-only
 // attributes (deletion_protection, timeouts) are left to the caller.
-func (m *applicationModel) fillFromApp(app *api.DescribeSdkAppInfoResponse, diags *diag.Diagnostics) {
+func (m *applicationModel) setFromApp(app *api.DescribeSdkAppInfoResponse, diags *diag.Diagnostics) {
 	id := strconv.FormatUint(app.SdkAppId, 10)
 	m.ID = types.StringValue(id)
 	m.SdkAppID = types.Int64Value(int64(app.SdkAppId))
@@ -79,9 +79,9 @@ func (m *applicationModel) fillFromApp(app *api.DescribeSdkAppInfoResponse, diag
 	}
 }
 
-// fillTags sets the tags read from the Tag service; a null attribute stays
+// setOwnTags sets the tags read from the Tag service; a null attribute stays
 // null while the application has no tags, so configs without tags show no diff.
-func (m *applicationModel) fillTags(tags map[string]string, diags *diag.Diagnostics) {
+func (m *applicationModel) setOwnTags(tags map[string]string, diags *diag.Diagnostics) {
 	if len(tags) == 0 && (m.Tags.IsNull() || m.Tags.IsUnknown()) {
 		m.Tags = types.MapNull(types.StringType)
 		return

@@ -14,7 +14,7 @@ import (
 	"github.com/trtc-oss/terraform-provider-trtc/internal/tagging"
 )
 
-// refresh is Read's path: from the account-wide listing when many
+// read is Read's path: from the account-wide listing when many
 // applications are read together, else (and whenever the listing cannot
 // answer every attribute) from the application itself. False when the
 // application does not exist or is being deleted.
@@ -30,9 +30,9 @@ import (
 //   - product, data_region, sdk_secret_key: the state (they never change);
 //   - disabled_reason: "" when enabled; the state's while the application
 //     stays disabled; otherwise the direct read supplies it.
-func (r *applicationResource) refresh(ctx context.Context, id uint64, m *applicationModel, diags *diag.Diagnostics) bool {
+func (r *applicationResource) read(ctx context.Context, id uint64, m *applicationModel, diags *diag.Diagnostics) bool {
 	if !m.hasImmutableAttributes() || m.statusPending() {
-		return r.readInto(ctx, id, m, nil, diags) // after import, or to see where a pending change stands
+		return r.readApp(ctx, id, m, nil, diags) // after import, or to see where a pending change stands
 	}
 	app, err := r.pd.Inventory().Lookup(ctx, id)
 	if err != nil {
@@ -43,17 +43,17 @@ func (r *applicationResource) refresh(ctx context.Context, id uint64, m *applica
 		// Not listed (deleted, or too new to be listed: only a direct read can
 		// tell), written since the listing, too few reads, a status that
 		// changed (the target may differ again), or no reason known.
-		return r.readInto(ctx, id, m, nil, diags)
+		return r.readApp(ctx, id, m, nil, diags)
 	}
 	tflog.Trace(ctx, "TRTC application read from the account listing", map[string]any{"sdk_app_id": logID(id)})
-	m.fillFromListed(app, r.pd.DefaultTags, diags)
+	m.setFromListing(app, r.pd.DefaultTags, diags)
 	return true
 }
 
-// readInto refreshes m from the application itself (DescribeSdkAppInfo and
-// its tags, unless known: see fillRead); false when the application does
+// readApp sets m from the application itself (DescribeSdkAppInfo and
+// its tags, unless known: see readTagsAndSet); false when the application does
 // not exist or is being deleted.
-func (r *applicationResource) readInto(ctx context.Context, id uint64, m *applicationModel, tags map[string]string, diags *diag.Diagnostics) bool {
+func (r *applicationResource) readApp(ctx context.Context, id uint64, m *applicationModel, tags map[string]string, diags *diag.Diagnostics) bool {
 	app, err := finder.AppByID(ctx, r.pd.API, id)
 	if api.IsNotFound(err) || (err == nil && app.TargetStatus == api.AppStatusDeleted) {
 		return false
@@ -62,14 +62,14 @@ func (r *applicationResource) readInto(ctx context.Context, id uint64, m *applic
 		diags.AddError("Error reading TRTC application", readErrorDetail(id, err))
 		return true
 	}
-	r.fillRead(ctx, app, m, tags, diags)
+	r.readTagsAndSet(ctx, app, m, tags, diags)
 	return true
 }
 
-// fillRead refreshes m from an application just read (by readInto, or by
+// readTagsAndSet sets m from an application just read (by readApp, or by
 // the last poll of a wait) and its tags: tags, when known to be on it
 // (not written since they were read), else read from the Tag service.
-func (r *applicationResource) fillRead(ctx context.Context, app *api.DescribeSdkAppInfoResponse, m *applicationModel, tags map[string]string, diags *diag.Diagnostics) {
+func (r *applicationResource) readTagsAndSet(ctx context.Context, app *api.DescribeSdkAppInfoResponse, m *applicationModel, tags map[string]string, diags *diag.Diagnostics) {
 	if tags == nil {
 		var err error
 		if tags, err = tagging.ReadApp(ctx, r.pd.API, app.SdkAppId); err != nil {
@@ -77,8 +77,8 @@ func (r *applicationResource) fillRead(ctx context.Context, app *api.DescribeSdk
 			return
 		}
 	}
-	m.fillFromApp(app, diags)
-	m.fillAllTags(tags, r.pd.DefaultTags, diags)
+	m.setFromApp(app, diags)
+	m.setTags(tags, r.pd.DefaultTags, diags)
 }
 
 // hasImmutableAttributes: the attributes the listing lacks are in the state.
@@ -93,15 +93,15 @@ func (m *applicationModel) knowsDisabledReason() bool {
 }
 
 // keptFromStateOnListing are the attributes the listing does not report:
-// fillFromListed keeps the state's (a unit test holds every other attribute
+// setFromListing keeps the state's (a unit test holds every other attribute
 // to being filled from the listing). disabled_reason is kept only while the
 // application stays disabled (knowsDisabledReason).
 var keptFromStateOnListing = []string{"product", "data_region", "sdk_secret_key", "disabled_reason", "deletion_protection", "timeouts"}
 
-// fillFromListed copies what the listing reports, tags included; see
-// refresh and keptFromStateOnListing for the rest.
-func (m *applicationModel) fillFromListed(app *inventory.App, defaultTags map[string]string, diags *diag.Diagnostics) {
-	m.fillAllTags(app.Tags, defaultTags, diags)
+// setFromListing copies what the listing reports, tags included; see
+// read and keptFromStateOnListing for the rest.
+func (m *applicationModel) setFromListing(app *inventory.App, defaultTags map[string]string, diags *diag.Diagnostics) {
+	m.setTags(app.Tags, defaultTags, diags)
 	m.ID = types.StringValue(strconv.FormatUint(app.ID, 10))
 	m.SdkAppID = types.Int64Value(int64(app.ID))
 	m.Name = types.StringValue(app.Name)

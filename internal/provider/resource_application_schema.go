@@ -145,3 +145,7 @@ func (r *applicationResource) ValidateConfig(ctx context.Context, req resource.V
 		fmt.Sprintf("Attribute data_region must be one of %s for product %s, got: %q",
 			strings.Join(allowed, ", "), product.ValueString(), region.ValueString()))
 }
+
+func (r *applicationResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = appIdentitySchema()
+}

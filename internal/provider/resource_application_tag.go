@@ -3,25 +3,16 @@ package provider
 import (
 	"context"
 	"fmt"
-	"strconv"
-	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/finder"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/tagging"
-	"github.com/trtc-oss/terraform-provider-trtc/internal/validators"
 )
 
 var (
@@ -30,10 +21,6 @@ var (
 	_ resource.ResourceWithIdentity    = &applicationTagResource{}
 )
 
-// tagIDSeparator joins SdkAppId and key in the ID: '|' cannot occur in a tag
-// key, while ',' can.
-const tagIDSeparator = "|"
-
 // NewApplicationTagResource is the constructor of trtc_application_tag.
 func NewApplicationTagResource() resource.Resource { return &applicationTagResource{} }
 
@@ -41,57 +28,8 @@ type applicationTagResource struct {
 	providerClient
 }
 
-type applicationTagModel struct {
-	ID       types.String `tfsdk:"id"`
-	SdkAppID types.Int64  `tfsdk:"sdk_app_id"`
-	Key      types.String `tfsdk:"key"`
-	Value    types.String `tfsdk:"value"`
-}
-
-func (m *applicationTagModel) appID() uint64 { return uint64(m.SdkAppID.ValueInt64()) }
-
 func (r *applicationTagResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_application_tag"
-}
-
-func (r *applicationTagResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	resp.Schema = schema.Schema{
-		MarkdownDescription: "One tag key on a TRTC application, for a key that the application's own configuration does not manage " +
-			"(do not set the same key in `trtc_application.tags`). Changing the value updates it in place.",
-		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: "`<sdk_app_id>|<key>`, also the import ID (`|` cannot occur in a key; commas can).",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"sdk_app_id": schema.Int64Attribute{
-				MarkdownDescription: "The SdkAppId of the application to tag.",
-				Required:            true,
-				PlanModifiers:       []planmodifier.Int64{int64planmodifier.RequiresReplace()},
-				Validators:          []validator.Int64{int64validator.AtLeast(1)},
-			},
-			"key": schema.StringAttribute{
-				MarkdownDescription: "The tag key: 1-127 characters of letters (any script), digits, inner spaces and `+ - = . _ : / @ ( ) [ ] , ; > < 【 】`; " +
-					"keys starting with `qcs:`, `project` or `项目` are reserved.",
-				Required:      true,
-				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
-				Validators:    []validator.String{validators.TagKey()},
-			},
-			"value": schema.StringAttribute{
-				MarkdownDescription: "The tag value: 1-255 characters, same character rules as the key. Changed in place.",
-				Required:            true,
-				Validators:          []validator.String{validators.TagValue()},
-			},
-		},
-	}
-}
-
-func (r *applicationTagResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = appTagIdentitySchema()
-}
-
-func (m *applicationTagModel) identity() appTagIdentityModel {
-	return appTagIdentityModel{SdkAppID: m.SdkAppID, Key: m.Key}
 }
 
 func (r *applicationTagResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
@@ -234,20 +172,4 @@ func (r *applicationTagResource) setTag(ctx context.Context, m *applicationTagMo
 		return false
 	}
 	return true
-}
-
-func applicationTagID(sdkAppID uint64, key string) string {
-	return strconv.FormatUint(sdkAppID, 10) + tagIDSeparator + key
-}
-
-// parseApplicationTagID splits "<sdk_app_id>|<key>" at the first '|', the
-// one documented form.
-func parseApplicationTagID(id string) (uint64, string, error) {
-	cut := strings.Index(id, tagIDSeparator)
-	if cut > 0 {
-		if n, err := strconv.ParseUint(id[:cut], 10, 64); err == nil && n > 0 && cut+1 < len(id) {
-			return n, id[cut+1:], nil
-		}
-	}
-	return 0, "", fmt.Errorf("expected <sdk_app_id>|<key> such as \"1400000001|cost-center\", got %q", id)
 }

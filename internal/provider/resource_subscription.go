@@ -6,18 +6,9 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
@@ -45,103 +36,8 @@ type subscriptionResource struct {
 	providerClient
 }
 
-type subscriptionModel struct {
-	ID                types.String   `tfsdk:"id"`
-	SdkAppID          types.Int64    `tfsdk:"sdk_app_id"`
-	Edition           types.String   `tfsdk:"edition"`
-	PeriodMonths      types.Int64    `tfsdk:"period_months"`
-	AutoRenew         types.Bool     `tfsdk:"auto_renew"`
-	RenewalTrigger    types.String   `tfsdk:"renewal_trigger"`
-	Product           types.String   `tfsdk:"product"`
-	Status            types.String   `tfsdk:"status"`
-	StartTime         types.String   `tfsdk:"start_time"`
-	ExpireTime        types.String   `tfsdk:"expire_time"`
-	TrialsUsed        types.Int64    `tfsdk:"trials_used"`
-	AccountTrialsUsed types.Int64    `tfsdk:"account_trials_used"`
-	Timeouts          timeouts.Value `tfsdk:"timeouts"`
-}
-
-func (m *subscriptionModel) appID() uint64 { return uint64(m.SdkAppID.ValueInt64()) }
-
 func (r *subscriptionResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_subscription"
-}
-
-func (r *subscriptionResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	resp.Schema = schema.Schema{
-		MarkdownDescription: "The package (edition) of one TRTC application: a free `Trial` or a paid edition bought for a number of months. " +
-			"TRTC has no refund or cancel action: destroying this resource switches auto-renewal off and leaves the package active until `expire_time`. " +
-			"Switching between two paid editions needs a Tencent Cloud service ticket: the plan warns, and apply refuses it before buying.",
-		Attributes: map[string]schema.Attribute{
-			"id": schema.StringAttribute{
-				MarkdownDescription: "The `sdk_app_id` as a string.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"sdk_app_id": schema.Int64Attribute{
-				MarkdownDescription: "The SdkAppId of the application. Changing it moves the resource to another application (the old package stays until it expires).",
-				Required:            true,
-				PlanModifiers:       []planmodifier.Int64{int64planmodifier.RequiresReplace()},
-				Validators:          []validator.Int64{int64validator.AtLeast(1)},
-			},
-			"edition": schema.StringAttribute{
-				MarkdownDescription: "The edition to hold: `Trial` (7 days, 14 for Live; at most 2 per application and 10 per account) or a paid edition of the application's product " +
-					"(RTCEngine: `Standard`, `Pro`; Call: `OneToOneCall`, `GroupCall`; Live and Conference offer only `Trial`). " +
-					"A trial converts in place to a paid edition. After a package expired the state reads `Basic`, and the next apply buys this edition again.",
-				Required:   true,
-				Validators: []validator.String{stringvalidator.OneOf(catalog.SubscribableEditions...)},
-			},
-			"period_months": schema.Int64Attribute{
-				MarkdownDescription: "Months bought per purchase, one of " + joinQuoted(periodStrings()) + ". Required for a paid edition, not allowed for `Trial`. " +
-					"A change alone buys nothing: it applies to the next purchase (a `renewal_trigger` change, or a purchase after expiry).",
-				Optional:   true,
-				Validators: []validator.Int64{int64validator.OneOf(catalog.Periods...)},
-			},
-			"auto_renew": schema.BoolAttribute{
-				MarkdownDescription: "Renew the paid package for one month at each expiry. Defaults to `false`; cannot be `true` for `Trial`.",
-				Optional:            true,
-				Computed:            true,
-				Default:             booldefault.StaticBool(false),
-			},
-			"renewal_trigger": schema.StringAttribute{
-				MarkdownDescription: "Any string; setting it to a new non-empty value buys the same paid edition again for `period_months`, which extends `expire_time` " +
-					"(the console's manual renewal). Clearing it buys nothing. Not allowed for `Trial`.",
-				Optional: true,
-			},
-			"product": schema.StringAttribute{
-				MarkdownDescription: "The application's product (`RTCEngine`, `Call`, `Live` or `Conference`), which decides the editions offered.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-			},
-			"status": schema.StringAttribute{
-				MarkdownDescription: "`Active`, `Expired` (the package ran out and the application fell back to `Basic`) or `None` (no package ever held).",
-				Computed:            true,
-			},
-			"start_time": schema.StringAttribute{
-				MarkdownDescription: "When the current package started (RFC 3339, UTC); null for `Basic`.",
-				Computed:            true,
-			},
-			"expire_time": schema.StringAttribute{
-				MarkdownDescription: "When the current package ends (RFC 3339, UTC); null for `Basic`.",
-				Computed:            true,
-			},
-			"trials_used": schema.Int64Attribute{
-				MarkdownDescription: fmt.Sprintf("Trials this application has claimed (at most %d).", catalog.MaxTrialsPerApp),
-				Computed:            true,
-			},
-			"account_trials_used": schema.Int64Attribute{
-				MarkdownDescription: fmt.Sprintf("Trials the whole account has claimed (at most %d by default).", catalog.MaxTrialsPerAccount),
-				Computed:            true,
-			},
-		},
-		Blocks: map[string]schema.Block{
-			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
-		},
-	}
-}
-
-func (r *subscriptionResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
-	resp.IdentitySchema = appIdentitySchema()
 }
 
 func (r *subscriptionResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
@@ -191,7 +87,7 @@ func (r *subscriptionResource) Create(ctx context.Context, req resource.CreateRe
 	plan.ID = types.StringValue(strconv.FormatUint(id, 10))
 	setIdentity(ctx, resp.Identity, appIdentity(id), &resp.Diagnostics)
 	if expect == nil {
-		plan.fill(current) // adopted as read above: reading it again would tell nothing new
+		plan.setFromSubscription(current) // adopted as read above: reading it again would tell nothing new
 	} else {
 		r.readBack(ctx, &plan, expect, &resp.Diagnostics)
 	}
@@ -213,11 +109,6 @@ func (r *subscriptionResource) purchase(ctx context.Context, plan *subscriptionM
 	if edition == catalog.EditionTrial {
 		return r.claimTrial(ctx, plan, current, diags)
 	}
-	token, err := newClientToken()
-	if err != nil {
-		diags.AddError("Generating a ClientToken", err.Error())
-		return nil
-	}
 	months := plan.PeriodMonths.ValueInt64()
 	tflog.Info(ctx, "buying a paid edition", map[string]any{"sdk_app_id": logID(id), "edition": edition, "period_months": months})
 	callCtx, cancelCall := withoutStop(ctx)
@@ -227,7 +118,7 @@ func (r *subscriptionResource) purchase(ctx context.Context, plan *subscriptionM
 		Edition:      edition,
 		PeriodMonths: months,
 		AutoRenew:    api.Ptr(plan.AutoRenew.ValueBool()),
-		ClientToken:  api.Ptr(token),
+		ClientToken:  api.Ptr(newClientToken()),
 	})
 	if err != nil {
 		r.addPurchaseError(diags, plan, current, err)
@@ -256,7 +147,7 @@ func (r *subscriptionResource) Read(ctx context.Context, req resource.ReadReques
 		resp.Diagnostics.AddError("Reading the subscription of application "+state.ID.ValueString(), readErrorDetail(state.appID(), err))
 		return
 	}
-	state.fill(out)
+	state.setFromSubscription(out)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
@@ -342,17 +233,4 @@ func (r *subscriptionResource) setAutoRenew(ctx context.Context, id uint64, on b
 		return false
 	}
 	return true
-}
-
-// fill copies what DescribeAppSubscription reports into the model. An expired
-// package reads as Basic, so the next plan shows the purchase it would make.
-func (m *subscriptionModel) fill(out *api.DescribeAppSubscriptionResponse) {
-	m.Edition = types.StringValue(out.Edition)
-	m.AutoRenew = types.BoolValue(out.AutoRenew)
-	m.Product = types.StringValue(out.Product)
-	m.Status = types.StringValue(out.Status)
-	m.StartTime = wireTimeValue(out.StartTime)
-	m.ExpireTime = wireTimeValue(out.ExpireTime)
-	m.TrialsUsed = types.Int64Value(out.TrialsUsed)
-	m.AccountTrialsUsed = types.Int64Value(out.AccountTrialsUsed)
 }

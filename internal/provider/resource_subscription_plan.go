@@ -14,36 +14,6 @@ import (
 	"github.com/trtc-oss/terraform-provider-trtc/internal/finder"
 )
 
-// ValidateConfig enforces the edition rules that need no API call, so that
-// `terraform validate` reports them before anything is bought.
-func (r *subscriptionResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var cfg subscriptionModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() || cfg.Edition.IsUnknown() || cfg.Edition.IsNull() {
-		return
-	}
-	edition := cfg.Edition.ValueString()
-	if edition == catalog.EditionTrial {
-		if !cfg.PeriodMonths.IsNull() {
-			resp.Diagnostics.AddAttributeError(path.Root("period_months"), "period_months not allowed for a Trial",
-				"period_months is only for paid editions: a Trial lasts 7 days (14 for Live) and is not bought for a period. Remove period_months, or choose a paid edition.")
-		}
-		if cfg.AutoRenew.ValueBool() {
-			resp.Diagnostics.AddAttributeError(path.Root("auto_renew"), "auto_renew cannot be true for a Trial",
-				"auto_renew = true is only for paid editions: a Trial does not renew. Remove auto_renew, or choose a paid edition.")
-		}
-		if !cfg.RenewalTrigger.IsNull() {
-			resp.Diagnostics.AddAttributeError(path.Root("renewal_trigger"), "renewal_trigger not allowed for a Trial",
-				"renewal_trigger buys the same paid edition again and is only for paid editions: a Trial cannot be renewed. Remove renewal_trigger.")
-		}
-		return
-	}
-	if cfg.PeriodMonths.IsNull() {
-		resp.Diagnostics.AddAttributeError(path.Root("period_months"), "period_months required for a paid edition",
-			fmt.Sprintf("period_months is required for edition %q: a paid edition is bought for %s months.", edition, joinQuoted(periodStrings())))
-	}
-}
-
 // ModifyPlan warns, at plan time, of what apply will refuse before money
 // changes hands (see editionRefusal), and shows what a purchase changes.
 func (r *subscriptionResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {

@@ -1,68 +1,54 @@
-package provider
+package provider_test
 
 import (
-	"strings"
+	"regexp"
 	"testing"
-	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-testing/compare"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
-	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/acctest"
 )
 
-func TestStatusAttr(t *testing.T) {
-	for _, c := range []struct {
-		wire, want string
-		known      bool
-	}{
-		{api.AppStatusEnabled, appStatusEnabled, true},
-		{api.AppStatusDisabled, appStatusDisabled, true},
-		{api.AppStatusDeleted, appStatusDeleted, true},
-		{"", "", true},
-		{"Frozen", "frozen", false}, // passed through on purpose, flagged
-		{"enabled", "enabled", false},
-	} {
-		got, known := statusAttr(c.wire)
-		if got != c.want || known != c.known {
-			t.Errorf("statusAttr(%q) = %q, %v; want %q, %v", c.wire, got, known, c.want, c.known)
-		}
-	}
-	// wireStatus and statusAttr agree: what is written reads back the same.
-	for _, s := range []string{appStatusEnabled, appStatusDisabled} {
-		_, described := wireStatus(s)
-		if got, _ := statusAttr(described); got != s {
-			t.Errorf("round trip of %q gives %q", s, got)
-		}
-	}
+// The same instant reads the same in every resource and data source:
+// RFC 3339 in UTC, whichever attribute holds it.
+func TestAccTimes_sameSpellingEverywhere(t *testing.T) {
+	env := acctest.NewEnv(t)
+	cfg := env.Config(`
+resource "trtc_application" "test" {
+  name    = "` + acctest.RandomName() + `"
+  product = "RTCEngine"
 }
-
-func TestStatusValueWarnsOnUnknown(t *testing.T) {
-	var diags diag.Diagnostics
-	if v := statusValue("status", api.AppStatusDeleted, &diags); v.ValueString() != "deleted" || len(diags) != 0 {
-		t.Errorf("known value: %v, %v", v, diags)
-	}
-	v := statusValue("status_in_effect", "Frozen", &diags)
-	if v.ValueString() != "frozen" || diags.HasError() || diags.WarningsCount() != 1 {
-		t.Fatalf("unknown value: %v, %v", v, diags)
-	}
-	if d := diags[0].Detail(); !strings.Contains(d, "status_in_effect") || !strings.Contains(d, `"Frozen"`) {
-		t.Errorf("warning does not name the attribute and value: %s", d)
-	}
+resource "trtc_subscription" "test" {
+  sdk_app_id = trtc_application.test.sdk_app_id
+  edition    = "Trial"
 }
-
-func TestTimesAreRFC3339UTC(t *testing.T) {
-	// The same instant, from the wire (UTC+8) and from a clock in another zone.
-	if got, want := formatWireTime("2026-12-03 08:52:59"), "2026-12-03T00:52:59Z"; got != want {
-		t.Errorf("formatWireTime = %q, want %q", got, want)
-	}
-	inst := time.Date(2026, 12, 3, 8, 52, 59, 0, api.TimeZone)
-	if got := formatTime(inst); got != "2026-12-03T00:52:59Z" {
-		t.Errorf("formatTime = %q", got)
-	}
-	if got := formatWireTime("not a time"); got != "not a time" {
-		t.Errorf("unparsable time: got %q, want it passed through", got)
-	}
-	if !wireTimeValue("").IsNull() || wireTimeValue("2026-12-03 08:52:59").ValueString() != "2026-12-03T00:52:59Z" {
-		t.Error("wireTimeValue: empty must be null, a time UTC")
-	}
+data "trtc_application_status" "test" {
+  sdk_app_id = trtc_subscription.test.sdk_app_id
+}
+data "trtc_applications" "test" {
+  sdk_app_ids = [trtc_subscription.test.sdk_app_id]
+}
+`)
+	utc := knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$`))
+	const app, sub = "trtc_application.test", "trtc_subscription.test"
+	const status, list = "data.trtc_application_status.test", "data.trtc_applications.test"
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		Steps: []resource.TestStep{{
+			Config: cfg,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(app, tfjsonpath.New("create_time"), utc),
+				statecheck.ExpectKnownValue(sub, tfjsonpath.New("expire_time"), utc),
+				statecheck.ExpectKnownValue(status, tfjsonpath.New("expire_time"), utc),
+				statecheck.CompareValuePairs(sub, tfjsonpath.New("expire_time"), status, tfjsonpath.New("expire_time"), compare.ValuesSame()),
+				statecheck.CompareValuePairs(app, tfjsonpath.New("create_time"),
+					list, tfjsonpath.New("applications").AtSliceIndex(0).AtMapKey("create_time"), compare.ValuesSame()),
+				statecheck.ExpectKnownValue(status, tfjsonpath.New("status"), knownvalue.StringExact("enabled")),
+			},
+		}},
+	})
 }

@@ -61,7 +61,7 @@ func TestApplicationListingFillsEveryAttributeOrKeepsItOnPurpose(t *testing.T) {
 		CreateTime: "2026-02-03 04:05:06", Tags: map[string]string{"team": "blue"}}
 	filled := fullApplicationModel()
 	var diags diag.Diagnostics
-	filled.fillFromListed(listed, nil, &diags)
+	filled.setFromListing(listed, nil, &diags)
 	if diags.HasError() {
 		t.Fatal(diags)
 	}
