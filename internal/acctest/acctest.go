@@ -227,3 +227,14 @@ func (e *Env) TotalCalls() int {
 	}
 	return n
 }
+
+// App is the emulator's view of one application; false when the emulator
+// holds none with that SdkAppId. Like Emulator, it skips in external mode.
+func (e *Env) App(sdkAppID uint64) (emulator.AppView, bool) {
+	for _, a := range e.Emulator.Apps() {
+		if a.SdkAppId == sdkAppID {
+			return a, true
+		}
+	}
+	return emulator.AppView{}, false
+}

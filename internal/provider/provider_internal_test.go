@@ -20,6 +20,8 @@ import (
 
 	"github.com/trtc-oss/terraform-provider-trtc/internal/credentials"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/tc3"
+
+	"github.com/trtc-oss/terraform-provider-trtc/internal/acctest/tfvalue"
 )
 
 func providerSchema(t *testing.T) schema.Schema {
@@ -76,12 +78,12 @@ func TestProviderSchema(t *testing.T) {
 // other one null. An "assume_role" entry is a map of its attributes.
 func configValue(t *testing.T, s schema.Schema, set map[string]tftypes.Value) tftypes.Value {
 	t.Helper()
-	return objectValue(s.Type().TerraformType(context.Background()).(tftypes.Object), set)
+	return tfvalue.Object(s.Type().TerraformType(context.Background()).(tftypes.Object), set)
 }
 
 func assumeRoleValue(t *testing.T, s schema.Schema, set map[string]tftypes.Value) tftypes.Value {
 	t.Helper()
-	return objectValue(s.Type().TerraformType(context.Background()).(tftypes.Object).AttributeTypes["assume_role"].(tftypes.Object), set)
+	return tfvalue.Object(s.Type().TerraformType(context.Background()).(tftypes.Object).AttributeTypes["assume_role"].(tftypes.Object), set)
 }
 
 func str(s string) tftypes.Value { return tftypes.NewValue(tftypes.String, s) }

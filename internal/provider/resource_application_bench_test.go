@@ -10,32 +10,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/trtc-oss/terraform-provider-trtc/internal/acctest"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/acctest/tfvalue"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/emulator"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/provider"
 )
-
-// objectValue is a value of an object type with the given attributes set
-// and every other attribute null.
-func objectValue(t tftypes.Object, set map[string]tftypes.Value) tftypes.Value {
-	vals := map[string]tftypes.Value{}
-	for name, typ := range t.AttributeTypes {
-		if v, ok := set[name]; ok {
-			vals[name] = v
-		} else {
-			vals[name] = tftypes.NewValue(typ, nil)
-		}
-	}
-	return tftypes.NewValue(t, vals)
-}
-
-func dynamicValue(tb testing.TB, v tftypes.Value) *tfprotov6.DynamicValue {
-	dv, err := tfprotov6.NewDynamicValue(v.Type(), v)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return &dv
-}
 
 // BenchmarkApplicationRead measures the provider's side of one refresh of
 // an application answered from the shared listing (the per-resource cost of
@@ -59,24 +38,24 @@ func BenchmarkApplicationRead(b *testing.B) {
 		b.Fatal(err)
 	}
 	providerType := schemas.Provider.ValueType().(tftypes.Object)
-	cfg := objectValue(providerType, map[string]tftypes.Value{
+	cfg := tfvalue.Object(providerType, map[string]tftypes.Value{
 		"endpoint":   tftypes.NewValue(tftypes.String, env.URL),
 		"secret_id":  tftypes.NewValue(tftypes.String, emulator.DefaultSecretID),
 		"secret_key": tftypes.NewValue(tftypes.String, emulator.DefaultSecretKey),
 	})
-	if resp, err := server.ConfigureProvider(ctx, &tfprotov6.ConfigureProviderRequest{Config: dynamicValue(b, cfg)}); err != nil || len(resp.Diagnostics) > 0 {
+	if resp, err := server.ConfigureProvider(ctx, &tfprotov6.ConfigureProviderRequest{Config: tfvalue.Dynamic(b, cfg)}); err != nil || len(resp.Diagnostics) > 0 {
 		b.Fatalf("configure: %v %+v", err, resp)
 	}
 	appType := schemas.ResourceSchemas["trtc_application"].ValueType().(tftypes.Object)
 	str := func(s string) tftypes.Value { return tftypes.NewValue(tftypes.String, s) }
 	tags := tftypes.NewValue(tftypes.Map{ElementType: tftypes.String}, map[string]tftypes.Value{"team": str("bench")})
-	state := objectValue(appType, map[string]tftypes.Value{
+	state := tfvalue.Object(appType, map[string]tftypes.Value{
 		"id": str(strconv.FormatUint(out.SdkAppId, 10)), "sdk_app_id": tftypes.NewValue(tftypes.Number, out.SdkAppId),
 		"name": str("bench"), "description": str(""), "product": str("RTCEngine"), "data_region": str("ap-singapore"),
 		"status": str("enabled"), "deletion_protection": tftypes.NewValue(tftypes.Bool, false),
 		"tags": tags, "tags_all": tags, "sdk_secret_key": str("x"), "create_time": str("2026-01-01T00:00:00Z"), "disabled_reason": str(""),
 	})
-	req := &tfprotov6.ReadResourceRequest{TypeName: "trtc_application", CurrentState: dynamicValue(b, state)}
+	req := &tfprotov6.ReadResourceRequest{TypeName: "trtc_application", CurrentState: tfvalue.Dynamic(b, state)}
 	read := func() {
 		resp, err := server.ReadResource(ctx, req)
 		if err != nil || len(resp.Diagnostics) > 0 {
@@ -117,28 +96,28 @@ func BenchmarkApplicationPlan(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	cfg := objectValue(schemas.Provider.ValueType().(tftypes.Object), map[string]tftypes.Value{
+	cfg := tfvalue.Object(schemas.Provider.ValueType().(tftypes.Object), map[string]tftypes.Value{
 		"endpoint":   tftypes.NewValue(tftypes.String, env.URL),
 		"secret_id":  tftypes.NewValue(tftypes.String, emulator.DefaultSecretID),
 		"secret_key": tftypes.NewValue(tftypes.String, emulator.DefaultSecretKey),
 	})
-	if resp, err := server.ConfigureProvider(ctx, &tfprotov6.ConfigureProviderRequest{Config: dynamicValue(b, cfg)}); err != nil || len(resp.Diagnostics) > 0 {
+	if resp, err := server.ConfigureProvider(ctx, &tfprotov6.ConfigureProviderRequest{Config: tfvalue.Dynamic(b, cfg)}); err != nil || len(resp.Diagnostics) > 0 {
 		b.Fatalf("configure: %v %+v", err, resp)
 	}
 	configured := env.TotalCalls() // Configure's credentials check
 	appType := schemas.ResourceSchemas["trtc_application"].ValueType().(tftypes.Object)
 	str := func(s string) tftypes.Value { return tftypes.NewValue(tftypes.String, s) }
 	tags := tftypes.NewValue(tftypes.Map{ElementType: tftypes.String}, map[string]tftypes.Value{"team": str("bench")})
-	config := objectValue(appType, map[string]tftypes.Value{"name": str("bench"), "product": str("RTCEngine"), "tags": tags})
-	state := objectValue(appType, map[string]tftypes.Value{
+	config := tfvalue.Object(appType, map[string]tftypes.Value{"name": str("bench"), "product": str("RTCEngine"), "tags": tags})
+	state := tfvalue.Object(appType, map[string]tftypes.Value{
 		"id": str("1400000001"), "sdk_app_id": tftypes.NewValue(tftypes.Number, 1400000001),
 		"name": str("bench"), "description": str(""), "product": str("RTCEngine"), "data_region": str("ap-singapore"),
 		"status": str("enabled"), "deletion_protection": tftypes.NewValue(tftypes.Bool, false),
 		"tags": tags, "tags_all": tags, "sdk_secret_key": str("x"), "create_time": str("2026-01-01T00:00:00Z"), "disabled_reason": str(""),
 	})
 	req := &tfprotov6.PlanResourceChangeRequest{TypeName: "trtc_application",
-		PriorState: dynamicValue(b, state), ProposedNewState: dynamicValue(b, state), Config: dynamicValue(b, config)}
-	validate := &tfprotov6.ValidateResourceConfigRequest{TypeName: "trtc_application", Config: dynamicValue(b, config)}
+		PriorState: tfvalue.Dynamic(b, state), ProposedNewState: tfvalue.Dynamic(b, state), Config: tfvalue.Dynamic(b, config)}
+	validate := &tfprotov6.ValidateResourceConfigRequest{TypeName: "trtc_application", Config: tfvalue.Dynamic(b, config)}
 	for b.Loop() {
 		if resp, err := server.ValidateResourceConfig(ctx, validate); err != nil || len(resp.Diagnostics) > 0 {
 			b.Fatalf("validate: %v %+v", err, resp.Diagnostics)

@@ -60,19 +60,14 @@ func stringMap(m map[string]string) knownvalue.Check {
 // emulatorTags checks every tag the application carries in the emulator.
 func emulatorTags(env *acctest.Env, want map[string]string) resource.TestCheckFunc {
 	return func(s *terraform.State) error {
-		id, err := appIDFromState(s)
+		a, err := emulatorAppInState(env, s)
 		if err != nil {
 			return err
 		}
-		for _, a := range env.Emulator.Apps() {
-			if a.SdkAppId == id {
-				if !maps.Equal(a.Tags, want) {
-					return fmt.Errorf("application %d carries tags %v, want %v", id, a.Tags, want)
-				}
-				return nil
-			}
+		if !maps.Equal(a.Tags, want) {
+			return fmt.Errorf("application %d carries tags %v, want %v", a.SdkAppId, a.Tags, want)
 		}
-		return fmt.Errorf("application %d not in the emulator", id)
+		return nil
 	}
 }
 

@@ -43,13 +43,9 @@ func emulatorTag(env *acctest.Env, sdkAppID uint64, key string) (string, bool, e
 		v, ok := tags[key]
 		return v, ok, err
 	}
-	for _, a := range env.Emulator.Apps() {
-		if a.SdkAppId == sdkAppID {
-			v, ok := a.Tags[key]
-			return v, ok, nil
-		}
-	}
-	return "", false, nil
+	a, _ := env.App(sdkAppID)
+	v, ok := a.Tags[key]
+	return v, ok, nil
 }
 
 func checkEmulatorTag(env *acctest.Env, sdkAppID uint64, key, want string) resource.TestCheckFunc {

@@ -21,6 +21,7 @@ import (
 	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/catalog"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/clock"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/emulator"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/finder"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/waiters"
 )
@@ -62,6 +63,19 @@ func appIDFromState(s *terraform.State) (uint64, error) {
 	return strconv.ParseUint(rs.Primary.ID, 10, 64)
 }
 
+// emulatorAppInState is the emulator's view of the application in the state.
+func emulatorAppInState(env *acctest.Env, s *terraform.State) (emulator.AppView, error) {
+	id, err := appIDFromState(s)
+	if err != nil {
+		return emulator.AppView{}, err
+	}
+	a, ok := env.App(id)
+	if !ok {
+		return a, fmt.Errorf("application %d not in the emulator", id)
+	}
+	return a, nil
+}
+
 // onlyAppID is the SDKAppID of the single application of the emulator.
 func onlyAppID(t *testing.T, env *acctest.Env) uint64 {
 	t.Helper()
@@ -72,32 +86,32 @@ func onlyAppID(t *testing.T, env *acctest.Env) uint64 {
 	return apps[0].SdkAppId
 }
 
-// emulatorStatus checks the status in effect and the target in the emulator.
+// emulatorStatus checks the status in effect and the target in the emulator
+// (through the public read in external mode, which says the same).
 func emulatorStatus(env *acctest.Env, want string) resource.TestCheckFunc {
 	return func(s *terraform.State) error {
 		id, err := appIDFromState(s)
 		if err != nil {
 			return err
 		}
-		if env.IsExternal() { // the public read says the same
+		var status, target string
+		if env.IsExternal() {
 			app, err := finder.AppByID(context.Background(), env.Client(), id)
 			if err != nil {
 				return err
 			}
-			if app.Status != want || app.TargetStatus != want {
-				return fmt.Errorf("application %d: status %s, target %s; want %s", id, app.Status, app.TargetStatus, want)
+			status, target = app.Status, app.TargetStatus
+		} else {
+			a, ok := env.App(id)
+			if !ok {
+				return fmt.Errorf("application %d not in the emulator", id)
 			}
-			return nil
+			status, target = a.Status, a.TargetStatus
 		}
-		for _, a := range env.Emulator.Apps() {
-			if a.SdkAppId == id {
-				if a.Status != want || a.TargetStatus != want {
-					return fmt.Errorf("application %d: status %s, target %s; want %s", id, a.Status, a.TargetStatus, want)
-				}
-				return nil
-			}
+		if status != want || target != want {
+			return fmt.Errorf("application %d: status %s, target %s; want %s", id, status, target, want)
 		}
-		return fmt.Errorf("application %d not in the emulator", id)
+		return nil
 	}
 }
 

@@ -5,22 +5,7 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
-
-// objectValue is a value of an object type with the given attributes set
-// and every other attribute null.
-func objectValue(typ tftypes.Object, set map[string]tftypes.Value) tftypes.Value {
-	values := map[string]tftypes.Value{}
-	for name, attrType := range typ.AttributeTypes {
-		if v, ok := set[name]; ok {
-			values[name] = v
-		} else {
-			values[name] = tftypes.NewValue(attrType, nil)
-		}
-	}
-	return tftypes.NewValue(typ, values)
-}
 
 // expectValidation checks the diagnostics of a Validate*Config call: none
 // when want is empty, else exactly one error whose summary, detail or
