@@ -9,7 +9,8 @@
 //     (set* methods copy an API answer in; the resource's read* methods call
 //     the API and then set);
 //   - resource_X_plan.go: ModifyPlan, where the resource has one;
-//   - resource_X_<concern>.go for one further concern (read, errors, trial).
+//   - resource_X_<concern>.go for one further concern (read, default_tags,
+//     errors, trial).
 //
 // Tests sit beside: package provider tests (white box) end in
 // _internal_test.go, package provider_test tests (acceptance, black box) in
