@@ -61,7 +61,7 @@ func (f applicationFilters) nameRegexp(diags *diag.Diagnostics) *regexp.Regexp {
 	}
 	re, err := regexp.Compile(f.NameRegex.ValueString())
 	if err != nil {
-		diags.AddAttributeError(path.Root("name_regex"), "Invalid regular expression", err.Error())
+		addAttributeFailure(diags, path.Root("name_regex"), "compile", "name_regex", err, "Use RE2 syntax.")
 	}
 	return re
 }
@@ -105,7 +105,7 @@ func (regexpValidator) ValidateString(_ context.Context, req validator.StringReq
 		return
 	}
 	if _, err := regexp.Compile(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid regular expression",
+		addAttributeError(&resp.Diagnostics, req.Path, "Invalid regular expression",
 			fmt.Sprintf("%s must be a valid RE2 regular expression: %s", req.Path, err))
 	}
 }

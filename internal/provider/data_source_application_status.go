@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"fmt"
 	"strconv"
 	"time"
 
@@ -141,22 +140,18 @@ func (d *ApplicationStatusDataSource) Read(ctx context.Context, req datasource.R
 		info, err = finder.AppByID(ctx, d.pd.API, id)
 	}
 	if api.IsNotFound(err) {
-		resp.Diagnostics.AddAttributeError(path.Root("sdk_app_id"), "TRTC application not found",
-			fmt.Sprintf("No TRTC application with sdk_app_id %d exists in this account (it may have been deleted).", id))
+		addAttributeFailure(&resp.Diagnostics, path.Root("sdk_app_id"), "read the status of", appObject(id), err,
+			"No application with this sdk_app_id exists in this account (it may have been deleted). Check sdk_app_id.")
 		return
 	}
 	if err != nil {
-		detail := readErrorDetail(id, err)
-		if advice := waitAdvice(err, "read"); advice != "" {
-			detail += ". " + advice
-		}
-		resp.Diagnostics.AddError(fmt.Sprintf("Reading the status of TRTC application %d", id), detail)
+		addFailure(&resp.Diagnostics, "read the status of", appObject(id), readError(id, err), waitAdvice(err, "read"))
 		return
 	}
 
 	sub, err := finder.SubscriptionByAppID(ctx, d.pd.API, id)
 	if err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("Reading the edition of TRTC application %d", id), err.Error())
+		addFailure(&resp.Diagnostics, "read the edition of", appObject(id), err, "")
 		return
 	}
 

@@ -118,7 +118,7 @@ func TestAccApplicationStatusDataSource_notFound(t *testing.T) {
 		ProtoV6ProviderFactories: env.Factories(),
 		Steps: []resource.TestStep{{
 			Config:      statusConfig(env, 1499999999, ""),
-			ExpectError: regexp.MustCompile(`(?s)No\s+TRTC\s+application\s+with\s+sdk_app_id\s+1499999999`),
+			ExpectError: regexp.MustCompile(`(?s)Could\s+not\s+read\s+the\s+status\s+of\s+TRTC\s+application\s+1499999999.*No\s+application\s+with\s+this\s+sdk_app_id`),
 		}},
 	})
 }

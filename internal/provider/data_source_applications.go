@@ -165,7 +165,7 @@ func (d *ApplicationsDataSource) Read(ctx context.Context, req datasource.ReadRe
 
 	apps, err := d.pd.Inventory().List(ctx)
 	if err != nil {
-		resp.Diagnostics.AddError("Listing TRTC applications", err.Error())
+		addFailure(&resp.Diagnostics, "list", "the TRTC applications of the account", err, "")
 		return
 	}
 
@@ -208,7 +208,7 @@ func (d *ApplicationsDataSource) readDetails(ctx context.Context, e *application
 		return false
 	}
 	if err != nil {
-		diags.AddError("Error reading TRTC application", readErrorDetail(uint64(e.SdkAppID), err))
+		addFailure(diags, "read", appObject(uint64(e.SdkAppID)), readError(uint64(e.SdkAppID), err), "")
 		return true
 	}
 	e.Product, e.DataRegion = types.StringValue(app.Product), types.StringValue(app.DataRegion)

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"regexp"
 	"time"
@@ -134,7 +135,7 @@ func (r *userSigEphemeralResource) Open(ctx context.Context, req ephemeral.OpenR
 	now := clk.Now()
 	sig, err := usersig.Generate(id, key, m.UserID.ValueString(), now, time.Duration(expire)*time.Second)
 	if err != nil {
-		resp.Diagnostics.AddError("Error generating the UserSig", err.Error())
+		addFailure(&resp.Diagnostics, "generate", "a UserSig for "+appObject(id), err, "")
 		return
 	}
 	m.ExpireSeconds = types.Int64Value(expire)
@@ -147,22 +148,21 @@ func (r *userSigEphemeralResource) Open(ctx context.Context, req ephemeral.OpenR
 // fetchSecretKey reads the application's SDKSecretKey.
 func (r *userSigEphemeralResource) fetchSecretKey(ctx context.Context, id uint64, diags *diag.Diagnostics) (string, bool) {
 	if r.pd == nil {
-		diags.AddError("Provider not configured", "The trtc provider has no client to read the SDKSecretKey of the application; "+
-			"check the provider configuration, or set secret_key.")
+		addNotConfigured(diags, "Or set secret_key, so that no API call is needed.")
 		return "", false
 	}
 	app, err := finder.AppByID(ctx, r.pd.API, id)
 	if api.IsNotFound(err) {
-		diags.AddAttributeError(path.Root("sdk_app_id"), "TRTC application not found",
-			fmt.Sprintf("Application %d does not exist, so its SDKSecretKey cannot be read to sign a UserSig.", id))
+		addAttributeFailure(diags, path.Root("sdk_app_id"), "read the SDKSecretKey of", appObject(id), err,
+			"The application does not exist, so no UserSig can be signed with its key. Check sdk_app_id.")
 		return "", false
 	}
 	if err != nil {
-		diags.AddError("Error reading the SDKSecretKey of the TRTC application", readErrorDetail(id, err))
+		addFailure(diags, "read the SDKSecretKey of", appObject(id), readError(id, err), "")
 		return "", false
 	}
 	if app.SecretKey == "" {
-		diags.AddError("No SDKSecretKey", fmt.Sprintf("DescribeSdkAppInfo returned no SecretKey for application %d; set secret_key.", id))
+		addFailure(diags, "read the SDKSecretKey of", appObject(id), errors.New("DescribeSdkAppInfo returned no SecretKey"), "Set secret_key.")
 		return "", false
 	}
 	return app.SecretKey, true

@@ -197,7 +197,8 @@ func TestUserSigOpenFetchesSecretKey(t *testing.T) {
 func TestUserSigOpenErrors(t *testing.T) {
 	pd, _ := emulatorProviderData(t, clock.NewFake(time.Unix(1700000000, 0)))
 	_, resp := openUserSig(t, pd, map[string]any{"sdk_app_id": 1400999999, "user_id": "alice"})
-	if !resp.Diagnostics.HasError() || !strings.Contains(resp.Diagnostics.Errors()[0].Summary(), "not found") {
+	if !resp.Diagnostics.HasError() || resp.Diagnostics.Errors()[0].Summary() != "Could not read the SDKSecretKey of TRTC application 1400999999" ||
+		!strings.Contains(resp.Diagnostics.Errors()[0].Detail(), "does not exist") {
 		t.Errorf("unknown application: %v", resp.Diagnostics)
 	}
 	_, resp = openUserSig(t, nil, map[string]any{"sdk_app_id": 1400000001, "user_id": "alice"})

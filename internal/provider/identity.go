@@ -73,7 +73,7 @@ func importIdentity(ctx context.Context, req resource.ImportStateRequest, target
 // identitySdkAppID checks the sdk_app_id of an import identity.
 func identitySdkAppID(typeName string, v types.Int64, diags *diag.Diagnostics) uint64 {
 	if v.IsNull() || v.IsUnknown() || v.ValueInt64() <= 0 {
-		diags.AddAttributeError(path.Root("sdk_app_id"), "Invalid import identity",
+		addAttributeError(diags, path.Root("sdk_app_id"), "Invalid import identity",
 			fmt.Sprintf("Import %s with identity sdk_app_id set to the SdkAppId of the application, a positive number such as 1400000001; got %s.", typeName, v))
 		return 0
 	}
@@ -94,8 +94,7 @@ func importBySdkAppID(ctx context.Context, typeName string, req resource.ImportS
 	} else {
 		n, err := strconv.ParseUint(req.ID, 10, 64)
 		if err != nil || n == 0 {
-			resp.Diagnostics.AddError("Invalid import ID",
-				fmt.Sprintf("Import %s by the SdkAppId of the application, a positive decimal number such as 1400000001; got %q.", typeName, req.ID))
+			addInvalidID(&resp.Diagnostics, typeName, req.ID, sdkAppIDForm, sdkAppIDExample)
 		}
 		id = n
 	}

@@ -83,7 +83,7 @@ func (r *applicationListResource) List(ctx context.Context, req list.ListRequest
 	}
 	apps, err := r.pd.Inventory().List(ctx)
 	if err != nil {
-		diags.AddError("Listing TRTC applications", err.Error())
+		addFailure(&diags, "list", "the TRTC applications of the account", err, "")
 		stream.Results = list.ListResultsStreamDiagnostics(diags)
 		return
 	}
@@ -119,7 +119,7 @@ func (r *applicationListResource) fillResource(ctx context.Context, listed inven
 		return false
 	}
 	if err != nil {
-		result.Diagnostics.AddError("Error reading TRTC application", readErrorDetail(listed.ID, err))
+		addFailure(&result.Diagnostics, "read", appObject(listed.ID), readError(listed.ID, err), "")
 		return true
 	}
 	m := applicationModel{Tags: types.MapNull(types.StringType), TagsAll: types.MapNull(types.StringType)}

@@ -58,7 +58,7 @@ func TestNotFoundCodesGiveTheSameOutcome(t *testing.T) {
 					if resp.Diagnostics.HasError() || !resp.State.Raw.IsNull() {
 						t.Fatalf("Read kept the object or failed: %v", resp.Diagnostics)
 					}
-					if w := resp.Diagnostics.Warnings(); len(w) != 1 || !strings.Contains(w[0].Detail(), "1400999999") {
+					if w := resp.Diagnostics.Warnings(); len(w) != 1 || !strings.Contains(w[0].Summary(), "TRTC application 1400999999 no longer exists") {
 						t.Errorf("want one warning naming the application, got %v", w)
 					}
 				})

@@ -221,7 +221,7 @@ func (p *trtcProvider) Configure(ctx context.Context, req provider.ConfigureRequ
 
 	resolved, err := p.resolver.Resolve(cfg.credentialsConfig(role))
 	if err != nil {
-		resp.Diagnostics.AddError("Invalid trtc provider configuration", err.Error())
+		addFailure(&resp.Diagnostics, "configure", "the trtc provider", err, "")
 		return
 	}
 	opts := transport.Options{
@@ -247,7 +247,7 @@ func (p *trtcProvider) Configure(ctx context.Context, req provider.ConfigureRequ
 	if !cfg.SkipCredentialsCheck.ValueBool() {
 		// The account ID is kept: tags need it, and nothing asks again.
 		if _, err := data.AccountID(ctx); err != nil {
-			resp.Diagnostics.AddError("Cannot verify the Tencent Cloud credentials", credentialsCheckDetail(resolved, err))
+			addError(&resp.Diagnostics, "Could not verify the Tencent Cloud credentials of the trtc provider", credentialsCheckDetail(resolved, err))
 			return
 		}
 	}
@@ -349,7 +349,7 @@ func (positiveFloat) ValidateFloat64(_ context.Context, req validator.Float64Req
 		return
 	}
 	if got := req.ConfigValue.ValueFloat64(); got <= 0 {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid rate_limit",
+		addAttributeError(&resp.Diagnostics, req.Path, "Invalid rate_limit",
 			fmt.Sprintf("%s must be greater than 0 requests per second, got %v.", req.Path, got))
 	}
 }

@@ -21,7 +21,7 @@ func (c *providerClient) configure(data any, diags *diag.Diagnostics) {
 // (e.g. its configuration was still unknown), instead of panicking.
 func (c *providerClient) configured(diags *diag.Diagnostics) bool {
 	if c.pd == nil {
-		diags.AddError("Provider not configured", "The trtc provider has no client; check the provider configuration (credentials, endpoint) and run the command again.")
+		addNotConfigured(diags)
 		return false
 	}
 	return true

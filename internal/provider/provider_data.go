@@ -86,7 +86,8 @@ func providerDataFrom(data any, diags *diag.Diagnostics) *ProviderData {
 	}
 	pd, ok := data.(*ProviderData)
 	if !ok {
-		diags.AddError("Unexpected provider data", fmt.Sprintf("Expected *provider.ProviderData, got %T. Please report this issue to the provider developers.", data))
+		addFailure(diags, "configure", "the trtc provider", fmt.Errorf("expected *provider.ProviderData, got %T", data),
+			"Please report this issue to the provider developers.")
 		return nil
 	}
 	return pd

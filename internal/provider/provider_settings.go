@@ -32,7 +32,7 @@ func (v settingRule) ValidateString(_ context.Context, req validator.StringReque
 		return
 	}
 	if err := v.check(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid "+req.Path.String(), req.Path.String()+" = "+quote(req.ConfigValue.ValueString())+" is not valid: "+err.Error()+".")
+		addAttributeError(&resp.Diagnostics, req.Path, "Invalid "+req.Path.String(), req.Path.String()+" = "+quote(req.ConfigValue.ValueString())+" is not valid: "+err.Error()+".")
 	}
 }
 

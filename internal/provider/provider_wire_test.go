@@ -90,7 +90,7 @@ resource "trtc_application" "test" {
 			{
 				Config:      providerBlock(env, env.URL, "wrong-key", "") + app,
 				PlanOnly:    true,
-				ExpectError: regexp.MustCompile(`(?s)Cannot verify the Tencent Cloud credentials.*GetCallerIdentity.*AuthFailure.*skip_credentials_validation\s+=\s+true`),
+				ExpectError: regexp.MustCompile(`(?s)Could not verify the Tencent Cloud credentials.*GetCallerIdentity.*AuthFailure.*skip_credentials_validation\s+=\s+true`),
 			},
 			{
 				Config:             providerBlock(env, env.URL, "wrong-key", "skip_credentials_validation = true") + app,

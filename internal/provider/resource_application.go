@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -84,7 +85,7 @@ func (r *applicationResource) Create(ctx context.Context, req resource.CreateReq
 	out, err := r.pd.API.CreateTrtcApp(createCtx, in)
 	cancelCreate()
 	if err != nil {
-		resp.Diagnostics.AddError("Error creating TRTC application", err.Error())
+		addFailure(&resp.Diagnostics, "create", fmt.Sprintf("TRTC application %q", plan.Name.ValueString()), err, "")
 		return
 	}
 	id := out.SdkAppId
@@ -100,9 +101,9 @@ func (r *applicationResource) Create(ctx context.Context, req resource.CreateReq
 
 	app, err := waiters.WaitAppReadable(ctx, r.deps(), id)
 	if err != nil {
-		resp.Diagnostics.AddError("TRTC application created but not readable yet", fmt.Sprintf("%s\n\n"+
-			"Application %d exists and is in the state, marked tainted because it could not be read: the next terraform apply "+
-			"replaces it (deletes it and creates a new one). To keep it instead, run terraform untaint on this resource before that apply.", err, id))
+		addFailure(&resp.Diagnostics, "read the new", appObject(id), err,
+			"The application exists and is in the state, marked tainted because it could not be read: the next terraform apply "+
+				"replaces it (deletes it and creates a new one). To keep it instead, run terraform untaint on this resource before that apply.")
 		return
 	}
 	if plan.Status.ValueString() == appStatusDisabled {
@@ -111,7 +112,7 @@ func (r *applicationResource) Create(ctx context.Context, req resource.CreateReq
 			app = withStatus(app, disabled, api.AppStatusDisabled)
 		}
 		if err != nil && (disabled == nil || ctx.Err() == nil) {
-			resp.Diagnostics.AddError("Error disabling the new TRTC application", waitErrorDetail(err, "create"))
+			addFailure(&resp.Diagnostics, "disable the new", appObject(id), err, waitAdvice(err, "create"))
 			return
 		}
 		if err != nil {
@@ -120,10 +121,10 @@ func (r *applicationResource) Create(ctx context.Context, req resource.CreateReq
 			// error) lets the next apply finish the wait in place instead of
 			// replacing the application, which would loop when the timeout is
 			// shorter than the propagation.
-			resp.Diagnostics.AddWarning("TRTC application created; disabling it is still propagating", fmt.Sprintf("%s\n\n"+
-				"Application %d was created and saved in the state (not tainted), with status = \"disabled\" and status_in_effect = %q. "+
-				"The next terraform plan shows an in-place update of status_in_effect and terraform apply waits for the disable to take effect; "+
-				"it does not replace the application.", err, id, appStatusEnabled))
+			addWarning(&resp.Diagnostics, "Could not finish disabling the new "+appObject(id), joinSentences(err.Error(),
+				fmt.Sprintf("The application was created and saved in the state (not tainted), with status = \"disabled\" and status_in_effect = %q. "+
+					"The next terraform plan shows an in-place update of status_in_effect and terraform apply waits for the disable to take effect; "+
+					"it does not replace the application.", appStatusEnabled)))
 			ctx, cancel = context.WithTimeout(context.WithoutCancel(ctx), time.Minute) // for the tags read below
 			defer cancel()
 		}
@@ -145,16 +146,14 @@ func (r *applicationResource) Read(ctx context.Context, req resource.ReadRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	id, err := state.appID()
-	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("id"), "Invalid application ID", fmt.Sprintf("The id %q is not a decimal SDKAppID.", state.ID.ValueString()))
+	id, ok := state.appID(&resp.Diagnostics)
+	if !ok {
 		return
 	}
 	setIdentity(ctx, resp.Identity, appIdentity(id), &resp.Diagnostics)
 	prior := state
 	if !r.read(ctx, id, &state, &resp.Diagnostics) {
-		resp.Diagnostics.AddWarning("TRTC application not found",
-			fmt.Sprintf("Application %d no longer exists (deleted outside Terraform); removing it from the state. The next plan will create it again.", id))
+		addVanished(&resp.Diagnostics, appObject(id), "It was deleted outside Terraform.")
 		resp.State.RemoveResource(ctx)
 		return
 	}
@@ -179,9 +178,8 @@ func (r *applicationResource) Update(ctx context.Context, req resource.UpdateReq
 	}
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
-	id, err := state.appID()
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid application ID", err.Error())
+	id, ok := state.appID(&resp.Diagnostics)
+	if !ok {
 		return
 	}
 	// Terraform < 1.12 plans no identity, yet the framework wants one back.
@@ -197,7 +195,7 @@ func (r *applicationResource) Update(ctx context.Context, req resource.UpdateReq
 	if info.AppName != nil || info.Description != nil {
 		_, err := r.pd.API.ModifyAppInfo(ctx, info)
 		if err != nil {
-			resp.Diagnostics.AddError("Error updating TRTC application", err.Error())
+			addFailure(&resp.Diagnostics, "update", appObject(id), err, "")
 			return
 		}
 	}
@@ -206,7 +204,7 @@ func (r *applicationResource) Update(ctx context.Context, req resource.UpdateReq
 	if current := state.appliedTags(ctx, &resp.Diagnostics); maps.Equal(current, desiredTags) {
 		unchangedTags = mergeTags(map[string]string{}, current)
 	} else if err := r.updateTags(ctx, id, current, desiredTags); err != nil {
-		resp.Diagnostics.AddError("Error updating the tags of TRTC application", tagWriteDetail(err))
+		addFailure(&resp.Diagnostics, "update the tags of", appObject(id), tagWriteError(err), "")
 		return
 	}
 	if !plan.Status.Equal(state.Status) || state.statusPending() {
@@ -214,7 +212,7 @@ func (r *applicationResource) Update(ctx context.Context, req resource.UpdateReq
 		// targeted is a no-op, and it corrects a state not refreshed.
 		st, err := r.setStatus(ctx, id, plan.Status.ValueString())
 		if err != nil {
-			resp.Diagnostics.AddError("Error changing the status of TRTC application", waitErrorDetail(err, "update"))
+			addFailure(&resp.Diagnostics, "change the status of", appObject(id), err, waitAdvice(err, "update"))
 			r.saveAfterFailure(ctx, id, plan, &resp.State, &resp.Diagnostics)
 			return
 		}
@@ -228,7 +226,7 @@ func (r *applicationResource) Update(ctx context.Context, req resource.UpdateReq
 			r.readTagsAndSet(ctx, st.Read, &plan, unchangedTags, &resp.Diagnostics)
 		}
 	} else if !r.readApp(ctx, id, &plan, unchangedTags, &resp.Diagnostics) {
-		resp.Diagnostics.AddError("TRTC application not found", fmt.Sprintf("Application %d vanished during the update.", id))
+		addFailure(&resp.Diagnostics, "update", appObject(id), errors.New("it was deleted outside Terraform during the update"), "")
 	}
 	if resp.Diagnostics.HasError() {
 		return
@@ -299,21 +297,20 @@ func (r *applicationResource) Delete(ctx context.Context, req resource.DeleteReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	id, err := state.appID()
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid application ID", err.Error())
+	id, ok := state.appID(&resp.Diagnostics)
+	if !ok {
 		return
 	}
 	if state.DeletionProtection.ValueBool() {
-		resp.Diagnostics.AddAttributeError(path.Root("deletion_protection"), "Deletion protection is on",
-			fmt.Sprintf("TRTC application %d has deletion_protection = true, so it cannot be destroyed. "+
-				"To delete it, set deletion_protection = false, run terraform apply, then destroy it.", id))
+		addAttributeFailure(&resp.Diagnostics, path.Root("deletion_protection"), "delete", appObject(id),
+			errors.New("deletion_protection is true"),
+			"To delete it, set deletion_protection = false, run terraform apply, then destroy it.")
 		return
 	}
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	if err := r.deleteApp(ctx, id); err != nil {
-		resp.Diagnostics.AddError("Error deleting TRTC application", waitErrorDetail(err, "delete"))
+		addFailure(&resp.Diagnostics, "delete", appObject(id), err, waitAdvice(err, "delete"))
 	}
 }
 

@@ -26,7 +26,7 @@ func (r *applicationResource) planTagsAll(ctx context.Context, plan *application
 			// Each map is checked at validate time; only the merge is new here.
 			// A warning: an error would also block terraform destroy, which
 			// plans a normal refresh first. Create and Update refuse it.
-			diags.AddAttributeWarning(path.Root("tags"), "Too many tags", detail+" terraform apply will refuse this; terraform destroy is not affected.")
+			addAttributeWarning(diags, path.Root("tags"), "Too many tags", detail+" terraform apply will refuse this; terraform destroy is not affected.")
 			return
 		}
 		v, d := types.MapValueFrom(ctx, types.StringType, merged)
@@ -66,7 +66,7 @@ func mergeTags(defaults, own map[string]string) map[string]string {
 func (r *applicationResource) tagsAll(ctx context.Context, m *applicationModel, diags *diag.Diagnostics) map[string]string {
 	merged := mergeTags(r.pd.DefaultTags, m.tagMap(ctx, diags))
 	if detail := tooManyTags(merged); detail != "" {
-		diags.AddAttributeError(path.Root("tags"), "Too many tags", detail+" Nothing was changed.")
+		addAttributeError(diags, path.Root("tags"), "Too many tags", detail+" Nothing was changed.")
 	}
 	return merged
 }

@@ -44,9 +44,15 @@ func (m *applicationModel) sameAs(o *applicationModel) bool {
 	return true
 }
 
-// appID is the SDKAppID of a model whose id is set.
-func (m *applicationModel) appID() (uint64, error) {
-	return strconv.ParseUint(m.ID.ValueString(), 10, 64)
+// appID is the SDKAppID in the model's id; false, with the invalid-ID error
+// added, when the id is not one.
+func (m *applicationModel) appID(diags *diag.Diagnostics) (uint64, bool) {
+	id, err := strconv.ParseUint(m.ID.ValueString(), 10, 64)
+	if err != nil || id == 0 {
+		addInvalidID(diags, "trtc_application", m.ID.ValueString(), sdkAppIDForm, sdkAppIDExample)
+		return 0, false
+	}
+	return id, true
 }
 
 // tagMap returns the tags of the model as a Go map (nil when null).

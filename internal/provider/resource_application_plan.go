@@ -87,9 +87,8 @@ func replacingChanges(plan, state *applicationModel) string {
 // apply time Terraform would first destroy the dependents (subscription,
 // tags) and only then reach the protected application.
 func refuseProtectedDeletion(state *applicationModel, what string, diags *diag.Diagnostics) {
-	diags.AddAttributeError(path.Root("deletion_protection"), "Deletion protection is on",
-		fmt.Sprintf("TRTC application %s has deletion_protection = true, and this plan %s. Nothing was changed. "+
+	addAttributeError(diags, path.Root("deletion_protection"), "Could not plan the deletion of TRTC application "+state.ID.ValueString(),
+		fmt.Sprintf("deletion_protection is true, and this plan %s. Nothing was changed. "+
 			"To proceed, first set deletion_protection = false (with the resource block still in the configuration and "+
-			"product and data_region unchanged) and run terraform apply; then plan the deletion or replacement again.",
-			state.ID.ValueString(), what))
+			"product and data_region unchanged) and run terraform apply; then plan the deletion or replacement again.", what))
 }

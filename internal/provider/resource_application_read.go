@@ -36,7 +36,7 @@ func (r *applicationResource) read(ctx context.Context, id uint64, m *applicatio
 	}
 	app, err := r.pd.Inventory().Lookup(ctx, id)
 	if err != nil {
-		diags.AddError("Error reading TRTC application", err.Error())
+		addFailure(diags, "read", appObject(id), err, "")
 		return true
 	}
 	if app == nil || statusName(app.Enabled) != m.Status.ValueString() || (!app.Enabled && !m.knowsDisabledReason()) {
@@ -59,7 +59,7 @@ func (r *applicationResource) readApp(ctx context.Context, id uint64, m *applica
 		return false
 	}
 	if err != nil {
-		diags.AddError("Error reading TRTC application", readErrorDetail(id, err))
+		addFailure(diags, "read", appObject(id), readError(id, err), "")
 		return true
 	}
 	r.readTagsAndSet(ctx, app, m, tags, diags)
@@ -73,7 +73,7 @@ func (r *applicationResource) readTagsAndSet(ctx context.Context, app *api.Descr
 	if tags == nil {
 		var err error
 		if tags, err = tagging.ReadApp(ctx, r.pd.API, app.SdkAppId); err != nil {
-			diags.AddError("Error reading the tags of TRTC application", err.Error())
+			addFailure(diags, "read the tags of", appObject(app.SdkAppId), err, "")
 			return
 		}
 	}

@@ -141,7 +141,7 @@ func (r *applicationResource) ValidateConfig(ctx context.Context, req resource.V
 			return
 		}
 	}
-	resp.Diagnostics.AddAttributeError(path.Root("data_region"), "Data region not supported by the product",
+	addAttributeError(&resp.Diagnostics, path.Root("data_region"), "Data region not supported by the product",
 		fmt.Sprintf("Attribute data_region must be one of %s for product %s, got: %q",
 			strings.Join(allowed, ", "), product.ValueString(), region.ValueString()))
 }

@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -60,12 +59,12 @@ func (r *applicationTagResource) Read(ctx context.Context, req resource.ReadRequ
 	setIdentity(ctx, resp.Identity, state.identity(), &resp.Diagnostics)
 	tags, err := tagging.ReadApp(ctx, r.pd.API, id)
 	if err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("Reading the tags of application %d", id), err.Error())
+		addFailure(&resp.Diagnostics, "read", tagObject(id, key), err, "")
 		return
 	}
 	value, ok := tags[key]
 	if !ok {
-		resp.Diagnostics.AddWarning("Tag removed outside Terraform", r.vanishedDetail(ctx, id, key))
+		addVanished(&resp.Diagnostics, tagObject(id, key), r.vanishedReason(ctx, id))
 		resp.State.RemoveResource(ctx)
 		return
 	}
@@ -74,13 +73,13 @@ func (r *applicationTagResource) Read(ctx context.Context, req resource.ReadRequ
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
-// vanishedDetail tells whether the key or the whole application went away.
-func (r *applicationTagResource) vanishedDetail(ctx context.Context, id uint64, key string) string {
+// vanishedReason tells whether the key or the whole application went away.
+func (r *applicationTagResource) vanishedReason(ctx context.Context, id uint64) string {
 	_, err := finder.AppByID(ctx, r.pd.API, id)
 	if api.IsNotFound(err) {
-		return fmt.Sprintf("Application %d no longer exists, so its tag %q was removed from the Terraform state.", id, key)
+		return "The application was deleted outside Terraform, and its tags with it."
 	}
-	return fmt.Sprintf("Application %d no longer has the tag key %q; it was removed from the Terraform state, and the next apply sets it again.", id, key)
+	return "The tag key was removed from the application outside Terraform."
 }
 
 func (r *applicationTagResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -105,7 +104,7 @@ func (r *applicationTagResource) Delete(ctx context.Context, req resource.Delete
 	}
 	name, err := r.pd.ResourceName(ctx, state.appID())
 	if err != nil {
-		resp.Diagnostics.AddError("Naming the application for the Tag service", err.Error())
+		addFailure(&resp.Diagnostics, "remove", tagObject(state.appID(), state.Key.ValueString()), err, "")
 		return
 	}
 	tflog.Info(ctx, "removing a tag", map[string]any{"sdk_app_id": logID(state.appID()), "key": state.Key.ValueString()})
@@ -115,7 +114,7 @@ func (r *applicationTagResource) Delete(ctx context.Context, req resource.Delete
 	}
 	// A vanished application is reported inside FailedResources: its tag is gone too.
 	if err != nil && !api.IsNotFound(err) {
-		resp.Diagnostics.AddError(fmt.Sprintf("Removing tag %q from application %d", state.Key.ValueString(), state.appID()), err.Error())
+		addFailure(&resp.Diagnostics, "remove", tagObject(state.appID(), state.Key.ValueString()), err, "")
 	}
 }
 
@@ -140,23 +139,22 @@ func importedTag(ctx context.Context, req resource.ImportStateRequest, diags *di
 		}
 		id := identitySdkAppID("trtc_application_tag", ident.SdkAppID, diags)
 		if ident.Key.ValueString() == "" {
-			diags.AddAttributeError(path.Root("key"), "Invalid import identity", "Import trtc_application_tag with identity key set to the tag key.")
+			addAttributeError(diags, path.Root("key"), "Invalid import identity", "Import trtc_application_tag with identity key set to the tag key.")
 		}
 		return id, ident.Key.ValueString(), !diags.HasError()
 	}
-	id, key, err := parseApplicationTagID(req.ID)
-	if err != nil {
-		diags.AddError("Invalid import ID", err.Error())
-		return 0, "", false
+	id, key, ok := parseApplicationTagID(req.ID)
+	if !ok {
+		addInvalidID(diags, "trtc_application_tag", req.ID, "<sdk_app_id>|<key>", "1400000001|cost-center")
 	}
-	return id, key, true
+	return id, key, ok
 }
 
 // setTag creates the key or overwrites its value through TagResources.
 func (r *applicationTagResource) setTag(ctx context.Context, m *applicationTagModel, diags *diag.Diagnostics) bool {
 	name, err := r.pd.ResourceName(ctx, m.appID())
 	if err != nil {
-		diags.AddError("Naming the application for the Tag service", err.Error())
+		addFailure(diags, "set", tagObject(m.appID(), m.Key.ValueString()), err, "")
 		return false
 	}
 	tflog.Info(ctx, "setting a tag", map[string]any{"sdk_app_id": logID(m.appID()), "key": m.Key.ValueString()})
@@ -168,7 +166,7 @@ func (r *applicationTagResource) setTag(ctx context.Context, m *applicationTagMo
 		err = tagging.CheckFailedResources("TagResources", out.FailedResources)
 	}
 	if err != nil {
-		diags.AddError(fmt.Sprintf("Setting tag %q on application %d", m.Key.ValueString(), m.appID()), tagWriteDetail(err))
+		addFailure(diags, "set", tagObject(m.appID(), m.Key.ValueString()), tagWriteError(err), "")
 		return false
 	}
 	return true

@@ -1,7 +1,6 @@
 package provider
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -31,12 +30,12 @@ func applicationTagID(sdkAppID uint64, key string) string {
 
 // parseApplicationTagID splits "<sdk_app_id>|<key>" at the first '|', the
 // one documented form.
-func parseApplicationTagID(id string) (uint64, string, error) {
+func parseApplicationTagID(id string) (uint64, string, bool) {
 	cut := strings.Index(id, tagIDSeparator)
 	if cut > 0 {
 		if n, err := strconv.ParseUint(id[:cut], 10, 64); err == nil && n > 0 && cut+1 < len(id) {
-			return n, id[cut+1:], nil
+			return n, id[cut+1:], true
 		}
 	}
-	return 0, "", fmt.Errorf("expected <sdk_app_id>|<key> such as \"1400000001|cost-center\", got %q", id)
+	return 0, "", false
 }

@@ -312,7 +312,7 @@ resource "trtc_application_tag" "test" {
 			{
 				Config:      config(true, "ap-singapore"),
 				Destroy:     true,
-				ExpectError: wrapped("has deletion_protection = true, and this plan destroys it. Nothing was changed. To proceed, first set deletion_protection = false"),
+				ExpectError: wrapped("deletion_protection is true, and this plan destroys it. Nothing was changed. To proceed, first set deletion_protection = false"),
 			},
 			{
 				PreConfig:   untouched,

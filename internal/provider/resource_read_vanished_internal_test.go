@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/trtc-oss/terraform-provider-trtc/internal/acctest/emutest"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/acctest/tfvalue"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/clock"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/emulator"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/transport"
@@ -22,15 +23,7 @@ func stateWith(t *testing.T, r resource.Resource, vals map[string]tftypes.Value)
 	var sresp resource.SchemaResponse
 	r.Schema(ctx, resource.SchemaRequest{}, &sresp)
 	typ := sresp.Schema.Type().TerraformType(ctx).(tftypes.Object)
-	attrs := map[string]tftypes.Value{}
-	for name, at := range typ.AttributeTypes {
-		if v, ok := vals[name]; ok {
-			attrs[name] = v
-		} else {
-			attrs[name] = tftypes.NewValue(at, nil)
-		}
-	}
-	return tfsdk.State{Schema: sresp.Schema, Raw: tftypes.NewValue(typ, attrs)}
+	return tfsdk.State{Schema: sresp.Schema, Raw: tfvalue.Object(typ, vals)}
 }
 
 // Read of an object deleted outside Terraform removes it from the state with
@@ -69,7 +62,10 @@ func TestReadOfVanishedObjectWarnsAndRemovesIt(t *testing.T) {
 				t.Errorf("the vanished object is still in the state")
 			}
 			warnings := resp.Diagnostics.Warnings()
-			if len(warnings) != 1 || !strings.Contains(warnings[0].Detail(), "1400999999") {
+			// One wording for every resource: the summary names the object, the
+			// detail ends with what happened to the state.
+			if len(warnings) != 1 || !strings.Contains(warnings[0].Summary(), "TRTC application 1400999999 no longer exists") ||
+				!strings.HasSuffix(warnings[0].Detail(), "It was removed from the Terraform state; if the configuration still declares it, the next apply creates it again.") {
 				t.Errorf("want one warning naming the application, got %v", warnings)
 			}
 		})

@@ -58,7 +58,7 @@ func (r *subscriptionResource) Create(ctx context.Context, req resource.CreateRe
 	id := plan.appID()
 	current, err := finder.SubscriptionByAppID(ctx, r.pd.API, id)
 	if err != nil {
-		resp.Diagnostics.AddError("Reading the subscription of application "+strconv.FormatUint(id, 10), err.Error())
+		addFailure(&resp.Diagnostics, "read", subscriptionObject(id), err, "")
 		return
 	}
 	edition := plan.Edition.ValueString()
@@ -66,7 +66,7 @@ func (r *subscriptionResource) Create(ctx context.Context, req resource.CreateRe
 	if current.Status == api.SubscriptionActive && current.Edition == edition {
 		// Adopt instead of buying again: the package may have outlived an
 		// earlier destroy, and a second purchase would be charged.
-		resp.Diagnostics.AddWarning("Existing package adopted",
+		addWarning(&resp.Diagnostics, "Existing package adopted",
 			fmt.Sprintf("Application %d already holds an active %s package until %s; it was adopted without buying. Change renewal_trigger to buy more months.",
 				id, edition, formatWireTime(current.ExpireTime)))
 		if edition != catalog.EditionTrial && current.AutoRenew != plan.AutoRenew.ValueBool() {
@@ -103,7 +103,7 @@ func (r *subscriptionResource) purchase(ctx context.Context, plan *subscriptionM
 		held, heldUntil = current.Edition, formatWireTime(current.ExpireTime)
 	}
 	if summary, detail := editionRefusal(current.Product, held, edition, heldUntil, id); summary != "" {
-		diags.AddAttributeError(path.Root("edition"), summary, detail+" Nothing was bought.")
+		addAttributeError(diags, path.Root("edition"), summary, detail+" Nothing was bought.")
 		return nil
 	}
 	if edition == catalog.EditionTrial {
@@ -138,13 +138,12 @@ func (r *subscriptionResource) Read(ctx context.Context, req resource.ReadReques
 	setIdentity(ctx, resp.Identity, appIdentity(state.appID()), &resp.Diagnostics)
 	out, err := finder.SubscriptionByAppID(ctx, r.pd.API, state.appID())
 	if api.IsNotFound(err) {
-		resp.Diagnostics.AddWarning("Application gone, subscription removed from state",
-			fmt.Sprintf("Application %d no longer exists, so its subscription was removed from the Terraform state.", state.appID()))
+		addVanished(&resp.Diagnostics, subscriptionObject(state.appID()), "The application was deleted outside Terraform, and its subscription with it.")
 		resp.State.RemoveResource(ctx)
 		return
 	}
 	if err != nil {
-		resp.Diagnostics.AddError("Reading the subscription of application "+state.ID.ValueString(), readErrorDetail(state.appID(), err))
+		addFailure(&resp.Diagnostics, "read", subscriptionObject(state.appID()), readError(state.appID(), err), "")
 		return
 	}
 	state.setFromSubscription(out)
@@ -168,7 +167,7 @@ func (r *subscriptionResource) Update(ctx context.Context, req resource.UpdateRe
 	if plannedPurchase(&state, &plan) {
 		current, err := finder.SubscriptionByAppID(ctx, r.pd.API, plan.appID())
 		if err != nil {
-			resp.Diagnostics.AddError("Reading the subscription of application "+plan.ID.ValueString(), err.Error())
+			addFailure(&resp.Diagnostics, "read", subscriptionObject(plan.appID()), err, "")
 			return
 		}
 		if expect = r.purchase(ctx, &plan, current, &resp.Diagnostics); expect == nil {
@@ -206,7 +205,7 @@ func (r *subscriptionResource) Delete(ctx context.Context, req resource.DeleteRe
 	case api.IsNotFound(err):
 		return // the application is gone, and its package with it
 	case err != nil && !api.HasCode(err, api.CodeNoPaidEdition):
-		resp.Diagnostics.AddError("Switching auto-renewal off for application "+state.ID.ValueString(), err.Error())
+		addFailure(&resp.Diagnostics, "switch auto-renewal off for", appObject(id), err, "")
 		return
 	}
 	out, err := finder.SubscriptionByAppID(ctx, r.pd.API, id)
@@ -217,7 +216,7 @@ func (r *subscriptionResource) Delete(ctx context.Context, req resource.DeleteRe
 		return
 	}
 	if summary, detail := deleteWarning(id, out); summary != "" {
-		resp.Diagnostics.AddWarning(summary, detail)
+		addWarning(&resp.Diagnostics, summary, detail)
 	}
 }
 
@@ -228,8 +227,12 @@ func (r *subscriptionResource) ImportState(ctx context.Context, req resource.Imp
 func (r *subscriptionResource) setAutoRenew(ctx context.Context, id uint64, on bool, diags *diag.Diagnostics) bool {
 	_, err := r.pd.API.ModifyAppSubscriptionAutoRenew(ctx, &api.ModifyAppSubscriptionAutoRenewRequest{SdkAppId: id, AutoRenew: on})
 	if err != nil {
-		summary, detail := explainSubscriptionError(err, purchaseFacts{SdkAppID: id})
-		diags.AddError(summary, detail)
+		action := "switch auto-renewal off"
+		if on {
+			action = "switch auto-renewal on"
+		}
+		summary, detail := explainSubscriptionError(action, err, purchaseFacts{SdkAppID: id})
+		addError(diags, summary, detail)
 		return false
 	}
 	return true

@@ -19,22 +19,38 @@ type purchaseFacts struct {
 }
 
 func (r *subscriptionResource) addPurchaseError(diags *diag.Diagnostics, plan *subscriptionModel, current *api.DescribeAppSubscriptionResponse, err error) {
-	summary, detail := explainSubscriptionError(err, purchaseFacts{
+	action := "buy the " + plan.Edition.ValueString() + " edition"
+	if plan.Edition.ValueString() == catalog.EditionTrial {
+		action = "start a Trial"
+	}
+	summary, detail := explainSubscriptionError(action, err, purchaseFacts{
 		SdkAppID: plan.appID(), Edition: plan.Edition.ValueString(), PeriodMonths: plan.PeriodMonths.ValueInt64(), Current: current,
 	})
 	switch api.Code(err) {
 	case api.CodeInvalidEdition, api.CodeEditionSwitch, api.CodePaidEditionAlive:
-		diags.AddAttributeError(path.Root("edition"), summary, detail)
+		addAttributeError(diags, path.Root("edition"), summary, detail)
 	case api.CodeInvalidPeriod:
-		diags.AddAttributeError(path.Root("period_months"), summary, detail)
+		addAttributeError(diags, path.Root("period_months"), summary, detail)
 	default:
-		diags.AddError(summary, detail)
+		addError(diags, summary, detail)
 	}
 }
 
-// explainSubscriptionError turns the API's refusals into what happened, with
-// the numbers behind it, and what to do next.
-func explainSubscriptionError(err error, f purchaseFacts) (summary, detail string) {
+// explainSubscriptionError says which action failed for which application,
+// and turns the API's refusals into what happened, with the numbers behind
+// it, and what to do next.
+func explainSubscriptionError(action string, err error, f purchaseFacts) (summary, detail string) {
+	summary = "Could not " + action + " for " + appObject(f.SdkAppID)
+	reason, detail := explainRefusal(err, f)
+	if reason == "" {
+		return summary, err.Error()
+	}
+	return summary, reason + ". " + detail
+}
+
+// explainRefusal is the reason and explanation of a refusal the API gives a
+// subscription change; "" for other errors.
+func explainRefusal(err error, f purchaseFacts) (reason, detail string) {
 	cur := f.Current
 	if cur == nil {
 		cur = &api.DescribeAppSubscriptionResponse{}
@@ -52,7 +68,7 @@ func explainSubscriptionError(err error, f purchaseFacts) (summary, detail strin
 		return "Trial quota of the account used up", fmt.Sprintf("%s Choose a paid edition (with period_months) instead. (%v)", detail, err)
 	case api.CodeTrialActive: // and a read right after did not show it (see claimTrial)
 		return "Trial already active",
-			fmt.Sprintf("The API says application %d is already in a trial, but reading its subscription did not show an active Trial. Run `terraform apply` again to adopt it. (%v)", f.SdkAppID, err)
+			fmt.Sprintf("The API says application %d is already in a trial, but reading its subscription did not show an active Trial. Run terraform apply again to adopt it. (%v)", f.SdkAppID, err)
 	case api.CodeInsufficientBal:
 		return "Insufficient account balance",
 			fmt.Sprintf("The account balance does not cover %s for %d month(s) for application %d, so nothing was bought. Top up the account (Tencent Cloud console, Billing Center) and apply again. (%v)",
@@ -85,7 +101,7 @@ func explainSubscriptionError(err error, f purchaseFacts) (summary, detail strin
 	if api.IsNotFound(err) {
 		return "Application not found", fmt.Sprintf("Application %d does not exist (or is being deleted). (%v)", f.SdkAppID, err)
 	}
-	return fmt.Sprintf("Changing the subscription of application %d failed", f.SdkAppID), err.Error()
+	return "", ""
 }
 
 // deleteWarning says what stays after destroy: TRTC cannot cancel or refund,

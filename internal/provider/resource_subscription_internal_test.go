@@ -84,9 +84,9 @@ func TestExplainSubscriptionErrorGivesNumbers(t *testing.T) {
 		{api.CodePaidEditionAlive, []string{"Trial can only be claimed without"}},
 	}
 	for _, c := range cases {
-		summary, detail := explainSubscriptionError(apiErr(c.code), facts)
-		if summary == "" {
-			t.Errorf("%s: empty summary", c.code)
+		summary, detail := explainSubscriptionError("buy the Pro edition", apiErr(c.code), facts)
+		if want := "Could not buy the Pro edition for TRTC application 1400000007"; summary != want {
+			t.Errorf("%s: summary %q, want %q", c.code, summary, want)
 		}
 		for _, m := range c.mentions {
 			if !strings.Contains(detail, m) {
@@ -97,7 +97,7 @@ func TestExplainSubscriptionErrorGivesNumbers(t *testing.T) {
 			t.Errorf("%s: detail %q hides the API code", c.code, detail)
 		}
 	}
-	_, detail := explainSubscriptionError(errors.New("connection reset"), facts)
+	_, detail := explainSubscriptionError("buy the Pro edition", errors.New("connection reset"), facts)
 	if detail != "connection reset" {
 		t.Errorf("an unknown error should pass through, got %q", detail)
 	}
@@ -168,9 +168,9 @@ func TestParseApplicationTagID(t *testing.T) {
 		{in: "1400000001", wantErr: true},
 	}
 	for _, c := range cases {
-		id, key, err := parseApplicationTagID(c.in)
-		if (err != nil) != c.wantErr || !c.wantErr && (id != c.id || key != c.key) {
-			t.Errorf("parse %q = %d, %q, %v", c.in, id, key, err)
+		id, key, ok := parseApplicationTagID(c.in)
+		if ok == c.wantErr || !c.wantErr && (id != c.id || key != c.key) {
+			t.Errorf("parse %q = %d, %q, %v", c.in, id, key, ok)
 		}
 	}
 	if got := applicationTagID(1400000001, "a,b"); got != "1400000001|a,b" {

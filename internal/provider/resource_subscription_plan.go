@@ -45,12 +45,12 @@ func (r *subscriptionResource) ModifyPlan(ctx context.Context, req resource.Modi
 		if api.IsNotFound(err) {
 			// A warning, not an error: a refresh-only apply must still be able
 			// to drop a subscription whose application was deleted.
-			resp.Diagnostics.AddAttributeWarning(path.Root("sdk_app_id"), "Application not found",
-				fmt.Sprintf("Application %d does not exist (or is being deleted), so no package can be held for it; applying will fail.", plan.appID()))
+			addAttributeWarning(&resp.Diagnostics, path.Root("sdk_app_id"), "Could not find "+appObject(plan.appID()),
+				"It does not exist (or is being deleted), so no package can be held for it, and applying will fail. Check sdk_app_id.")
 			return
 		}
 		if err != nil {
-			resp.Diagnostics.AddError(fmt.Sprintf("Reading the subscription of application %d", plan.appID()), err.Error())
+			addFailure(&resp.Diagnostics, "read", subscriptionObject(plan.appID()), err, "")
 			return
 		}
 		product = current.Product
@@ -64,7 +64,7 @@ func (r *subscriptionResource) ModifyPlan(ctx context.Context, req resource.Modi
 		// A warning: Terraform runs a normal plan to refresh before every
 		// destroy, so an error here would block terraform destroy too. Create
 		// and Update refuse the same before any purchase.
-		resp.Diagnostics.AddAttributeWarning(path.Root("edition"), summary,
+		addAttributeWarning(&resp.Diagnostics, path.Root("edition"), summary,
 			detail+" terraform apply will refuse this before buying anything; terraform destroy is not affected.")
 		return
 	}
@@ -77,7 +77,7 @@ func (r *subscriptionResource) ModifyPlan(ctx context.Context, req resource.Modi
 		plan.TrialsUsed, plan.AccountTrialsUsed = state.TrialsUsed, state.AccountTrialsUsed
 	}
 	if purchase && edition != catalog.EditionTrial {
-		resp.Diagnostics.AddWarning("This apply buys a paid package",
+		addWarning(&resp.Diagnostics, "This apply buys a paid package",
 			fmt.Sprintf("Applying this plan buys %s for %s month(s)%s, charged to the account balance. TRTC has no refund.",
 				edition, int64String(plan.PeriodMonths), appPhrase(plan.SdkAppID)))
 	}

@@ -2,7 +2,7 @@ package provider
 
 import (
 	"context"
-	"fmt"
+	"errors"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -48,11 +48,12 @@ func (r *subscriptionResource) readBack(ctx context.Context, m *subscriptionMode
 	} else {
 		m.nullComputed()
 	}
-	detail := fmt.Sprintf("The change to application %d was accepted, but reading it back did not show it before the timeout", m.appID())
+	why := "The change was accepted, but reading the subscription back did not show it before the timeout"
 	if lastErr != nil {
-		detail += ": " + lastErr.Error()
+		why += ": " + lastErr.Error()
 	}
-	diags.AddError("Subscription not confirmed", detail+". The resource is kept in state (tainted); run `terraform apply` again to reconcile.")
+	addFailure(diags, "confirm the change of", subscriptionObject(m.appID()), errors.New(why),
+		"The resource is kept in state (tainted); run terraform apply again to reconcile.")
 }
 
 // editionUntil accepts a read showing edition with the expiry a write returned.

@@ -129,11 +129,11 @@ func TestAccSubscription_editionMustFitProduct(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config:      subConfig(env, live, "Standard", "period_months = 1"),
-				ExpectError: wrapRe("(?s)Error: Edition not offered for this product.*product is Live; Live offers:\\s+`Trial`"),
+				ExpectError: wrapRe(`(?s)Error: Edition not offered for this product.*product is Live; Live offers:\s+"Trial"`),
 			},
 			{
 				Config:      subConfig(env, call, "Pro", "period_months = 12"),
-				ExpectError: wrapRe("(?s)edition \"Pro\" is not offered.*Call offers:\\s+`Trial`, `OneToOneCall`,\\s+`GroupCall`"),
+				ExpectError: wrapRe(`(?s)edition "Pro" is not offered.*Call offers:\s+"Trial", "OneToOneCall",\s+"GroupCall"`),
 			},
 		},
 	})
@@ -221,7 +221,7 @@ func TestAccSubscription_readBackTimeoutKeepsTaintedState(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		Steps: []resource.TestStep{
-			{Config: cfg, ExpectError: wrapRe(`Subscription not confirmed(.|\n)*kept in state \(tainted\)`)},
+			{Config: cfg, ExpectError: wrapRe(fmt.Sprintf(`Could not confirm the change of the subscription of TRTC application %d(.|\n)*kept in state \(tainted\)`, id))},
 			{
 				PreConfig: func() { env.Emulator.SetFaults(emulator.Faults{}) },
 				Config:    cfg,

@@ -107,21 +107,21 @@ func (r *subscriptionResource) ValidateConfig(ctx context.Context, req resource.
 	edition := cfg.Edition.ValueString()
 	if edition == catalog.EditionTrial {
 		if !cfg.PeriodMonths.IsNull() {
-			resp.Diagnostics.AddAttributeError(path.Root("period_months"), "period_months not allowed for a Trial",
+			addAttributeError(&resp.Diagnostics, path.Root("period_months"), "period_months not allowed for a Trial",
 				"period_months is only for paid editions: a Trial lasts 7 days (14 for Live) and is not bought for a period. Remove period_months, or choose a paid edition.")
 		}
 		if cfg.AutoRenew.ValueBool() {
-			resp.Diagnostics.AddAttributeError(path.Root("auto_renew"), "auto_renew cannot be true for a Trial",
+			addAttributeError(&resp.Diagnostics, path.Root("auto_renew"), "auto_renew cannot be true for a Trial",
 				"auto_renew = true is only for paid editions: a Trial does not renew. Remove auto_renew, or choose a paid edition.")
 		}
 		if !cfg.RenewalTrigger.IsNull() {
-			resp.Diagnostics.AddAttributeError(path.Root("renewal_trigger"), "renewal_trigger not allowed for a Trial",
+			addAttributeError(&resp.Diagnostics, path.Root("renewal_trigger"), "renewal_trigger not allowed for a Trial",
 				"renewal_trigger buys the same paid edition again and is only for paid editions: a Trial cannot be renewed. Remove renewal_trigger.")
 		}
 		return
 	}
 	if cfg.PeriodMonths.IsNull() {
-		resp.Diagnostics.AddAttributeError(path.Root("period_months"), "period_months required for a paid edition",
+		addAttributeError(&resp.Diagnostics, path.Root("period_months"), "period_months required for a paid edition",
 			fmt.Sprintf("period_months is required for edition %q: a paid edition is bought for %s months.", edition, joinQuoted(periodStrings())))
 	}
 }

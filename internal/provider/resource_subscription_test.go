@@ -360,7 +360,7 @@ resource "trtc_subscription" "call" {
 			},
 			{
 				Config:      env.Config(rtc + call),
-				ExpectError: wrapRe("(?s)Edition not offered for this product.*product is Call; Call offers: `Trial`, `OneToOneCall`, `GroupCall`"),
+				ExpectError: wrapRe(`(?s)Edition not offered for this product.*product is Call; Call offers: "Trial", "OneToOneCall", "GroupCall"`),
 			},
 		},
 	})

@@ -59,7 +59,7 @@ func statusAttr(wire string) (value string, known bool) {
 func statusValue(attribute, wire string, diags *diag.Diagnostics) types.String {
 	v, known := statusAttr(wire)
 	if !known {
-		diags.AddWarning("Unexpected application status from the TRTC API",
+		addWarning(diags, "Unexpected application status from the TRTC API",
 			fmt.Sprintf("%s is %q, which this provider version does not know (it expects Enabled, Disabled or Deleted); "+
 				"it is shown as %q. Please report this to the provider developers.", attribute, wire, v))
 	}
