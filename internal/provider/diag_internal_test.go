@@ -11,6 +11,9 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
 // Every diagnostic of the package is made by the helpers of diag.go, so the
@@ -67,5 +70,34 @@ func TestDiagnosticStyle(t *testing.T) {
 	}
 	if p := diags[2].(diag.DiagnosticWithPath).Path(); !p.Equal(path.Root("id")) {
 		t.Errorf("invalid ID on %s, want the id attribute", p)
+	}
+}
+
+// An id that is not an SdkAppId gets the same attribute error in Read,
+// Update and Delete (and import: provider_client_internal_test.go).
+func TestInvalidApplicationIDIsOneAttributeError(t *testing.T) {
+	r := &applicationResource{providerClient{pd: &ProviderData{}}}
+	state := stateWith(t, r, map[string]tftypes.Value{"id": tftypes.NewValue(tftypes.String, "abc")})
+	plan := tfsdk.Plan{Schema: state.Schema, Raw: state.Raw}
+	ctx := t.Context()
+	got := map[string]diag.Diagnostics{}
+	readResp := &resource.ReadResponse{State: state}
+	r.Read(ctx, resource.ReadRequest{State: state}, readResp)
+	got["Read"] = readResp.Diagnostics
+	updateResp := &resource.UpdateResponse{State: state}
+	r.Update(ctx, resource.UpdateRequest{State: state, Plan: plan}, updateResp)
+	got["Update"] = updateResp.Diagnostics
+	deleteResp := &resource.DeleteResponse{State: state}
+	r.Delete(ctx, resource.DeleteRequest{State: state}, deleteResp)
+	got["Delete"] = deleteResp.Diagnostics
+	for op, diags := range got {
+		errs := diags.Errors()
+		if len(errs) != 1 || errs[0].Summary() != "Invalid trtc_application ID" || !strings.Contains(errs[0].Detail(), `The ID "abc" is not the SdkAppId`) {
+			t.Errorf("%s: %v", op, diags)
+			continue
+		}
+		if p := errs[0].(diag.DiagnosticWithPath).Path(); !p.Equal(path.Root("id")) {
+			t.Errorf("%s: error on %s, want id", op, p)
+		}
 	}
 }
