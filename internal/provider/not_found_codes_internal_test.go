@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/trtc-oss/terraform-provider-trtc/internal/acctest/emutest"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
@@ -23,29 +22,8 @@ import (
 // object does not exist). An application of another account is none of
 // these: it is an error saying so.
 func TestNotFoundCodesGiveTheSameOutcome(t *testing.T) {
-	const vanished = 1400999999
-	str := func(s string) tftypes.Value { return tftypes.NewValue(tftypes.String, s) }
-	num := tftypes.NewValue(tftypes.Number, vanished)
-	objects := func(pc providerClient) map[string]struct {
-		r     resource.Resource
-		state map[string]tftypes.Value
-	} {
-		return map[string]struct {
-			r     resource.Resource
-			state map[string]tftypes.Value
-		}{
-			"trtc_application": {&applicationResource{pc}, map[string]tftypes.Value{
-				"id": str("1400999999"), "sdk_app_id": num, "name": str("gone"), "product": str("RTCEngine"),
-				"data_region": str("ap-singapore"), "sdk_secret_key": str("k"), "status": str("enabled"),
-			}},
-			"trtc_application_tag": {&applicationTagResource{pc}, map[string]tftypes.Value{
-				"id": str("1400999999|team"), "sdk_app_id": num, "key": str("team"), "value": str("rtc"),
-			}},
-			"trtc_subscription": {&subscriptionResource{pc}, map[string]tftypes.Value{
-				"id": str("1400999999"), "sdk_app_id": num, "edition": str("Standard"),
-			}},
-		}
-	}
+	const vanished = vanishedApp
+	objects := vanishedObjects
 	for _, code := range emulator.NotFoundCodes {
 		t.Run(code, func(t *testing.T) {
 			emu, client := emutest.Start(t, emulator.Config{Seed: 1, RateLimit: -1, NotFoundCode: code}, transport.Options{RateLimit: -1})

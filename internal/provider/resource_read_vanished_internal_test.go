@@ -26,19 +26,19 @@ func stateWith(t *testing.T, r resource.Resource, vals map[string]tftypes.Value)
 	return tfsdk.State{Schema: sresp.Schema, Raw: tfvalue.Object(typ, vals)}
 }
 
-// Read of an object deleted outside Terraform removes it from the state with
-// a warning that names it, and no error (the acceptance tests see only the
-// removal: Terraform does not show them the warning).
-func TestReadOfVanishedObjectWarnsAndRemovesIt(t *testing.T) {
-	_, client := emutest.Start(t, emulator.Config{Seed: 1, RateLimit: -1}, transport.Options{RateLimit: -1})
-	pc := providerClient{pd: &ProviderData{API: client, Clock: clock.Real{}}}
-	const vanished = 1400999999
+// vanishedApp is the SdkAppId of an application that does not exist.
+const vanishedApp = 1400999999
+
+type vanishedObject struct {
+	r     resource.Resource
+	state map[string]tftypes.Value
+}
+
+// vanishedObjects are a state of each resource type on vanishedApp.
+func vanishedObjects(pc providerClient) map[string]vanishedObject {
 	str := func(s string) tftypes.Value { return tftypes.NewValue(tftypes.String, s) }
-	num := tftypes.NewValue(tftypes.Number, vanished)
-	cases := map[string]struct {
-		r     resource.Resource
-		state map[string]tftypes.Value
-	}{
+	num := tftypes.NewValue(tftypes.Number, vanishedApp)
+	return map[string]vanishedObject{
 		"trtc_application": {&applicationResource{pc}, map[string]tftypes.Value{
 			"id": str("1400999999"), "sdk_app_id": num, "name": str("gone"), "product": str("RTCEngine"),
 			"data_region": str("ap-singapore"), "sdk_secret_key": str("k"), "status": str("enabled"),
@@ -47,9 +47,17 @@ func TestReadOfVanishedObjectWarnsAndRemovesIt(t *testing.T) {
 			"id": str("1400999999|team"), "sdk_app_id": num, "key": str("team"), "value": str("rtc"),
 		}},
 		"trtc_subscription": {&subscriptionResource{pc}, map[string]tftypes.Value{
-			"id": str("1400999999"), "sdk_app_id": num, "edition": str("Trial"),
+			"id": str("1400999999"), "sdk_app_id": num, "edition": str("Standard"),
 		}},
 	}
+}
+
+// Read of an object deleted outside Terraform removes it from the state with
+// a warning that names it, and no error (the acceptance tests see only the
+// removal: Terraform does not show them the warning).
+func TestReadOfVanishedObjectWarnsAndRemovesIt(t *testing.T) {
+	_, client := emutest.Start(t, emulator.Config{Seed: 1, RateLimit: -1}, transport.Options{RateLimit: -1})
+	cases := vanishedObjects(providerClient{pd: &ProviderData{API: client, Clock: clock.Real{}}})
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
 			state := stateWith(t, tc.r, tc.state)
