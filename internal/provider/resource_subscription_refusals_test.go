@@ -258,7 +258,7 @@ resource "trtc_subscription" "live" {
 		Steps: []resource.TestStep{
 			{
 				Config:      config,
-				ExpectError: wrapRe("(?s)Edition not offered for this product.*product is Live; Live offers:\\s+`Trial`"),
+				ExpectError: wrapRe(`(?s)Edition not offered for this product.*product is Live; Live offers:\s+"Trial"`),
 			},
 			{Config: config, Destroy: true},
 		},
