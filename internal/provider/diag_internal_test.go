@@ -48,6 +48,59 @@ func TestDiagnosticsAreMadeOnlyInDiagGo(t *testing.T) {
 	}
 }
 
+// Diagnostics are plain text: no string of the package holds a Markdown code
+// mark, except schema descriptions (Markdown for the docs), which are skipped.
+// plain() turns any that gets through into a quote, but the source should
+// say what the user reads.
+func TestDiagnosticTextHasNoBackticks(t *testing.T) {
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fset := token.NewFileSet()
+	checked := 0
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") || name == "diag.go" {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.Field: // struct tags
+				return n.Tag == nil
+			case *ast.KeyValueExpr:
+				if k, ok := n.Key.(*ast.Ident); ok && strings.HasSuffix(k.Name, "Description") {
+					return false
+				}
+			case *ast.ValueSpec:
+				for _, id := range n.Names {
+					if strings.HasSuffix(id.Name, "Description") {
+						return false
+					}
+				}
+			case *ast.FuncDecl:
+				return !strings.Contains(strings.ToLower(n.Name.Name), "description")
+			case *ast.BasicLit:
+				if n.Kind != token.STRING && n.Kind != token.CHAR {
+					return true
+				}
+				checked++
+				text := n.Value[1 : len(n.Value)-1] // a raw string's backticks are its quotes
+				if strings.Contains(text, "`") {
+					t.Errorf("%s: Markdown code mark in %s; diagnostics are plain text (quote with %%q)", fset.Position(n.Pos()), n.Value)
+				}
+			}
+			return true
+		})
+	}
+	if checked < 100 {
+		t.Fatalf("checked only %d strings", checked)
+	}
+}
+
 func TestDiagnosticStyle(t *testing.T) {
 	var diags diag.Diagnostics
 	addFailure(&diags, "read", appObject(1400000001), errors.New("[InternalError] boom"), "Run `terraform apply` again")

@@ -79,8 +79,8 @@ func TestExplainSubscriptionErrorGivesNumbers(t *testing.T) {
 		{api.CodeInsufficientBal, []string{"Top up", "Pro for 6 month(s)", "nothing was bought"}},
 		{api.CodeEditionSwitch, []string{"service ticket", "Standard to Pro", "2027-01-01T00:00:00Z"}},
 		{api.CodeTrialActive, []string{"1400000007", "already in a trial", "adopt it"}},
-		{api.CodeInvalidPeriod, []string{"period_months = 6"}},
-		{api.CodeInvalidEdition, []string{`edition "Pro"`, "product is Live", "`Trial`"}},
+		{api.CodeInvalidPeriod, []string{"period_months = 6", `choose one of "1", "2",`}},
+		{api.CodeInvalidEdition, []string{`edition "Pro"`, "product is Live", `offers: "Trial"`}},
 		{api.CodePaidEditionAlive, []string{"Trial can only be claimed without"}},
 	}
 	for _, c := range cases {

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -105,7 +106,7 @@ func editionChangeProblem(held, planned, heldUntil string, sdkAppID uint64) (sum
 	if heldUntil != "" {
 		until = " until " + heldUntil
 	}
-	howTo := fmt.Sprintf("To proceed, either keep edition = %q, or stop managing this package (`terraform state rm` the trtc_subscription, or destroy it, which switches auto-renewal off) "+
+	howTo := fmt.Sprintf("To proceed, either keep edition = %q, or stop managing this package (terraform state rm the trtc_subscription, or destroy it, which switches auto-renewal off) "+
 		"and let it expire, then apply %q again; or open a Tencent Cloud service ticket to switch editions.", held, planned)
 	if planned == catalog.EditionTrial {
 		return "Trial not possible while a paid package is active",
@@ -159,10 +160,15 @@ func periodStrings() []string {
 	return out
 }
 
-// joinQuoted renders a, b and c as "`a`, `b`, `c`".
+// joinQuoted renders a, b and c as "a", "b", "c" (plain text: a terminal
+// shows Markdown code marks as they are).
 func joinQuoted(items []string) string {
 	if len(items) == 0 {
 		return "nothing"
 	}
-	return "`" + strings.Join(items, "`, `") + "`"
+	quoted := make([]string, len(items))
+	for i, item := range items {
+		quoted[i] = strconv.Quote(item)
+	}
+	return strings.Join(quoted, ", ")
 }

@@ -36,11 +36,3 @@ func nextCommand(timeout string) string {
 	}
 	return "run terraform apply again to finish"
 }
-
-// waitErrorDetail is the error of a failed wait followed by waitAdvice.
-func waitErrorDetail(err error, timeout string) string {
-	if advice := waitAdvice(err, timeout); advice != "" {
-		return err.Error() + ". " + advice
-	}
-	return err.Error()
-}

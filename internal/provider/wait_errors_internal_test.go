@@ -38,8 +38,8 @@ func TestWaitAdviceNamesTheCallersTimeout(t *testing.T) {
 		if tc.want != "" && strings.Contains(got, "timeouts.") && !strings.Contains(got, "timeouts."+tc.timeout) {
 			t.Errorf("advice %q names another timeout than %s", got, tc.timeout)
 		}
-		if detail := waitErrorDetail(tc.err, tc.timeout); !strings.HasPrefix(detail, tc.err.Error()) {
-			t.Errorf("detail %q does not start with the error", detail)
+		if _, detail := failure("wait for", appObject(1), tc.err, got); !strings.HasPrefix(detail, tc.err.Error()) || !strings.Contains(detail, got) {
+			t.Errorf("detail %q does not say the error, then the advice", detail)
 		}
 	}
 }
