@@ -91,7 +91,7 @@ func explainRefusal(err error, f purchaseFacts) (reason, detail string) {
 		}
 		return "Edition not offered for this product", fmt.Sprintf("edition %q is not offered for application %d's product. (%v)", f.Edition, f.SdkAppID, err)
 	case api.CodeInvalidPeriod:
-		return "Period not offered", fmt.Sprintf("period_months = %d is not offered; choose one of %s. (%v)", f.PeriodMonths, joinQuoted(periodStrings()), err)
+		return "Period not offered", fmt.Sprintf("period_months = %d is not offered; choose one of %s. (%v)", f.PeriodMonths, periodList(), err)
 	case api.CodeNoPaidEdition:
 		return "No paid edition to renew",
 			fmt.Sprintf("Application %d holds no paid package, and auto-renewal applies only to paid editions: buy one first, or set auto_renew = false. (%v)", f.SdkAppID, err)

@@ -79,7 +79,7 @@ func TestExplainSubscriptionErrorGivesNumbers(t *testing.T) {
 		{api.CodeInsufficientBal, []string{"Top up", "Pro for 6 month(s)", "nothing was bought"}},
 		{api.CodeEditionSwitch, []string{"service ticket", "Standard to Pro", "2027-01-01T00:00:00Z"}},
 		{api.CodeTrialActive, []string{"1400000007", "already in a trial", "adopt it"}},
-		{api.CodeInvalidPeriod, []string{"period_months = 6", `choose one of "1", "2",`}},
+		{api.CodeInvalidPeriod, []string{"period_months = 6", "choose one of 1, 2, 3, 6, 12."}},
 		{api.CodeInvalidEdition, []string{`edition "Pro"`, "product is Live", `offers: "Trial"`}},
 		{api.CodePaidEditionAlive, []string{"Trial can only be claimed without"}},
 	}

@@ -152,6 +152,9 @@ func int64String(v types.Int64) string {
 	return fmt.Sprint(v.ValueInt64())
 }
 
+// periodList renders the periods offered as 1, 2, 3 (numbers, as configured).
+func periodList() string { return strings.Join(periodStrings(), ", ") }
+
 func periodStrings() []string {
 	out := make([]string, len(catalog.Periods))
 	for i, p := range catalog.Periods {

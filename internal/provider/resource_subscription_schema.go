@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
@@ -44,7 +45,7 @@ func (r *subscriptionResource) Schema(ctx context.Context, _ resource.SchemaRequ
 				Validators: []validator.String{stringvalidator.OneOf(catalog.SubscribableEditions...)},
 			},
 			"period_months": schema.Int64Attribute{
-				MarkdownDescription: "Months bought per purchase, one of " + joinQuoted(periodStrings()) + ". Required for a paid edition, not allowed for `Trial`. " +
+				MarkdownDescription: "Months bought per purchase, one of `" + strings.Join(periodStrings(), "`, `") + "`. Required for a paid edition, not allowed for `Trial`. " +
 					"A change alone buys nothing: it applies to the next purchase (a `renewal_trigger` change, or a purchase after expiry).",
 				Optional:   true,
 				Validators: []validator.Int64{int64validator.OneOf(catalog.Periods...)},
@@ -122,6 +123,6 @@ func (r *subscriptionResource) ValidateConfig(ctx context.Context, req resource.
 	}
 	if cfg.PeriodMonths.IsNull() {
 		addAttributeError(&resp.Diagnostics, path.Root("period_months"), "period_months required for a paid edition",
-			fmt.Sprintf("period_months is required for edition %q: a paid edition is bought for %s months.", edition, joinQuoted(periodStrings())))
+			fmt.Sprintf("period_months is required for edition %q: a paid edition is bought for %s months.", edition, periodList()))
 	}
 }
