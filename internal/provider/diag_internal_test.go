@@ -19,23 +19,10 @@ import (
 // Every diagnostic of the package is made by the helpers of diag.go, so the
 // style (and plain text) cannot be bypassed by a new call site.
 func TestDiagnosticsAreMadeOnlyInDiagGo(t *testing.T) {
-	files, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
 	direct := map[string]bool{"AddError": true, "AddWarning": true, "AddAttributeError": true, "AddAttributeWarning": true,
 		"NewErrorDiagnostic": true, "NewWarningDiagnostic": true, "NewAttributeErrorDiagnostic": true, "NewAttributeWarningDiagnostic": true}
-	fset := token.NewFileSet()
-	checked := 0
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") || name == "diag.go" {
-			continue
-		}
-		f, err := parser.ParseFile(fset, name, nil, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		checked++
+	fset, files := packageSources(t)
+	for _, f := range files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			if sel, ok := n.(*ast.SelectorExpr); ok && direct[sel.Sel.Name] {
 				t.Errorf("%s: %s made outside diag.go; use its helpers", fset.Position(sel.Pos()), sel.Sel.Name)
@@ -43,23 +30,18 @@ func TestDiagnosticsAreMadeOnlyInDiagGo(t *testing.T) {
 			return true
 		})
 	}
-	if checked < 10 {
-		t.Fatalf("checked only %d files", checked)
-	}
 }
 
-// Diagnostics are plain text: no string of the package holds a Markdown code
-// mark, except schema descriptions (Markdown for the docs), which are skipped.
-// plain() turns any that gets through into a quote, but the source should
-// say what the user reads.
-func TestDiagnosticTextHasNoBackticks(t *testing.T) {
-	files, err := filepath.Glob("*.go")
+// packageSources parses the package's non-test files but diag.go.
+func packageSources(t *testing.T) (*token.FileSet, []*ast.File) {
+	t.Helper()
+	names, err := filepath.Glob("*.go")
 	if err != nil {
 		t.Fatal(err)
 	}
 	fset := token.NewFileSet()
-	checked := 0
-	for _, name := range files {
+	var files []*ast.File
+	for _, name := range names {
 		if strings.HasSuffix(name, "_test.go") || name == "diag.go" {
 			continue
 		}
@@ -67,6 +49,22 @@ func TestDiagnosticTextHasNoBackticks(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		files = append(files, f)
+	}
+	if len(files) < 10 {
+		t.Fatalf("found only %d files", len(files))
+	}
+	return fset, files
+}
+
+// Diagnostics are plain text: no string of the package holds a Markdown code
+// mark, except schema descriptions (Markdown for the docs), which are skipped.
+// plain() turns any that gets through into a quote, but the source should
+// say what the user reads.
+func TestDiagnosticTextHasNoBackticks(t *testing.T) {
+	fset, files := packageSources(t)
+	checked := 0
+	for _, f := range files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.Field: // struct tags
