@@ -104,7 +104,7 @@ func TestAccApplicationTag_lifecycle(t *testing.T) {
 			{ // one documented form: a comma is refused with the form to use
 				ResourceName: tagAddr, ImportState: true,
 				ImportStateId: strconv.FormatUint(id, 10) + ",cost-center",
-				ExpectError:   wrapped(`expected <sdk_app_id>|<key> such as "1400000001|cost-center"`),
+				ExpectError:   wrapped(fmt.Sprintf(`The ID "%d,cost-center" is not <sdk_app_id>|<key>, such as 1400000001|cost-center`, id)),
 			},
 		},
 	})
