@@ -10,6 +10,28 @@ cd "$(dirname "$0")/.."
 step() { printf '\n==> %s\n' "$*"; }
 die() { printf 'demo failed: %s\n' "$*" >&2; exit 1; }
 
+# explain_errors STATS_JSON: one line per error code the emulator answered,
+# saying whether it is part of normal waiting. A clean run has only those.
+explain_errors() {
+  local codes code
+  codes=$(printf '%s' "$1" | sed -n 's/.*"errors":{\([^}]*\)}.*/\1/p' | tr ',' '\n' | sed -n 's/^"\([^"]*\)":\([0-9]*\)$/\1 \2/p')
+  if [ -z "$codes" ]; then
+    echo "error codes: none"
+    return
+  fi
+  echo "error codes:"
+  while read -r code count; do
+    case $code in
+      FailedOperation.SdkAppIdNotExist | ResourceNotFound.*)
+        echo "  $code ($count): normal waiting, not a failure: the reads that poll an application right after its create (read-after-write lag) and after its delete (that wait ends on the first one)" ;;
+      RequestLimitExceeded)
+        echo "  $code ($count): throttling, retried by the provider" ;;
+      *)
+        echo "  $code ($count): unexpected in a clean run: rerun with KEEP=1 and read the emulator log" ;;
+    esac
+  done <<<"$codes"
+}
+
 export PATH="$(go env GOPATH)/bin:$PATH"
 if ! command -v terraform >/dev/null 2>&1; then
   step "terraform not on PATH: building v1.5.7 from the Go module proxy (about 4 minutes)"
@@ -113,9 +135,6 @@ step "terraform destroy"
 tf destroy -auto-approve -input=false -compact-warnings
 
 step "emulator calls per action, then stopping it"
-http_get "$host" "$port" /_emulator/stats || true
-echo
-echo "Error codes there are part of normal waiting, not failures: FailedOperation.SdkAppIdNotExist"
-echo "(or ResourceNotFound.SdkAppId with --not-found-code) answers the reads that poll an application right after"
-echo "its create (read-after-write lag) and after its delete (the wait ends on the first one);"
-echo "RequestLimitExceeded, if any, was throttling, retried by the provider."
+stats=$(http_get "$host" "$port" /_emulator/stats 2>/dev/null || true)
+echo "$stats"
+explain_errors "$stats"
