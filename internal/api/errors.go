@@ -33,6 +33,9 @@ const (
 	// CodeTagLimitPerResource refuses a 51st tag on one resource
 	// [public, tag/v20180813/errors.go].
 	CodeTagLimitPerResource = "LimitExceeded.ResourceAttachedTags"
+	// CodeAppTrialQuota refuses CreateTrtcFreeLicense when the application
+	// used its trials or one is running (one at a time) [model].
+	CodeAppTrialQuota = "LimitExceeded.AppTrialQuota"
 
 	CodeAppDeleting      = "FailedOperation.AppDeleting"
 	CodeAppEnabled       = "FailedOperation.AppEnabled"
@@ -43,18 +46,11 @@ const (
 	CodeResourceBusy     = "ResourceBusy"
 	CodeNoPaidEdition    = "FailedOperation.NoPaidEdition"
 	CodeEditionSwitch    = "UnsupportedOperation.EditionSwitch"
-	CodeAppTrialQuota    = "LimitExceeded.AppTrialQuota"
 	CodeAccountTrial     = "LimitExceeded.AccountTrialQuota"
 	CodeInsufficientBal  = "FailedOperation.InsufficientBalance"
 	CodePaidEditionAlive = "FailedOperation.PaidEditionActive"
 	CodeInvalidEdition   = "InvalidParameterValue.Edition"
 	CodeInvalidPeriod    = "InvalidParameterValue.Period"
-
-	// CodeTrialActive refuses CreateTrtcFreeLicense while a trial runs. [model]: the
-	// reference names no code for it; this is the emulator's, so nothing may
-	// depend on it alone (the subscription resource re-reads and adopts an
-	// active Trial whatever the refusal).
-	CodeTrialActive = "FailedOperation.TrialActive"
 )
 
 // Code returns the API error code of err, or "" when err is not an API error.

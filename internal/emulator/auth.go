@@ -75,7 +75,7 @@ func (e *Emulator) authenticate(r *http.Request, body []byte) (identity, *apiErr
 		case !hmac.Equal([]byte(token), []byte(id.tmp.token)):
 			return id, errf("AuthFailure.TokenFailure", "the X-TC-Token does not belong to these temporary credentials")
 		case !emulatorNow.Before(id.tmp.expires):
-			return id, errf("AuthFailure.TokenFailure", "the temporary credentials expired at %s", id.tmp.expires.UTC().Format(time.RFC3339))
+			return id, errf("AuthFailure.TokenFailure", "the temporary credentials expired at %s", messageTime(id.tmp.expires))
 		}
 	}
 	signed := make(map[string]string, len(auth.SignedHeaders))

@@ -37,18 +37,23 @@ package emulator
 //     A key both in ReplaceTags and DeleteTags is
 //     InvalidParameterValue.DeleteTagsParamError. Reserved key prefixes are
 //     case-sensitive ("Project" is allowed).
-//   - Listing: Limit 0 means the default 20; OrderField other than
-//     create_time, OrderType other than 0/1, Status other than 0/1 and more
-//     than 100 SdkAppIds are InvalidParameterValue.<Field>. Tag paging: Limit
+//   - Listing: Limit 0 means the default 20; Status other than 0/1 is
+//     InvalidParameterValue.Status; OrderField other than create_time,
+//     OrderType other than 0/1 and more than 100 SdkAppIds are
+//     InvalidParameter (the TRTC SDK's error table has it and no bare
+//     InvalidParameterValue), with a message naming the field and the rule.
+//     Tag paging: Limit
 //     0 or > 100 InvalidParameterValue.Limit, Offset not a multiple of Limit
 //     InvalidParameterValue.OffsetInvalid, ResourceIds outside 1-50
 //     LimitExceeded.ResourceNumPerRequest.
 //   - Applications: the app quota counts applications not being deleted.
 //     ModifyAppStatus back to the state in effect cancels the pending change
-//     at once. A ClientToken over 64 characters is
-//     InvalidParameterValue.ClientToken.
+//     at once. A ClientToken over 64 characters is InvalidParameter, like
+//     the listing checks above.
 //   - Subscriptions: CreateTrtcFreeLicense during a running trial is
-//     FailedOperation.TrialActive (not in the reference). Purchases are free;
+//     LimitExceeded.AppTrialQuota: the running trial counts against the
+//     application's allowance, one trial at a time. Error messages give
+//     times in RFC 3339 UTC (the wire's UTC+8 form has no zone). Purchases are free;
 //     a configured balance <= 0 refuses them (default: unlimited). A renewal
 //     without AutoRenew keeps the current setting. Auto-renewal adds one
 //     month at each expiry; a trial never auto-renews.
@@ -75,7 +80,8 @@ package emulator
 //   - NoSuchVersion [public]
 //   - RequestSizeLimitExceeded [public]
 //   - UnsupportedProtocol [public]
-//   - InvalidParameter [public]
+//   - InvalidParameter [public] (also TRTC input checks: ClientToken,
+//     OrderField, OrderType, SdkAppIds)
 //   - UnknownParameter [public]
 //   - MissingParameter [public]
 //   - RequestLimitExceeded [public]
@@ -95,12 +101,8 @@ package emulator
 //   - InvalidParameterValue.Description [model]
 //   - InvalidParameterValue.Product [model]
 //   - InvalidParameterValue.DataRegion [model]
-//   - InvalidParameterValue.ClientToken [model]
 //   - InvalidParameterValue.Status [model]
 //   - InvalidParameterValue.Limit [model] (also for tag paging)
-//   - InvalidParameterValue.OrderField [model]
-//   - InvalidParameterValue.OrderType [model]
-//   - InvalidParameterValue.SdkAppIds [model]
 //   - LimitExceeded.AppQuota [model]
 //   - FailedOperation.AppDeleting [model]
 //   - FailedOperation.AppEnabled [model]
@@ -123,9 +125,8 @@ package emulator
 //   - AuthFailure.UnauthorizedOperation [public]
 //
 // Editions and subscriptions:
-//   - LimitExceeded.AppTrialQuota [model]
+//   - LimitExceeded.AppTrialQuota [model] (also while a trial runs)
 //   - LimitExceeded.AccountTrialQuota [model]
-//   - FailedOperation.TrialActive [model]
 //   - FailedOperation.PaidEditionActive [model]
 //   - InvalidParameterValue.Edition [model]
 //   - InvalidParameterValue.Period [model]

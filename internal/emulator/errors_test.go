@@ -253,7 +253,7 @@ func errorCases() []errorCase {
 			_, err := h.api.ModifyAppSubscriptionAutoRenew(h.ctx, &api.ModifyAppSubscriptionAutoRenewRequest{SdkAppId: rtc(h, "a"), AutoRenew: true})
 			return apiCode(err)
 		}, nil},
-		{"FailedOperation.TrialActive", func(h *harness) string {
+		{"LimitExceeded.AppTrialQuota", func(h *harness) string { // a trial already running
 			id := rtc(h, "a")
 			if _, err := h.api.CreateTrtcFreeLicense(h.ctx, &api.CreateTrtcFreeLicenseRequest{SdkAppId: id}); err != nil {
 				return err.Error()
@@ -261,19 +261,19 @@ func errorCases() []errorCase {
 			_, err := h.api.CreateTrtcFreeLicense(h.ctx, &api.CreateTrtcFreeLicenseRequest{SdkAppId: id})
 			return apiCode(err)
 		}, nil},
-		{"InvalidParameterValue.ClientToken", func(h *harness) string {
+		{"InvalidParameter", func(h *harness) string { // ClientToken over 64 characters
 			_, err := h.api.CreateTrtcApp(h.ctx, &api.CreateTrtcAppRequest{AppName: "a", Product: "Call", ClientToken: api.Ptr(strings.Repeat("t", 65))})
 			return apiCode(err)
 		}, nil},
-		{"InvalidParameterValue.OrderField", func(h *harness) string {
+		{"InvalidParameter", func(h *harness) string { // OrderField
 			_, err := h.api.DescribeAppStatList(h.ctx, &api.DescribeAppStatListRequest{OrderField: api.Ptr("name")})
 			return apiCode(err)
 		}, nil},
-		{"InvalidParameterValue.OrderType", func(h *harness) string {
+		{"InvalidParameter", func(h *harness) string { // OrderType
 			_, err := h.api.DescribeAppStatList(h.ctx, &api.DescribeAppStatListRequest{OrderType: api.Ptr[uint64](2)})
 			return apiCode(err)
 		}, nil},
-		{"InvalidParameterValue.SdkAppIds", func(h *harness) string {
+		{"InvalidParameter", func(h *harness) string { // more than 100 SdkAppIds
 			_, err := h.api.DescribeAppStatList(h.ctx, &api.DescribeAppStatListRequest{SdkAppIds: make([]uint64, 101)})
 			return apiCode(err)
 		}, nil},

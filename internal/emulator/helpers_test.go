@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -98,6 +100,22 @@ func wantCode(t *testing.T, err error, code string) {
 	t.Helper()
 	if got := api.Code(err); got != code {
 		t.Fatalf("want error code %s, got %q (err %v)", code, got, err)
+	}
+}
+
+// wantRefusal fails unless err is an API error with code whose message says
+// each of mentions.
+func wantRefusal(t *testing.T, err error, code string, mentions ...string) {
+	t.Helper()
+	wantCode(t, err, code)
+	var apiErr *api.Error
+	if !errors.As(err, &apiErr) {
+		t.Fatalf("%v is not an *api.Error", err)
+	}
+	for _, m := range mentions {
+		if !strings.Contains(apiErr.Message, m) {
+			t.Errorf("%s message %q does not say %q", code, apiErr.Message, m)
+		}
 	}
 }
 

@@ -2,6 +2,7 @@ package emulator
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -128,5 +129,32 @@ func TestDescribeAppStatListFilters(t *testing.T) {
 	out, _ = h.api.DescribeAppStatList(h.ctx, &api.DescribeAppStatListRequest{SdkAppIds: []uint64{b}})
 	if l := out.SdkAppInfos[0].License; l == nil || *l != catalog.EditionTrial {
 		t.Fatalf("License during a trial = %v", l)
+	}
+}
+
+// The input checks without a code of their own answer InvalidParameter (the
+// code the TRTC SDK's error table has; it has no bare InvalidParameterValue),
+// with a message naming the field and the rule; the limits themselves pass.
+func TestInputChecksAnswerInvalidParameterNamingFieldAndRule(t *testing.T) {
+	h := newHarness(t)
+	id := h.createApp("a")
+	list := func(req api.DescribeAppStatListRequest) error {
+		_, err := h.api.DescribeAppStatList(h.ctx, &req)
+		return err
+	}
+	long := strings.Repeat("t", 65)
+	_, err := h.api.CreateTrtcApp(h.ctx, &api.CreateTrtcAppRequest{AppName: "b", Product: catalog.ProductCall, ClientToken: &long})
+	wantRefusal(t, err, "InvalidParameter", "ClientToken must be at most 64 characters")
+	_, err = h.api.CreateAppSubscription(h.ctx, &api.CreateAppSubscriptionRequest{SdkAppId: id, Edition: catalog.EditionPro, PeriodMonths: 1, ClientToken: &long})
+	wantRefusal(t, err, "InvalidParameter", "ClientToken must be at most 64 characters")
+	wantRefusal(t, list(api.DescribeAppStatListRequest{OrderField: api.Ptr("name")}), "InvalidParameter", `OrderField "name" must be create_time`)
+	wantRefusal(t, list(api.DescribeAppStatListRequest{OrderType: api.Ptr[uint64](2)}), "InvalidParameter", "OrderType 2 must be 0 (newest first) or 1 (oldest first)")
+	wantRefusal(t, list(api.DescribeAppStatListRequest{SdkAppIds: make([]uint64, 101)}), "InvalidParameter", "SdkAppIds must list at most 100 applications, not 101")
+
+	if _, err := h.api.CreateTrtcApp(h.ctx, &api.CreateTrtcAppRequest{AppName: "c", Product: catalog.ProductCall, ClientToken: api.Ptr(long[:64])}); err != nil {
+		t.Errorf("a 64-character ClientToken: %v", err)
+	}
+	if err := list(api.DescribeAppStatListRequest{SdkAppIds: make([]uint64, 100)}); err != nil {
+		t.Errorf("100 SdkAppIds: %v", err)
 	}
 }

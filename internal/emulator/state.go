@@ -176,6 +176,10 @@ func (e *Emulator) propagation() time.Duration {
 	return lo + time.Duration(e.rng.Int63n(int64(hi-lo)+1))
 }
 
+// messageTime spells t in an error message: RFC 3339 UTC, as the provider
+// shows every time to users (the wire's UTC+8 form carries no zone).
+func messageTime(t time.Time) string { return t.UTC().Format(time.RFC3339) }
+
 // wireTime spells t as every wire time is spelled; zero is "".
 func wireTime(t time.Time) string {
 	if t.IsZero() {

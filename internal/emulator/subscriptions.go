@@ -39,17 +39,18 @@ func (e *Emulator) createTrtcFreeLicense(c *call, req *api.CreateTrtcFreeLicense
 	}
 	switch a.sub.edition {
 	case catalog.EditionBasic:
-	case catalog.EditionTrial:
-		return nil, errf("FailedOperation.TrialActive", "the application %d is already in a trial until %s", a.id, wireTime(a.sub.expire))
+	case catalog.EditionTrial: // one trial at a time: the running one counts against the allowance
+		return nil, errf("LimitExceeded.AppTrialQuota", "the application %d already has a trial running until %s (one at a time); it has used %d of its %d trials",
+			a.id, messageTime(a.sub.expire), a.trialsUsed, catalog.MaxTrialsPerApp)
 	default:
 		return nil, errf("FailedOperation.PaidEditionActive", "the application %d has the paid edition %s until %s; a trial is not possible",
-			a.id, a.sub.edition, wireTime(a.sub.expire))
+			a.id, a.sub.edition, messageTime(a.sub.expire))
 	}
 	if a.trialsUsed >= catalog.MaxTrialsPerApp {
-		return nil, errf("LimitExceeded.AppTrialQuota", "the application %d already used its %d trials", a.id, catalog.MaxTrialsPerApp)
+		return nil, errf("LimitExceeded.AppTrialQuota", "the application %d has used %d of its %d trials", a.id, a.trialsUsed, catalog.MaxTrialsPerApp)
 	}
 	if e.st.accountTrials >= e.account.AccountTrialQuota {
-		return nil, errf("LimitExceeded.AccountTrialQuota", "the account already used its %d trials", e.account.AccountTrialQuota)
+		return nil, errf("LimitExceeded.AccountTrialQuota", "the account has used %d of its %d trials", e.st.accountTrials, e.account.AccountTrialQuota)
 	}
 	e.beforeWrite(a.id, a)
 	now := e.now()
@@ -87,7 +88,7 @@ func (e *Emulator) createAppSubscription(c *call, req *api.CreateAppSubscription
 	current := a.sub.edition
 	if catalog.IsPaidEdition(a.product, current) && current != req.Edition {
 		return nil, errf("UnsupportedOperation.EditionSwitch", "the application %d has the paid edition %s until %s; switching to %s needs a service ticket",
-			a.id, current, wireTime(a.sub.expire), req.Edition)
+			a.id, current, messageTime(a.sub.expire), req.Edition)
 	}
 	if b := e.account.Balance; b != nil && *b <= 0 {
 		return nil, errf("FailedOperation.InsufficientBalance", "the account balance is insufficient to buy %s for %d months", req.Edition, req.PeriodMonths)

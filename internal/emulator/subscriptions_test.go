@@ -93,7 +93,9 @@ func TestTrialExpiryAndQuotas(t *testing.T) {
 		t.Fatalf("Live trial lasts 14 days: %+v %v", trial, err)
 	}
 	_, err = h.api.CreateTrtcFreeLicense(h.ctx, &api.CreateTrtcFreeLicenseRequest{SdkAppId: live.SdkAppId})
-	wantCode(t, err, "FailedOperation.TrialActive")
+	// One trial at a time: the running one counts against the allowance. The
+	// message gives its end in RFC 3339 UTC (the wire's 2026-03-15 12:00:00).
+	wantRefusal(t, err, "LimitExceeded.AppTrialQuota", "already has a trial running until 2026-03-15T04:00:00Z", "used 1 of its 2 trials")
 	h.clk.Advance(14 * 24 * time.Hour)
 	if s := h.sub(live.SdkAppId); s.Edition != catalog.EditionBasic || s.Status != api.SubscriptionExpired {
 		t.Fatalf("after the trial: %+v", s)
@@ -103,7 +105,7 @@ func TestTrialExpiryAndQuotas(t *testing.T) {
 	}
 	h.clk.Advance(14 * 24 * time.Hour)
 	_, err = h.api.CreateTrtcFreeLicense(h.ctx, &api.CreateTrtcFreeLicenseRequest{SdkAppId: live.SdkAppId})
-	wantCode(t, err, "LimitExceeded.AppTrialQuota")
+	wantRefusal(t, err, "LimitExceeded.AppTrialQuota", "used 2 of its 2 trials")
 	_, err = h.buy(live.SdkAppId, catalog.EditionStandard, 1, false)
 	wantCode(t, err, "InvalidParameterValue.Edition")
 
@@ -151,4 +153,9 @@ func TestPurchaseRules(t *testing.T) {
 	if s := h.sub(id); s.ExpireTime != "2027-03-01 12:00:00" {
 		t.Fatalf("the repeat bought again: %+v", s)
 	}
+	// Messages give times in RFC 3339 UTC; the wire fields stay UTC+8.
+	_, err = h.buy(id, catalog.EditionOneToOneCall, 1, false)
+	wantRefusal(t, err, "UnsupportedOperation.EditionSwitch", "GroupCall until 2027-03-01T04:00:00Z")
+	_, err = h.api.CreateTrtcFreeLicense(h.ctx, &api.CreateTrtcFreeLicenseRequest{SdkAppId: id})
+	wantRefusal(t, err, "FailedOperation.PaidEditionActive", "GroupCall until 2027-03-01T04:00:00Z")
 }

@@ -51,7 +51,7 @@ func (e *Emulator) writable(id uint64) (*app, *apiError) {
 
 func checkClientToken(token *string) *apiError {
 	if token != nil && len(*token) > maxClientToken {
-		return errf("InvalidParameterValue.ClientToken", "ClientToken must be at most %d characters", maxClientToken)
+		return errf("InvalidParameter", "ClientToken must be at most %d characters", maxClientToken)
 	}
 	return nil
 }
@@ -206,7 +206,7 @@ func (e *Emulator) describeAppStatList(c *call, req *api.DescribeAppStatListRequ
 		return nil, errf("InvalidParameterValue.Limit", "Limit %d must be at most 100", limit)
 	}
 	if req.OrderField != nil && *req.OrderField != "" && *req.OrderField != "create_time" {
-		return nil, errf("InvalidParameterValue.OrderField", "OrderField %q must be create_time", *req.OrderField)
+		return nil, errf("InvalidParameter", "OrderField %q must be create_time", *req.OrderField)
 	}
 	newestFirst := true
 	if req.OrderType != nil {
@@ -215,11 +215,11 @@ func (e *Emulator) describeAppStatList(c *call, req *api.DescribeAppStatListRequ
 		case 1:
 			newestFirst = false
 		default:
-			return nil, errf("InvalidParameterValue.OrderType", "OrderType %d must be 0 (newest first) or 1 (oldest first)", *req.OrderType)
+			return nil, errf("InvalidParameter", "OrderType %d must be 0 (newest first) or 1 (oldest first)", *req.OrderType)
 		}
 	}
 	if len(req.SdkAppIds) > 100 {
-		return nil, errf("InvalidParameterValue.SdkAppIds", "SdkAppIds lists %d applications, at most 100", len(req.SdkAppIds))
+		return nil, errf("InvalidParameter", "SdkAppIds must list at most 100 applications, not %d", len(req.SdkAppIds))
 	}
 	if req.Status != nil && *req.Status != 0 && *req.Status != 1 {
 		return nil, errf("InvalidParameterValue.Status", "Status %d must be 1 (available) or 0 (stopped)", *req.Status)

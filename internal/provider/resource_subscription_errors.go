@@ -56,19 +56,22 @@ func explainRefusal(err error, f purchaseFacts) (reason, detail string) {
 		cur = &api.DescribeAppSubscriptionResponse{}
 	}
 	switch api.Code(err) {
-	case api.CodeAppTrialQuota:
-		return "Trial quota of the application used up",
-			fmt.Sprintf("Application %d has used %d of %d trials; no further trial can be claimed for it. Choose a paid edition (with period_months) instead. (%v)",
-				f.SdkAppID, cur.TrialsUsed, catalog.MaxTrialsPerApp, err)
+	case api.CodeAppTrialQuota: // quota used, or a trial running that the read after did not show
+		if cur.TrialsUsed >= catalog.MaxTrialsPerApp {
+			return "Trial quota of the application used up",
+				fmt.Sprintf("Application %d has used %d of %d trials; no further trial can be claimed for it. Choose a paid edition (with period_months) instead. (%v)",
+					f.SdkAppID, cur.TrialsUsed, catalog.MaxTrialsPerApp, err)
+		}
+		return "Trial quota of the application used up, or a trial already running",
+			fmt.Sprintf("The API refused a trial for application %d: either its %d trials are used up or a trial is already running (one at a time; the running one counts against the quota). "+
+				"Reading its subscription showed %d of %d trials used. If a trial is running, run terraform apply again to adopt it; otherwise choose a paid edition (with period_months) instead. (%v)",
+				f.SdkAppID, catalog.MaxTrialsPerApp, cur.TrialsUsed, catalog.MaxTrialsPerApp, err)
 	case api.CodeAccountTrial:
 		detail = fmt.Sprintf("The account has used %d of %d trials; no further trial can be claimed on this account.", cur.AccountTrialsUsed, catalog.MaxTrialsPerAccount)
 		if cur.AccountTrialsUsed < catalog.MaxTrialsPerAccount {
 			detail += fmt.Sprintf(" The API refused at %d, so this account's trial quota is lower than the default %d.", cur.AccountTrialsUsed, catalog.MaxTrialsPerAccount)
 		}
 		return "Trial quota of the account used up", fmt.Sprintf("%s Choose a paid edition (with period_months) instead. (%v)", detail, err)
-	case api.CodeTrialActive: // and a read right after did not show it (see claimTrial)
-		return "Trial already active",
-			fmt.Sprintf("The API says application %d is already in a trial, but reading its subscription did not show an active Trial. Run terraform apply again to adopt it. (%v)", f.SdkAppID, err)
 	case api.CodeInsufficientBal:
 		return "Insufficient account balance",
 			fmt.Sprintf("The account balance does not cover %s for %d month(s) for application %d, so nothing was bought. Top up the account (Tencent Cloud console, Billing Center) and apply again. (%v)",

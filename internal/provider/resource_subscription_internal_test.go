@@ -78,7 +78,6 @@ func TestExplainSubscriptionErrorGivesNumbers(t *testing.T) {
 		{api.CodeAccountTrial, []string{"used 3 of 10 trials", "quota is lower"}},
 		{api.CodeInsufficientBal, []string{"Top up", "Pro for 6 month(s)", "nothing was bought"}},
 		{api.CodeEditionSwitch, []string{"service ticket", "Standard to Pro", "2027-01-01T00:00:00Z"}},
-		{api.CodeTrialActive, []string{"1400000007", "already in a trial", "adopt it"}},
 		{api.CodeInvalidPeriod, []string{"period_months = 6", "choose one of 1, 2, 3, 6, 12."}},
 		{api.CodeInvalidEdition, []string{`edition "Pro"`, "product is Live", `offers: "Trial"`}},
 		{api.CodePaidEditionAlive, []string{"Trial can only be claimed without"}},
@@ -100,6 +99,19 @@ func TestExplainSubscriptionErrorGivesNumbers(t *testing.T) {
 	_, detail := explainSubscriptionError("buy the Pro edition", errors.New("connection reset"), facts)
 	if detail != "connection reset" {
 		t.Errorf("an unknown error should pass through, got %q", detail)
+	}
+
+	// LimitExceeded.AppTrialQuota also refuses while a trial runs (one at a
+	// time): with trials left, the message must not say they are used up.
+	oneUsed := purchaseFacts{SdkAppID: 1400000007, Edition: "Trial", Current: &api.DescribeAppSubscriptionResponse{TrialsUsed: 1}}
+	_, detail = explainSubscriptionError("start a Trial", apiErr(api.CodeAppTrialQuota), oneUsed)
+	for _, m := range []string{"used up, or a trial already running", "1400000007", "a trial is already running", "showed 1 of 2 trials used", "adopt it", api.CodeAppTrialQuota} {
+		if !strings.Contains(detail, m) {
+			t.Errorf("running trial: detail %q does not mention %q", detail, m)
+		}
+	}
+	if strings.Contains(detail, "has used 1 of 2 trials; no further trial") {
+		t.Errorf("running trial: detail %q says the quota is used up", detail)
 	}
 }
 

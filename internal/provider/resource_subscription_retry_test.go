@@ -56,7 +56,8 @@ func remoteTrials(t *testing.T, env *acctest.Env, id uint64, want int64) resourc
 }
 
 // CreateTrtcFreeLicense has no ClientToken: when its first answer is lost, the
-// retry is refused (TrialActive) although the trial the plan asks for was
+// retry is refused (LimitExceeded.AppTrialQuota: the running trial counts
+// against the quota, one at a time) although the trial the plan asks for was
 // started. The resource must adopt it, not fail, and not claim another.
 func TestAccSubscription_lostAnswerOfCreateTrtcFreeLicenseIsAdopted(t *testing.T) {
 	env := acctest.NewEnv(t)
@@ -75,6 +76,12 @@ func TestAccSubscription_lostAnswerOfCreateTrtcFreeLicenseIsAdopted(t *testing.T
 			Check: resource.ComposeTestCheckFunc(
 				checkCalls(env, "CreateTrtcFreeLicense", 2), // the lost one and its retry
 				remoteTrials(t, env, id, 1),
+				func(*terraform.State) error {
+					if n := env.Emulator.Stats().Errors[api.CodeAppTrialQuota]; n != 1 {
+						return fmt.Errorf("the retry was refused with %s %d times, want once", api.CodeAppTrialQuota, n)
+					}
+					return nil
+				},
 			),
 		}},
 	})

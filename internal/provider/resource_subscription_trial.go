@@ -16,12 +16,13 @@ import (
 // CreateTrtcFreeLicense takes no ClientToken, and the transport retries ambiguous
 // failures (InternalError, 5xx, a dropped connection). When the first attempt
 // started the trial but its answer was lost, the retry is refused as if the
-// trial had been claimed by someone else: the emulator answers
-// FailedOperation.TrialActive [model], and the real service may instead count
-// the trial and refuse on a trial quota. Either way the Trial the plan asks
-// for is active, so such a refusal is checked with a read and, when the read
-// shows an active Trial, adopted instead of failing the apply. (Create has
-// already adopted a Trial that was active before it started.)
+// trial had been claimed by someone else: on a trial quota, since the running
+// trial counts against it (LimitExceeded.AppTrialQuota, one trial at a time),
+// or the account's. Either way the Trial the plan asks for is active, so such
+// a refusal is checked with a read and, when the read shows an active Trial,
+// adopted instead of failing the apply; otherwise the refusal is explained
+// with the numbers of that read. (Create has already adopted a Trial that
+// was active before it started.)
 func (r *subscriptionResource) claimTrial(ctx context.Context, plan *subscriptionModel, current *api.DescribeAppSubscriptionResponse, diags *diag.Diagnostics) func(*api.DescribeAppSubscriptionResponse) bool {
 	id := plan.appID()
 	tflog.Info(ctx, "starting a trial", map[string]any{"sdk_app_id": logID(id)})
@@ -39,6 +40,9 @@ func (r *subscriptionResource) claimTrial(ctx context.Context, plan *subscriptio
 				map[string]any{"sdk_app_id": logID(id), "refusal": api.Code(err), "expire_time": s.ExpireTime})
 			return editionUntil(catalog.EditionTrial, s.ExpireTime)
 		}
+		if readErr == nil {
+			current = s // the refusal's numbers as they are now
+		}
 	}
 	r.addPurchaseError(diags, plan, current, err)
 	return nil
@@ -48,7 +52,7 @@ func (r *subscriptionResource) claimTrial(ctx context.Context, plan *subscriptio
 // successful first attempt can get.
 func trialMayBeOurs(err error) bool {
 	switch api.Code(err) {
-	case api.CodeTrialActive, api.CodeAppTrialQuota, api.CodeAccountTrial:
+	case api.CodeAppTrialQuota, api.CodeAccountTrial:
 		return true
 	}
 	return false
