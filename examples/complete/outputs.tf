@@ -12,8 +12,8 @@ output "demo_application_names" {
 }
 
 output "demo_application_ids" {
-  description = "SdkAppIds listed by the trtc_applications data source."
-  value       = sort(data.trtc_applications.demo.ids)
+  description = "SdkAppIds (numbers) listed by the trtc_applications data source, in creation order."
+  value       = data.trtc_applications.demo.ids
 }
 
 output "engine_status" {

@@ -22,19 +22,24 @@ import (
 // source and the trtc_application list resource (embedded in both models).
 // Every filter given must match.
 type applicationFilters struct {
-	Names     []string          `tfsdk:"names"`
-	NameRegex types.String      `tfsdk:"name_regex"`
-	Status    types.String      `tfsdk:"status"`
-	Tags      map[string]string `tfsdk:"tags"`
+	Names          []string          `tfsdk:"names"`
+	NameRegex      types.String      `tfsdk:"name_regex"`
+	StatusInEffect types.String      `tfsdk:"status_in_effect"`
+	Tags           map[string]string `tfsdk:"tags"`
 }
 
 // Descriptions and validators of the filter attributes, for both schemas.
 const (
-	namesFilterDescription     = "Only applications with one of these exact names."
-	nameRegexFilterDescription = "Only applications whose name matches this [RE2 regular expression](https://github.com/google/re2/wiki/Syntax), applied by the provider."
-	statusFilterDescription    = "Only applications in this state in effect: `enabled` or `disabled`."
-	tagsFilterDescription      = "Only applications carrying every one of these tag keys; " +
+	namesFilterDescription          = "Only applications with one of these exact names."
+	nameRegexFilterDescription      = "Only applications whose name matches this [RE2 regular expression](https://github.com/google/re2/wiki/Syntax), applied by the provider."
+	statusInEffectFilterDescription = "Only applications with this status in effect, as in `trtc_application.status_in_effect`: " +
+		"`enabled` or `disabled`. " + listingStatusDescription
+	tagsFilterDescription = "Only applications carrying every one of these tag keys; " +
 		"with the given value when the value is not empty (`\"\"` matches any value)."
+
+	// listingStatusDescription says what the listing (DescribeAppStatList) cannot tell.
+	listingStatusDescription = "The listing only knows the status in effect: a change still propagating (3-5 minutes) is not " +
+		"visible in it; `trtc_application_status` reads the target TRTC records (`status`)."
 )
 
 func namesFilterValidators() []validator.List {
@@ -43,7 +48,7 @@ func namesFilterValidators() []validator.List {
 
 func nameRegexFilterValidators() []validator.String { return []validator.String{regexpValidator{}} }
 
-func statusFilterValidators() []validator.String {
+func statusInEffectFilterValidators() []validator.String {
 	return []validator.String{stringvalidator.OneOf(appStatusEnabled, appStatusDisabled)}
 }
 
@@ -73,7 +78,7 @@ func (f applicationFilters) matches(app inventory.App, nameRe *regexp.Regexp) bo
 	if len(f.Names) > 0 && !slices.Contains(f.Names, app.Name) {
 		return false
 	}
-	if !f.Status.IsNull() && f.Status.ValueString() != statusName(app.Enabled) {
+	if !f.StatusInEffect.IsNull() && f.StatusInEffect.ValueString() != statusName(app.Enabled) {
 		return false
 	}
 	for k, want := range f.Tags {

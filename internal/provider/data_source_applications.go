@@ -8,7 +8,6 @@ import (
 	"maps"
 	"regexp"
 	"slices"
-	"strconv"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
@@ -45,20 +44,22 @@ type applicationsModel struct {
 	SdkAppIDs []int64      `tfsdk:"sdk_app_ids"`
 	applicationFilters
 	WithDetails  types.Bool         `tfsdk:"with_details"`
-	IDs          []string           `tfsdk:"ids"`
+	IDs          []int64            `tfsdk:"ids"`
 	Applications []applicationEntry `tfsdk:"applications"`
 }
 
 type applicationEntry struct {
-	SdkAppID    int64             `tfsdk:"sdk_app_id"`
-	Name        string            `tfsdk:"name"`
-	Description string            `tfsdk:"description"`
-	Status      string            `tfsdk:"status"`
-	CreateTime  string            `tfsdk:"create_time"`
-	Tags        map[string]string `tfsdk:"tags"`
-	License     types.String      `tfsdk:"license"`
-	Product     types.String      `tfsdk:"product"`
-	DataRegion  types.String      `tfsdk:"data_region"`
+	SdkAppID       int64             `tfsdk:"sdk_app_id"`
+	Name           string            `tfsdk:"name"`
+	Description    string            `tfsdk:"description"`
+	StatusInEffect string            `tfsdk:"status_in_effect"`
+	CreateTime     string            `tfsdk:"create_time"`
+	Tags           map[string]string `tfsdk:"tags"`
+	License        types.String      `tfsdk:"license"`
+	// With with_details only: what the listing lacks.
+	Status     types.String `tfsdk:"status"`
+	Product    types.String `tfsdk:"product"`
+	DataRegion types.String `tfsdk:"data_region"`
 }
 
 func (d *ApplicationsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -70,7 +71,8 @@ func (d *ApplicationsDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 		MarkdownDescription: "Lists the TRTC applications of the account, optionally filtered. " +
 			"Every filter given must match. Reads the account's applications through `DescribeAppStatList` (100 per page, shared with " +
 			"the refresh of `trtc_application` resources in the same run) and filters them in the provider. " +
-			"`status` is the state **in effect**: an enable or disable still propagating (3-5 minutes) is not reflected yet.",
+			"The listing only knows the status **in effect** (`status_in_effect`, also what the `status_in_effect` filter compares): " +
+			"a change still propagating (3-5 minutes) is not visible in it. `with_details = true` also reads the target TRTC records (`status`).",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:            true,
@@ -97,10 +99,10 @@ func (d *ApplicationsDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 				MarkdownDescription: nameRegexFilterDescription,
 				Validators:          nameRegexFilterValidators(),
 			},
-			"status": schema.StringAttribute{
+			"status_in_effect": schema.StringAttribute{
 				Optional:            true,
-				MarkdownDescription: statusFilterDescription,
-				Validators:          statusFilterValidators(),
+				MarkdownDescription: statusInEffectFilterDescription,
+				Validators:          statusInEffectFilterValidators(),
 			},
 			"tags": schema.MapAttribute{
 				ElementType:         types.StringType,
@@ -110,14 +112,14 @@ func (d *ApplicationsDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 			},
 			"with_details": schema.BoolAttribute{
 				Optional: true,
-				MarkdownDescription: "Also read `product` and `data_region` of each matching application, which the listing lacks " +
+				MarkdownDescription: "Also read `status`, `product` and `data_region` of each matching application, which the listing lacks " +
 					"(one `DescribeSdkAppInfo` call per match): what a `trtc_application` needs to adopt it with a `for_each` import " +
 					"(see the guide Adopting existing applications). Defaults to `false`.",
 			},
 			"ids": schema.ListAttribute{
-				ElementType:         types.StringType,
+				ElementType:         types.Int64Type,
 				Computed:            true,
-				MarkdownDescription: "SdkAppIds of the matching applications, as strings, in the order listed.",
+				MarkdownDescription: "SdkAppIds of the matching applications, in the order listed. " + sdkAppIDTypeDescription,
 			},
 			"applications": schema.ListNestedAttribute{
 				Computed:            true,
@@ -127,7 +129,16 @@ func (d *ApplicationsDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 						"sdk_app_id":  schema.Int64Attribute{Computed: true, MarkdownDescription: "The SdkAppId."},
 						"name":        schema.StringAttribute{Computed: true, MarkdownDescription: "Application name."},
 						"description": schema.StringAttribute{Computed: true, MarkdownDescription: "Application description."},
-						"status":      schema.StringAttribute{Computed: true, MarkdownDescription: "State in effect: `enabled` or `disabled`."},
+						"status_in_effect": schema.StringAttribute{
+							Computed: true,
+							MarkdownDescription: "The status in effect, as in `trtc_application.status_in_effect`: `enabled` or `disabled`. " +
+								"A change still propagating is not visible here: see `status`.",
+						},
+						"status": schema.StringAttribute{
+							Computed: true,
+							MarkdownDescription: "The status TRTC records as the target, as in `trtc_application.status`: `enabled` or `disabled`; " +
+								"differs from `status_in_effect` while a change propagates. Null unless `with_details = true`.",
+						},
 						"create_time": schema.StringAttribute{Computed: true, MarkdownDescription: "Creation time (RFC 3339, UTC)."},
 						"tags": schema.MapAttribute{
 							ElementType:         types.StringType,
@@ -169,7 +180,7 @@ func (d *ApplicationsDataSource) Read(ctx context.Context, req datasource.ReadRe
 		return
 	}
 
-	m.IDs = []string{}
+	m.IDs = []int64{}
 	m.Applications = []applicationEntry{}
 	for _, app := range apps {
 		if !m.matches(app, nameRe) {
@@ -184,7 +195,7 @@ func (d *ApplicationsDataSource) Read(ctx context.Context, req datasource.ReadRe
 				return
 			}
 		}
-		m.IDs = append(m.IDs, strconv.FormatUint(app.ID, 10))
+		m.IDs = append(m.IDs, int64(app.ID))
 		m.Applications = append(m.Applications, entry)
 	}
 	m.ID = types.StringValue(filtersID(m))
@@ -200,7 +211,8 @@ func (m applicationsModel) matches(app inventory.App, nameRe *regexp.Regexp) boo
 	return m.applicationFilters.matches(app, nameRe)
 }
 
-// readDetails fills product and data_region from the application itself;
+// readDetails fills status (the target), product and data_region from the
+// application itself;
 // false when it no longer exists or is being deleted.
 func (d *ApplicationsDataSource) readDetails(ctx context.Context, e *applicationEntry, diags *diag.Diagnostics) bool {
 	app, err := finder.AppByID(ctx, d.pd.API, uint64(e.SdkAppID))
@@ -211,35 +223,37 @@ func (d *ApplicationsDataSource) readDetails(ctx context.Context, e *application
 		addFailure(diags, "read", appObject(uint64(e.SdkAppID)), readError(uint64(e.SdkAppID), err), "")
 		return true
 	}
+	e.Status = statusValue("status", targetStatus(app), diags)
 	e.Product, e.DataRegion = types.StringValue(app.Product), types.StringValue(app.DataRegion)
 	return true
 }
 
 func toApplicationEntry(app inventory.App) applicationEntry {
 	return applicationEntry{
-		SdkAppID:    int64(app.ID),
-		Name:        app.Name,
-		Description: app.Description,
-		Status:      statusName(app.Enabled),
-		CreateTime:  formatWireTime(app.CreateTime),
-		Tags:        maps.Clone(app.Tags),
-		License:     types.StringPointerValue(app.License),
-		Product:     types.StringNull(),
-		DataRegion:  types.StringNull(),
+		SdkAppID:       int64(app.ID),
+		Name:           app.Name,
+		Description:    app.Description,
+		StatusInEffect: statusName(app.Enabled),
+		CreateTime:     formatWireTime(app.CreateTime),
+		Tags:           maps.Clone(app.Tags),
+		License:        types.StringPointerValue(app.License),
+		Status:         types.StringNull(),
+		Product:        types.StringNull(),
+		DataRegion:     types.StringNull(),
 	}
 }
 
 // filtersID is stable for the same filters, whatever the results.
 func filtersID(m applicationsModel) string {
-	if len(m.SdkAppIDs) == 0 && len(m.Names) == 0 && m.NameRegex.IsNull() && m.Status.IsNull() && len(m.Tags) == 0 {
+	if len(m.SdkAppIDs) == 0 && len(m.Names) == 0 && m.NameRegex.IsNull() && m.StatusInEffect.IsNull() && len(m.Tags) == 0 {
 		return "trtc_applications"
 	}
 	b, _ := json.Marshal(map[string]any{ // maps marshal with sorted keys
-		"sdk_app_ids": m.SdkAppIDs,
-		"names":       m.Names,
-		"name_regex":  m.NameRegex.ValueStringPointer(),
-		"status":      m.Status.ValueStringPointer(),
-		"tags":        m.Tags,
+		"sdk_app_ids":      m.SdkAppIDs,
+		"names":            m.Names,
+		"name_regex":       m.NameRegex.ValueStringPointer(),
+		"status_in_effect": m.StatusInEffect.ValueStringPointer(),
+		"tags":             m.Tags,
 	})
 	sum := sha256.Sum256(b)
 	return "trtc_applications-" + hex.EncodeToString(sum[:8])

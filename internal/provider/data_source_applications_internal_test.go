@@ -18,20 +18,20 @@ func TestApplicationsFilterMatches(t *testing.T) {
 		regex string
 		want  bool
 	}{
-		{"no filters", applicationsModel{applicationFilters: applicationFilters{Status: null}}, "", true},
-		{"id listed", applicationsModel{SdkAppIDs: []int64{1, 1400000001}, applicationFilters: applicationFilters{Status: null}}, "", true},
-		{"id not listed", applicationsModel{SdkAppIDs: []int64{1400000002}, applicationFilters: applicationFilters{Status: null}}, "", false},
-		{"name listed", applicationsModel{applicationFilters: applicationFilters{Status: null, Names: []string{"x", "app_007"}}}, "", true},
-		{"name not listed", applicationsModel{applicationFilters: applicationFilters{Status: null, Names: []string{"app_00"}}}, "", false},
-		{"status disabled", applicationsModel{applicationFilters: applicationFilters{Status: types.StringValue("disabled")}}, "", true},
-		{"status enabled", applicationsModel{applicationFilters: applicationFilters{Status: types.StringValue("enabled")}}, "", false},
-		{"tag key, any value", applicationsModel{applicationFilters: applicationFilters{Status: null, Tags: map[string]string{"team": ""}}}, "", true},
-		{"tag key and value", applicationsModel{applicationFilters: applicationFilters{Status: null, Tags: map[string]string{"team": "red", "env": "prod"}}}, "", true},
-		{"tag value differs", applicationsModel{applicationFilters: applicationFilters{Status: null, Tags: map[string]string{"team": "blue"}}}, "", false},
-		{"tag key missing", applicationsModel{applicationFilters: applicationFilters{Status: null, Tags: map[string]string{"owner": ""}}}, "", false},
-		{"regex matches", applicationsModel{applicationFilters: applicationFilters{Status: null}}, `^app_0\d+$`, true},
-		{"regex does not match", applicationsModel{applicationFilters: applicationFilters{Status: null}}, `^app_1`, false},
-		{"every filter must match", applicationsModel{applicationFilters: applicationFilters{Status: types.StringValue("disabled"), Names: []string{"other"}}}, "", false},
+		{"no filters", applicationsModel{applicationFilters: applicationFilters{StatusInEffect: null}}, "", true},
+		{"id listed", applicationsModel{SdkAppIDs: []int64{1, 1400000001}, applicationFilters: applicationFilters{StatusInEffect: null}}, "", true},
+		{"id not listed", applicationsModel{SdkAppIDs: []int64{1400000002}, applicationFilters: applicationFilters{StatusInEffect: null}}, "", false},
+		{"name listed", applicationsModel{applicationFilters: applicationFilters{StatusInEffect: null, Names: []string{"x", "app_007"}}}, "", true},
+		{"name not listed", applicationsModel{applicationFilters: applicationFilters{StatusInEffect: null, Names: []string{"app_00"}}}, "", false},
+		{"status disabled", applicationsModel{applicationFilters: applicationFilters{StatusInEffect: types.StringValue("disabled")}}, "", true},
+		{"status enabled", applicationsModel{applicationFilters: applicationFilters{StatusInEffect: types.StringValue("enabled")}}, "", false},
+		{"tag key, any value", applicationsModel{applicationFilters: applicationFilters{StatusInEffect: null, Tags: map[string]string{"team": ""}}}, "", true},
+		{"tag key and value", applicationsModel{applicationFilters: applicationFilters{StatusInEffect: null, Tags: map[string]string{"team": "red", "env": "prod"}}}, "", true},
+		{"tag value differs", applicationsModel{applicationFilters: applicationFilters{StatusInEffect: null, Tags: map[string]string{"team": "blue"}}}, "", false},
+		{"tag key missing", applicationsModel{applicationFilters: applicationFilters{StatusInEffect: null, Tags: map[string]string{"owner": ""}}}, "", false},
+		{"regex matches", applicationsModel{applicationFilters: applicationFilters{StatusInEffect: null}}, `^app_0\d+$`, true},
+		{"regex does not match", applicationsModel{applicationFilters: applicationFilters{StatusInEffect: null}}, `^app_1`, false},
+		{"every filter must match", applicationsModel{applicationFilters: applicationFilters{StatusInEffect: types.StringValue("disabled"), Names: []string{"other"}}}, "", false},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -50,22 +50,22 @@ func TestToApplicationEntry(t *testing.T) {
 	license := "Pro"
 	e := toApplicationEntry(inventory.App{ID: 7, Name: "a", Enabled: true, CreateTime: "2024-03-01 08:30:00",
 		Tags: map[string]string{"k": "v"}, License: &license})
-	if e.SdkAppID != 7 || e.Status != "enabled" || e.CreateTime != "2024-03-01T00:30:00Z" || e.Tags["k"] != "v" || e.License.ValueString() != "Pro" {
+	if e.SdkAppID != 7 || e.StatusInEffect != "enabled" || !e.Status.IsNull() || e.CreateTime != "2024-03-01T00:30:00Z" || e.Tags["k"] != "v" || e.License.ValueString() != "Pro" {
 		t.Errorf("entry = %+v", e)
 	}
-	if e := toApplicationEntry(inventory.App{ID: 8, Tags: map[string]string{}}); e.Status != "disabled" || !e.License.IsNull() {
+	if e := toApplicationEntry(inventory.App{ID: 8, Tags: map[string]string{}}); e.StatusInEffect != "disabled" || !e.License.IsNull() {
 		t.Errorf("disabled, no license: entry = %+v", e)
 	}
 }
 
 func TestFiltersID(t *testing.T) {
-	none := applicationsModel{applicationFilters: applicationFilters{NameRegex: types.StringNull(), Status: types.StringNull()}}
+	none := applicationsModel{applicationFilters: applicationFilters{NameRegex: types.StringNull(), StatusInEffect: types.StringNull()}}
 	if got := filtersID(none); got != "trtc_applications" {
 		t.Errorf("no filters: id %q", got)
 	}
-	a := applicationsModel{applicationFilters: applicationFilters{NameRegex: types.StringValue("^x"), Status: types.StringNull(), Tags: map[string]string{"a": "1", "b": "2"}}}
-	b := applicationsModel{applicationFilters: applicationFilters{NameRegex: types.StringValue("^x"), Status: types.StringNull(), Tags: map[string]string{"b": "2", "a": "1"}}}
-	c := applicationsModel{applicationFilters: applicationFilters{NameRegex: types.StringValue("^y"), Status: types.StringNull(), Tags: map[string]string{"a": "1", "b": "2"}}}
+	a := applicationsModel{applicationFilters: applicationFilters{NameRegex: types.StringValue("^x"), StatusInEffect: types.StringNull(), Tags: map[string]string{"a": "1", "b": "2"}}}
+	b := applicationsModel{applicationFilters: applicationFilters{NameRegex: types.StringValue("^x"), StatusInEffect: types.StringNull(), Tags: map[string]string{"b": "2", "a": "1"}}}
+	c := applicationsModel{applicationFilters: applicationFilters{NameRegex: types.StringValue("^y"), StatusInEffect: types.StringNull(), Tags: map[string]string{"a": "1", "b": "2"}}}
 	if filtersID(a) != filtersID(b) {
 		t.Errorf("same filters, different ids: %q %q", filtersID(a), filtersID(b))
 	}

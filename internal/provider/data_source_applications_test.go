@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"regexp"
-	"strconv"
 	"testing"
 	"time"
 
@@ -81,12 +80,13 @@ func seedApplications(t *testing.T, env *acctest.Env) listFixture {
 	return f
 }
 
-// idsWhere is the expected `ids` of a filter, computed from the fixture.
+// idsWhere is the expected `ids` of a filter, computed from the fixture:
+// SdkAppIds as numbers, as in every other schema.
 func (f listFixture) idsWhere(keep func(i int, id uint64) bool) knownvalue.Check {
 	var want []knownvalue.Check
 	for i, id := range f.ids {
 		if keep(i, id) {
-			want = append(want, knownvalue.StringExact(strconv.FormatUint(id, 10)))
+			want = append(want, knownvalue.Int64Exact(int64(id)))
 		}
 	}
 	if len(want) == 0 {
@@ -121,11 +121,11 @@ data "trtc_applications" "by_regex" {
 }
 
 data "trtc_applications" "disabled" {
-  status = "disabled"
+  status_in_effect = "disabled"
 }
 
 data "trtc_applications" "enabled" {
-  status = "enabled"
+  status_in_effect = "enabled"
 }
 
 data "trtc_applications" "team_any" {
@@ -165,18 +165,19 @@ data "trtc_applications" "nothing" {
 				statecheck.ExpectKnownValue("data.trtc_applications.team_any", tfjsonpath.New("ids"), f.idsWhere(func(_ int, id uint64) bool { return f.team[id] != "" })),
 				statecheck.ExpectKnownValue("data.trtc_applications.team_red_prod", tfjsonpath.New("ids"), f.idsWhere(func(_ int, id uint64) bool { return f.team[id] == "red" && f.prod[id] })),
 				statecheck.ExpectKnownValue("data.trtc_applications.nothing", tfjsonpath.New("applications"), knownvalue.ListSizeExact(0)),
-				// One application in full: status, tags, RFC 3339 create_time, no license, no details.
+				// One application in full: status in effect, tags, RFC 3339 create_time, no license, no details.
 				statecheck.ExpectKnownValue("data.trtc_applications.team_red_prod", tfjsonpath.New("applications"), knownvalue.SetPartial([]knownvalue.Check{
 					knownvalue.ObjectExact(map[string]knownvalue.Check{
-						"sdk_app_id":  knownvalue.Int64Exact(int64(first)),
-						"name":        knownvalue.StringExact("app_000"),
-						"description": knownvalue.StringExact(""),
-						"status":      knownvalue.StringExact("disabled"),
-						"create_time": knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$`)),
-						"tags":        knownvalue.MapExact(map[string]knownvalue.Check{"team": knownvalue.StringExact("red"), "env": knownvalue.StringExact("prod")}),
-						"license":     knownvalue.Null(),
-						"product":     knownvalue.Null(), // without with_details
-						"data_region": knownvalue.Null(),
+						"sdk_app_id":       knownvalue.Int64Exact(int64(first)),
+						"name":             knownvalue.StringExact("app_000"),
+						"description":      knownvalue.StringExact(""),
+						"status_in_effect": knownvalue.StringExact("disabled"),
+						"create_time":      knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$`)),
+						"tags":             knownvalue.MapExact(map[string]knownvalue.Check{"team": knownvalue.StringExact("red"), "env": knownvalue.StringExact("prod")}),
+						"license":          knownvalue.Null(),
+						"status":           knownvalue.Null(), // without with_details
+						"product":          knownvalue.Null(),
+						"data_region":      knownvalue.Null(),
 					}),
 				})),
 			},
@@ -196,7 +197,7 @@ func TestAccApplicationsDataSource_invalidFilters(t *testing.T) {
 	env := acctest.NewEnv(t)
 	cases := map[string]struct{ body, want string }{
 		"name_regex": {`name_regex = "app_("`, `Invalid regular expression`},
-		"status":     {`status = "paused"`, `(?s)status.*value\s+must\s+be\s+one\s+of`},
+		"status":     {`status_in_effect = "paused"`, `(?s)status_in_effect.*value\s+must\s+be\s+one\s+of`},
 		"tag key":    {`tags = { "qcs:owner" = "" }`, `(?s)tags.*qcs:`},
 		"ids":        {`sdk_app_ids = [0]`, `(?s)sdk_app_ids.*at\s+least\s+1`},
 	}
@@ -214,4 +215,60 @@ func TestAccApplicationsDataSource_invalidFilters(t *testing.T) {
 	if n := env.Calls("DescribeAppStatList"); n != 0 {
 		t.Errorf("DescribeAppStatList called %d times for invalid configurations, want 0", n)
 	}
+}
+
+// The listing knows only the status in effect: a disable still propagating
+// leaves status_in_effect "enabled" (and the application in a
+// status_in_effect = "enabled" filter); with_details reads the target TRTC
+// records into status, null without it.
+func TestAccApplicationsDataSource_withDetailsTargetStatus(t *testing.T) {
+	if os.Getenv(resource.EnvTfAcc) == "" {
+		t.Skipf("acceptance test: set %s=1", resource.EnvTfAcc)
+	}
+	env := acctest.NewEnv(t, acctest.WithPropagation(10*time.Minute, 10*time.Minute))
+	pending := createAndDisable(t, env)
+	steady, err := env.Client().CreateTrtcApp(context.Background(), &api.CreateTrtcAppRequest{AppName: acctest.RandomName(), Product: "Live"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	config := env.Config(fmt.Sprintf(`
+data "trtc_applications" "details" {
+  sdk_app_ids  = [%[1]d, %[2]d]
+  with_details = true
+}
+
+data "trtc_applications" "listing" {
+  sdk_app_ids = [%[1]d, %[2]d]
+}
+
+data "trtc_applications" "in_effect_enabled" {
+  sdk_app_ids      = [%[1]d, %[2]d]
+  status_in_effect = "enabled"
+}
+`, pending, steady.SdkAppId))
+	app := func(id uint64, status, inEffect, product knownvalue.Check) knownvalue.Check {
+		return knownvalue.ObjectPartial(map[string]knownvalue.Check{
+			"sdk_app_id": knownvalue.Int64Exact(int64(id)), "status": status, "status_in_effect": inEffect, "product": product,
+		})
+	}
+	enabled, disabled, null := knownvalue.StringExact("enabled"), knownvalue.StringExact("disabled"), knownvalue.Null()
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		Steps: []resource.TestStep{{
+			Config: config,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.trtc_applications.details", tfjsonpath.New("applications"), knownvalue.SetExact([]knownvalue.Check{
+					app(pending, disabled, enabled, knownvalue.StringExact("RTCEngine")),
+					app(steady.SdkAppId, enabled, enabled, knownvalue.StringExact("Live")),
+				})),
+				statecheck.ExpectKnownValue("data.trtc_applications.listing", tfjsonpath.New("applications"), knownvalue.SetExact([]knownvalue.Check{
+					app(pending, null, enabled, null),
+					app(steady.SdkAppId, null, enabled, null),
+				})),
+				statecheck.ExpectKnownValue("data.trtc_applications.in_effect_enabled", tfjsonpath.New("ids"), knownvalue.SetExact([]knownvalue.Check{
+					knownvalue.Int64Exact(int64(pending)), knownvalue.Int64Exact(int64(steady.SdkAppId)),
+				})),
+			},
+		}},
+	})
 }

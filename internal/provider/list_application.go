@@ -54,9 +54,9 @@ func (r *applicationListResource) ListResourceConfigSchema(_ context.Context, _ 
 				Optional:            true,
 				MarkdownDescription: nameRegexFilterDescription, Validators: nameRegexFilterValidators(),
 			},
-			"status": schema.StringAttribute{
+			"status_in_effect": schema.StringAttribute{
 				Optional:            true,
-				MarkdownDescription: statusFilterDescription, Validators: statusFilterValidators(),
+				MarkdownDescription: statusInEffectFilterDescription, Validators: statusInEffectFilterValidators(),
 			},
 			"tags": schema.MapAttribute{
 				ElementType: types.StringType, Optional: true,

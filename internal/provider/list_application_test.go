@@ -87,8 +87,8 @@ list "trtc_application" "red" {
 list "trtc_application" "disabled" {
   provider = trtc
   config {
-    status = "disabled"
-    names  = ["red_000", "red_001", "bulk_000"]
+    status_in_effect = "disabled"
+    names            = ["red_000", "red_001", "bulk_000"]
   }
 }
 `,

@@ -16,6 +16,11 @@ import (
 // UTC+8). Every resource and data source goes through it, so the same
 // fact reads the same way in every attribute.
 
+// sdkAppIDTypeDescription is the one type of SdkAppIds, said in the docs and in
+// trtc_applications.ids: a number (Int64) in every schema.
+const sdkAppIDTypeDescription = "SdkAppIds are numbers in every schema of this provider; only the `id` attributes hold one as " +
+	"its decimal string, because Terraform requires `id` to be a string."
+
 // Values of the status attributes (trtc_application.status, and status and
 // status_in_effect of trtc_application and trtc_application_status).
 const (

@@ -8,8 +8,8 @@ list "trtc_application" "all" {
 
   config {
     # Optional, as in the trtc_applications data source; every filter given must match.
-    name_regex = "^prod_"
-    status     = "enabled"
-    tags       = { team = "" } # carries the key team, any value
+    name_regex       = "^prod_"
+    status_in_effect = "enabled"
+    tags             = { team = "" } # carries the key team, any value
   }
 }
