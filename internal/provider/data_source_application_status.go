@@ -62,7 +62,7 @@ func (d *ApplicationStatusDataSource) Schema(ctx context.Context, _ datasource.S
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Computed:            true,
-				MarkdownDescription: "The SdkAppId, as a string.",
+				MarkdownDescription: idAsStringDescription,
 			},
 			"sdk_app_id": schema.Int64Attribute{
 				Required:            true,

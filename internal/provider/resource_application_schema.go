@@ -32,7 +32,7 @@ func (r *applicationResource) Schema(ctx context.Context, _ resource.SchemaReque
 			"take 3 to 5 minutes to propagate in TRTC; applies wait for them, within the `timeouts`.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
-				MarkdownDescription: "The `SDKAppID` as a decimal string.",
+				MarkdownDescription: idAsStringDescription,
 				Computed:            true,
 				PlanModifiers:       keep,
 			},

@@ -27,7 +27,7 @@ func (r *subscriptionResource) Schema(ctx context.Context, _ resource.SchemaRequ
 			"Switching between two paid editions needs a Tencent Cloud service ticket: the plan warns, and apply refuses it before buying.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
-				MarkdownDescription: "The `sdk_app_id` as a string.",
+				MarkdownDescription: idAsStringDescription,
 				Computed:            true,
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},

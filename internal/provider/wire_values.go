@@ -21,6 +21,9 @@ import (
 const sdkAppIDTypeDescription = "SdkAppIds are numbers in every schema of this provider; only the `id` attributes hold one as " +
 	"its decimal string, because Terraform requires `id` to be a string."
 
+// idAsStringDescription describes every `id` that is an SdkAppId, in one wording.
+const idAsStringDescription = "The `sdk_app_id` as a decimal string (Terraform requires `id` to be a string)."
+
 // Values of the status attributes (trtc_application.status, and status and
 // status_in_effect of trtc_application and trtc_application_status).
 const (
