@@ -27,15 +27,16 @@ func Sweep(ctx context.Context, client *api.Client, clk clock.Clock, log io.Writ
 	var deleted []string
 	var errs []error
 	for _, app := range apps {
-		if !strings.HasPrefix(app.Name, NamePrefix) {
+		if app.Name == nil || !strings.HasPrefix(*app.Name, NamePrefix) {
 			continue
 		}
-		fmt.Fprintf(log, "sweeping %s (%d)\n", app.Name, app.ID)
+		name := *app.Name
+		fmt.Fprintf(log, "sweeping %s (%d)\n", name, app.ID)
 		if err := disableAndDelete(ctx, client, deps, app.ID); err != nil {
-			errs = append(errs, fmt.Errorf("%s (%d): %w", app.Name, app.ID, err))
+			errs = append(errs, fmt.Errorf("%s (%d): %w", name, app.ID, err))
 			continue
 		}
-		deleted = append(deleted, app.Name)
+		deleted = append(deleted, name)
 	}
 	return deleted, errors.Join(errs...)
 }

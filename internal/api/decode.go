@@ -36,8 +36,11 @@ func (e *DecodeError) Error() string {
 }
 
 // DecodeResponse fills out (a pointer) from the Response object of an
-// answer. Unknown fields are ignored. A type mismatch in a field tagged
-// lenient is tolerated and its path returned; any other is a *DecodeError.
+// answer. Unknown fields are ignored. null is another JSON type too, except
+// in a field whose Go type may be null (MayBeNull: a pointer, slice or map,
+// left nil), so a null Status is never read as "". A type mismatch in a
+// field tagged lenient is tolerated (zero value) and its path returned; any
+// other is a *DecodeError.
 func DecodeResponse(service, action, requestID string, response []byte, out any) (tolerated []string, err error) {
 	d := &decoder{}
 	target := reflect.ValueOf(out)
@@ -66,13 +69,14 @@ func (d *decoder) value(raw []byte, v reflect.Value, path string, lenient bool) 
 		}
 		return nil
 	}
-	if received == KindNull { // as encoding/json: null leaves a value as it is
-		if k := v.Kind(); k == reflect.Pointer || k == reflect.Slice || k == reflect.Map {
-			v.SetZero()
+	expected := KindOfType(v.Type())
+	if received == KindNull {
+		if !MayBeNull(v.Type()) { // a false "" or 0 would be read as the service's word
+			return d.mismatch(v, path, lenient, &DecodeError{Field: path, Expected: expected, Received: received})
 		}
+		v.SetZero()
 		return nil
 	}
-	expected := KindOfType(v.Type())
 	if received != expected {
 		return d.mismatch(v, path, lenient, &DecodeError{Field: path, Expected: expected, Received: received})
 	}
@@ -158,6 +162,17 @@ func JSONName(f reflect.StructField) string {
 		return f.Name
 	}
 	return name
+}
+
+// MayBeNull reports whether a field of Go type t is modelled as possibly
+// null on the wire: a pointer, slice or map (nil when null). A scalar or
+// struct is not, so null there is a shape the model does not know.
+func MayBeNull(t reflect.Type) bool {
+	switch t.Kind() {
+	case reflect.Pointer, reflect.Slice, reflect.Map, reflect.Interface:
+		return true
+	}
+	return false
 }
 
 // IsLenient reports whether a response field is tagged decode:"lenient".

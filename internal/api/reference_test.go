@@ -53,15 +53,9 @@ func checkFields(t *testing.T, where, text string, typ reflect.Type, nested map[
 	}
 	for i := range typ.NumField() {
 		f := typ.Field(i)
-		prefix := "| `" + JSONName(f) + "` | " + wireType(f.Type) + " |"
-		row := ""
-		for _, line := range strings.Split(text, "\n") {
-			if strings.HasPrefix(line, prefix) {
-				row = line
-			}
-		}
+		row := fieldRow(text, f)
 		if row == "" {
-			t.Errorf("%s: no row %q for %s.%s", where, prefix, typ.Name(), f.Name)
+			t.Errorf("%s: no row %q for %s.%s", where, rowPrefix(f), typ.Name(), f.Name)
 			continue
 		}
 		if strings.Contains(row, "unread (lenient)") != IsLenient(f) {
@@ -77,14 +71,83 @@ func checkFields(t *testing.T, where, text string, typ reflect.Type, nested map[
 	}
 }
 
-// The reference documents every action (with its origin) and every field
-// of its request and answer with its JSON type, as the structs define them.
-func TestReferenceDocumentsEveryField(t *testing.T) {
+// readReference is the text of README.md.
+func readReference(t *testing.T) string {
+	t.Helper()
 	raw, err := os.ReadFile("README.md")
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc := string(raw)
+	return string(raw)
+}
+
+func rowPrefix(f reflect.StructField) string {
+	return "| `" + JSONName(f) + "` | " + wireType(f.Type) + " |"
+}
+
+// fieldRow is the row of field f in text, "" when there is none.
+func fieldRow(text string, f reflect.StructField) string {
+	row := ""
+	for _, line := range strings.Split(text, "\n") {
+		if strings.HasPrefix(line, rowPrefix(f)) {
+			row = line
+		}
+	}
+	return row
+}
+
+// An answered field whose row says "may be null" has a Go type that holds
+// null (MayBeNull), or the decoder would refuse the null the reference
+// allows; a pointer or map answered field says so in its row. Arrays hold
+// null whatever their row says.
+func TestNullableRowsArePointers(t *testing.T) {
+	doc := readReference(t)
+	texts := map[reflect.Type]string{}
+	var visit func(typ reflect.Type, text string)
+	visit = func(typ reflect.Type, text string) {
+		texts[typ] = text
+		for i := range typ.NumField() {
+			inner := typ.Field(i).Type
+			for inner.Kind() == reflect.Pointer || inner.Kind() == reflect.Slice {
+				inner = inner.Elem()
+			}
+			if _, seen := texts[inner]; inner.Kind() == reflect.Struct && !seen {
+				nested, _ := section(doc, "#### "+inner.Name())
+				visit(inner, nested)
+			}
+		}
+	}
+	for _, a := range Actions {
+		text, _ := section(doc, "### "+a.Name)
+		_, response, _ := strings.Cut(text, "\nResponse:\n")
+		visit(a.Response, response)
+	}
+	checked := 0
+	for typ, text := range texts {
+		for i := range typ.NumField() {
+			f := typ.Field(i)
+			row := fieldRow(text, f)
+			says := strings.Contains(row, "may be null")
+			if says && !MayBeNull(f.Type) {
+				t.Errorf("%s.%s: the reference says it may be null, its Go type %s cannot hold null", typ.Name(), f.Name, f.Type)
+			}
+			if k := f.Type.Kind(); (k == reflect.Pointer || k == reflect.Map) && !says {
+				t.Errorf("%s.%s is a %s: its row should say \"may be null\" (or the type should not be one): %q", typ.Name(), f.Name, f.Type, row)
+			}
+			if says {
+				checked++
+			}
+		}
+	}
+	if checked < 4 {
+		t.Errorf("only %d answered fields say \"may be null\": SdkAppInfo alone has 4; the rows are no longer found", checked)
+	}
+}
+
+// The reference documents every action (with its origin) and every field
+// of its request and answer with its JSON type, as the structs define them.
+func TestReferenceDocumentsEveryField(t *testing.T) {
+	doc := readReference(t)
 	nested := map[reflect.Type]bool{}
 	for _, a := range Actions {
 		text, ok := section(doc, "### "+a.Name)

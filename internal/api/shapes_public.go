@@ -75,15 +75,17 @@ type DescribeAppStatListRequest struct {
 	NeedLicenseList *int64      `json:"NeedLicenseList,omitempty"`
 }
 
-// SdkAppInfo is one application as DescribeAppStatList lists it. Name and
-// Description may be null on the wire (read as ""). Fields tagged
-// decode:"lenient" are not read by the provider (see LenientTag).
+// SdkAppInfo is one application as DescribeAppStatList lists it. Name,
+// Description, TagList and License are published as possibly null, hence
+// pointers and a slice (nil when null); null in any other read field fails
+// the decoding. Fields tagged decode:"lenient" are not read by the provider
+// (see LenientTag).
 type SdkAppInfo struct {
 	ID             uint64   `json:"ID"`
-	Name           string   `json:"Name"`
+	Name           *string  `json:"Name"`
 	BizScheme      uint64   `json:"BizScheme" decode:"lenient"`
 	BizSubScheme   uint64   `json:"BizSubScheme" decode:"lenient"`
-	Description    string   `json:"Description"`
+	Description    *string  `json:"Description"`
 	LastDay        uint64   `json:"LastDay" decode:"lenient"`
 	LastDayCC      uint64   `json:"LastDayCC" decode:"lenient"`
 	CurMonthCC     uint64   `json:"CurMonthCC" decode:"lenient"`

@@ -53,7 +53,7 @@ func newHarness(t *testing.T, mutate ...func(*Config)) *harness {
 		clk = fake
 	}
 	emu := New(cfg)
-	srv := httptest.NewServer(emu)
+	srv := httptest.NewServer(checkingNulls(t, emu))
 	t.Cleanup(srv.Close)
 	h := &harness{t: t, emu: emu, srv: srv, clk: clk, ctx: context.Background()}
 	h.api = h.client(transport.Credential{SecretID: DefaultSecretID, SecretKey: DefaultSecretKey})

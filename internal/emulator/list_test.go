@@ -116,7 +116,7 @@ func TestDescribeAppStatListFilters(t *testing.T) {
 	if len(info.TagList) != 2 || info.TagList[0] != (api.Tag{TagKey: "env", TagValue: "prod"}) || info.TagList[1] != (api.Tag{TagKey: "team", TagValue: "rtc"}) {
 		t.Fatalf("NeedTags=1 TagList = %+v", info.TagList)
 	}
-	if info.Name != "alpha" || info.Status != 1 || info.CreateTime != "2026-03-01 12:00:00" || info.License != nil {
+	if info.Name == nil || *info.Name != "alpha" || info.Status != 1 || info.CreateTime != "2026-03-01 12:00:00" || info.License != nil {
 		t.Fatalf("SdkAppInfo = %+v", info)
 	}
 	out, _ = h.api.DescribeAppStatList(h.ctx, &api.DescribeAppStatListRequest{SdkAppIds: []uint64{a}})

@@ -284,7 +284,7 @@ func statusFlag(a *app) uint64 {
 
 func appInfo(a *app, withTags bool) api.SdkAppInfo {
 	info := api.SdkAppInfo{
-		ID: a.id, Name: a.name, Description: a.description, CreateTime: wireTime(a.created),
+		ID: a.id, Name: api.Ptr(a.name), Description: api.Ptr(a.description), CreateTime: wireTime(a.created),
 		Status: statusFlag(a), TagList: []api.Tag{}, SubProductCode: a.product,
 		// The meaning of UsageMode's values is unpublished; the emulator
 		// answers one value so its JSON kinds (an array of integers) show.

@@ -33,10 +33,10 @@ const (
 // App is one application as listed. Tags is shared: read it, do not modify it.
 type App struct {
 	ID          uint64
-	Name        string
-	Description string
-	Enabled     bool   // the state in effect (list Status 1)
-	CreateTime  string // wire format, api.TimeLayout in api.TimeZone
+	Name        *string // nil when the listing answers null (published as possible)
+	Description *string // nil when the listing answers null (published as possible)
+	Enabled     bool    // the state in effect (list Status 1)
+	CreateTime  string  // wire format, api.TimeLayout in api.TimeZone
 	Tags        map[string]string
 	License     *string // package name, nil when none
 }

@@ -26,7 +26,7 @@ func newFakeList(n int) *fakeList {
 	f := &fakeList{}
 	for i := range n {
 		f.apps = append(f.apps, api.SdkAppInfo{
-			ID: uint64(1400000001 + i), Name: fmt.Sprintf("app%d", i), Status: uint64(i % 2),
+			ID: uint64(1400000001 + i), Name: api.Ptr(fmt.Sprintf("app%d", i)), Status: uint64(i % 2),
 			CreateTime: "2026-01-02 03:04:05", TagList: []api.Tag{{TagKey: "n", TagValue: fmt.Sprint(i)}},
 		})
 	}
@@ -68,7 +68,7 @@ func (f *fakeList) calls() int {
 func (f *fakeList) rename(i int, name string) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	f.apps[i].Name = name
+	f.apps[i].Name = &name
 }
 
 func newTestInventory(f *fakeList) (*Inventory, *clock.Fake) {
@@ -143,7 +143,7 @@ func TestLookupManyReadsShareOnePagedListing(t *testing.T) {
 			continue // an early read may have gone direct before the batch formed
 		}
 		listed++
-		if app.ID != id || app.Name != fmt.Sprintf("app%d", i) || app.Enabled != (i%2 == 1) || app.Tags["n"] != fmt.Sprint(i) {
+		if app.ID != id || app.Name == nil || *app.Name != fmt.Sprintf("app%d", i) || app.Enabled != (i%2 == 1) || app.Tags["n"] != fmt.Sprint(i) {
 			t.Errorf("Lookup(%d) = %+v, not its own application", id, app)
 		}
 	}
@@ -165,12 +165,12 @@ func TestLookupReusesListingWhileFresh(t *testing.T) {
 	}
 	f.rename(0, "renamed")
 	clk.Advance(DefaultTTL / 2)
-	if app, _ := inv.Lookup(t.Context(), 1400000001); app == nil || app.Name != "app0" {
+	if app, _ := inv.Lookup(t.Context(), 1400000001); app == nil || nameOf(app) != "app0" {
 		t.Fatalf("fresh listing: got %+v, want the cached app0", app)
 	}
 	clk.Advance(DefaultTTL)
 	app, _ := inv.Lookup(t.Context(), 1400000001)
-	if app == nil || app.Name != "renamed" {
+	if app == nil || nameOf(app) != "renamed" {
 		t.Fatalf("after the TTL: got %+v, want the renamed application from a new listing", app)
 	}
 	if n := f.calls(); n != 2 {
@@ -185,13 +185,13 @@ func TestForgetThatApplication(t *testing.T) {
 	f.rename(0, "other")   // outside Terraform: the fresh listing still says app0
 	f.rename(1, "written") // through Terraform, which invalidates
 	inv.Forget([]uint64{1400000002}, false)
-	if app, _ := inv.Lookup(t.Context(), 1400000002); app == nil || app.Name != "written" {
+	if app, _ := inv.Lookup(t.Context(), 1400000002); app == nil || nameOf(app) != "written" {
 		t.Fatalf("written application: got %+v, want the new name from a listing made after the write", app)
 	}
 	if n := f.calls(); n != 2 {
 		t.Fatalf("listing calls = %d, want 2 (the first and one after the write)", n)
 	}
-	if app, _ := inv.Lookup(t.Context(), 1400000001); app == nil || app.Name != "other" {
+	if app, _ := inv.Lookup(t.Context(), 1400000001); app == nil || nameOf(app) != "other" {
 		t.Fatalf("other application: got %+v, want it from the newest listing", app)
 	}
 }
@@ -207,11 +207,11 @@ func TestWriteDuringFetchIsNotServedFromIt(t *testing.T) {
 	inv.Forget([]uint64{1400000002}, false)
 	close(f.gate)
 	got := <-done
-	if app := got[1400000002]; app != nil && app.Name != "written" {
+	if app := got[1400000002]; app != nil && nameOf(app) != "written" {
 		t.Errorf("application written during the fetch answered %+v from the older listing", app)
 	}
 	// The next read lists again rather than trust the listing that raced the write.
-	if app, _ := inv.Lookup(t.Context(), 1400000002); app == nil || app.Name != "written" {
+	if app, _ := inv.Lookup(t.Context(), 1400000002); app == nil || nameOf(app) != "written" {
 		t.Errorf("got %+v, want a listing newer than the write to serve it", app)
 	}
 }
@@ -256,7 +256,7 @@ func TestListSeesEveryWrite(t *testing.T) {
 		t.Fatalf("second List: %v, calls %d; want the fresh listing reused (2 pages in all)", err, f.calls())
 	}
 	f.mu.Lock()
-	f.apps = append(f.apps, api.SdkAppInfo{ID: 1400000999, Name: "new"})
+	f.apps = append(f.apps, api.SdkAppInfo{ID: 1400000999, Name: api.Ptr("new")})
 	f.mu.Unlock()
 	inv.Forget(nil, true)
 	apps, err = inv.List(t.Context())
@@ -320,4 +320,12 @@ func TestListingDropsDuplicatesWhenPagesShift(t *testing.T) {
 	if len(apps) != 150 || !seen[1400000100] || !seen[1400000150] {
 		t.Errorf("listed %d applications, want the 150 that existed throughout", len(apps))
 	}
+}
+
+// nameOf is the listed name of app, "" when the listing answered null.
+func nameOf(app *App) string {
+	if app.Name == nil {
+		return ""
+	}
+	return *app.Name
 }

@@ -8,6 +8,8 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+
+	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
 )
 
 // DriftKind tells how a field differs from the model.
@@ -82,11 +84,17 @@ var (
 )
 
 func (c *comparer) value(path string, t reflect.Type, v any, top bool) {
+	if v == nil {
+		// Only a pointer, slice or map may be null; anywhere else null is
+		// another JSON type than modelled (api.DecodeResponse refuses it
+		// in a read field).
+		if !api.MayBeNull(t) {
+			c.add(Drift{Kind: TypeDiffers, Path: path, Model: modelKind(t), Received: "null"})
+		}
+		return
+	}
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
-	}
-	if v == nil {
-		return // null decodes into any type, leaving the zero value
 	}
 	if t == rawMessageType || t.Kind() == reflect.Interface {
 		return // the model takes anything here

@@ -75,7 +75,7 @@ func (f applicationFilters) nameRegexp(diags *diag.Diagnostics) *regexp.Regexp {
 // tag filter with an empty value matches any value of that key), plus
 // name_regex (nameRe, from nameRegexp).
 func (f applicationFilters) matches(app inventory.App, nameRe *regexp.Regexp) bool {
-	if len(f.Names) > 0 && !slices.Contains(f.Names, app.Name) {
+	if len(f.Names) > 0 && (app.Name == nil || !slices.Contains(f.Names, *app.Name)) {
 		return false
 	}
 	if !f.StatusInEffect.IsNull() && f.StatusInEffect.ValueString() != statusName(app.Enabled) {
@@ -86,7 +86,7 @@ func (f applicationFilters) matches(app inventory.App, nameRe *regexp.Regexp) bo
 			return false
 		}
 	}
-	return nameRe == nil || nameRe.MatchString(app.Name)
+	return nameRe == nil || (app.Name != nil && nameRe.MatchString(*app.Name))
 }
 
 func statusName(enabled bool) string {

@@ -50,8 +50,8 @@ type applicationsModel struct {
 
 type applicationEntry struct {
 	SdkAppID       int64             `tfsdk:"sdk_app_id"`
-	Name           string            `tfsdk:"name"`
-	Description    string            `tfsdk:"description"`
+	Name           types.String      `tfsdk:"name"`
+	Description    types.String      `tfsdk:"description"`
 	StatusInEffect string            `tfsdk:"status_in_effect"`
 	CreateTime     string            `tfsdk:"create_time"`
 	Tags           map[string]string `tfsdk:"tags"`
@@ -127,8 +127,8 @@ func (d *ApplicationsDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 				NestedObject: schema.NestedAttributeObject{
 					Attributes: map[string]schema.Attribute{
 						"sdk_app_id":  schema.Int64Attribute{Computed: true, MarkdownDescription: "The SdkAppId."},
-						"name":        schema.StringAttribute{Computed: true, MarkdownDescription: "Application name."},
-						"description": schema.StringAttribute{Computed: true, MarkdownDescription: "Application description."},
+						"name":        schema.StringAttribute{Computed: true, MarkdownDescription: "Application name; null if TRTC lists it as null."},
+						"description": schema.StringAttribute{Computed: true, MarkdownDescription: "Application description; null if TRTC lists it as null."},
 						"status_in_effect": schema.StringAttribute{
 							Computed: true,
 							MarkdownDescription: "The status in effect, as in `trtc_application.status_in_effect`: `enabled` or `disabled`. " +
@@ -231,8 +231,8 @@ func (d *ApplicationsDataSource) readDetails(ctx context.Context, e *application
 func toApplicationEntry(app inventory.App) applicationEntry {
 	return applicationEntry{
 		SdkAppID:       int64(app.ID),
-		Name:           app.Name,
-		Description:    app.Description,
+		Name:           types.StringPointerValue(app.Name),
+		Description:    types.StringPointerValue(app.Description),
 		StatusInEffect: statusName(app.Enabled),
 		CreateTime:     formatWireTime(app.CreateTime),
 		Tags:           maps.Clone(app.Tags),

@@ -6,11 +6,12 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/inventory"
 )
 
 func TestApplicationsFilterMatches(t *testing.T) {
-	app := inventory.App{ID: 1400000001, Name: "app_007", Enabled: false, Tags: map[string]string{"team": "red", "env": "prod"}}
+	app := inventory.App{ID: 1400000001, Name: api.Ptr("app_007"), Enabled: false, Tags: map[string]string{"team": "red", "env": "prod"}}
 	null := types.StringNull()
 	cases := []struct {
 		name  string
@@ -46,11 +47,30 @@ func TestApplicationsFilterMatches(t *testing.T) {
 	}
 }
 
+// An application listed without a name (null, published as possible)
+// matches no name filter, and its entry's name and description are null.
+func TestApplicationListedWithNullName(t *testing.T) {
+	app := inventory.App{ID: 1400000001, Enabled: true, Tags: map[string]string{}}
+	null := types.StringNull()
+	if !(applicationsModel{applicationFilters: applicationFilters{StatusInEffect: null}}).matches(app, nil) {
+		t.Error("no filters: an unnamed application is not matched")
+	}
+	if (applicationsModel{applicationFilters: applicationFilters{StatusInEffect: null, Names: []string{""}}}).matches(app, nil) {
+		t.Error(`names = [""] matched an unnamed application`)
+	}
+	if (applicationsModel{applicationFilters: applicationFilters{StatusInEffect: null}}).matches(app, regexp.MustCompile(".*")) {
+		t.Error("name_regex matched an unnamed application")
+	}
+	if e := toApplicationEntry(app); !e.Name.IsNull() || !e.Description.IsNull() {
+		t.Errorf("entry = %+v, want null name and description", e)
+	}
+}
+
 func TestToApplicationEntry(t *testing.T) {
 	license := "Pro"
-	e := toApplicationEntry(inventory.App{ID: 7, Name: "a", Enabled: true, CreateTime: "2024-03-01 08:30:00",
+	e := toApplicationEntry(inventory.App{ID: 7, Name: api.Ptr("a"), Enabled: true, CreateTime: "2024-03-01 08:30:00",
 		Tags: map[string]string{"k": "v"}, License: &license})
-	if e.SdkAppID != 7 || e.StatusInEffect != "enabled" || !e.Status.IsNull() || e.CreateTime != "2024-03-01T00:30:00Z" || e.Tags["k"] != "v" || e.License.ValueString() != "Pro" {
+	if e.SdkAppID != 7 || e.Name.ValueString() != "a" || e.StatusInEffect != "enabled" || !e.Status.IsNull() || e.CreateTime != "2024-03-01T00:30:00Z" || e.Tags["k"] != "v" || e.License.ValueString() != "Pro" {
 		t.Errorf("entry = %+v", e)
 	}
 	if e := toApplicationEntry(inventory.App{ID: 8, Tags: map[string]string{}}); e.StatusInEffect != "disabled" || !e.License.IsNull() {

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"strconv"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -97,7 +98,10 @@ func (r *applicationListResource) List(ctx context.Context, req list.ListRequest
 				continue
 			}
 			result := req.NewListResult(ctx)
-			result.DisplayName = app.Name
+			result.DisplayName = strconv.FormatUint(app.ID, 10) // when the name is listed as null
+			if app.Name != nil {
+				result.DisplayName = *app.Name
+			}
 			result.Diagnostics.Append(result.Identity.Set(ctx, appIdentity(app.ID))...)
 			if req.IncludeResource && !r.fillResource(ctx, app, &result) {
 				continue // deleted since the listing

@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/inventory"
 )
 
@@ -57,7 +58,7 @@ func TestApplicationListingFillsEveryAttributeOrKeepsItOnPurpose(t *testing.T) {
 	for _, name := range keptFromStateOnListing {
 		kept[name] = true
 	}
-	listed := &inventory.App{ID: 1400000009, Name: "listed", Description: "from the listing", Enabled: false,
+	listed := &inventory.App{ID: 1400000009, Name: api.Ptr("listed"), Description: api.Ptr("from the listing"), Enabled: false,
 		CreateTime: "2026-02-03 04:05:06", Tags: map[string]string{"team": "blue"}}
 	filled := fullApplicationModel()
 	var diags diag.Diagnostics
@@ -76,5 +77,28 @@ func TestApplicationListingFillsEveryAttributeOrKeepsItOnPurpose(t *testing.T) {
 		if changed && kept[name] {
 			t.Errorf("%s is in keptFromStateOnListing but the listing changed it", name)
 		}
+	}
+}
+
+// A name or description the listing answers as null (published as
+// possible) tells nothing: Read takes the direct read instead, and a model
+// set from such a listing (after a wait) keeps its own values.
+func TestListingWithNullNameOrDescriptionIsNotTaken(t *testing.T) {
+	m := fullApplicationModel()
+	listed := func(name, desc *string) *inventory.App {
+		return &inventory.App{ID: 1400000001, Name: name, Description: desc, Enabled: true, Tags: map[string]string{}}
+	}
+	if !m.listingAnswers(listed(api.Ptr("app"), api.Ptr("d"))) {
+		t.Fatal("a complete listing of an enabled application is not taken")
+	}
+	for _, app := range []*inventory.App{listed(nil, api.Ptr("d")), listed(api.Ptr("app"), nil), nil} {
+		if m.listingAnswers(app) {
+			t.Errorf("listing %+v taken for the read", app)
+		}
+	}
+	var diags diag.Diagnostics
+	m.setFromListing(listed(nil, nil), nil, &diags)
+	if m.Name.ValueString() != "app" || m.Description.ValueString() != "d" {
+		t.Errorf("null name/description overwrote the model: %q %q", m.Name.ValueString(), m.Description.ValueString())
 	}
 }

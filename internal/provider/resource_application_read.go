@@ -21,7 +21,8 @@ import (
 //
 // Where each attribute comes from on the listed path:
 //   - name, description, status_in_effect, tags/tags_all, create_time: the listing
-//     (DescribeAppStatList with NeedTags), so drift on them is seen;
+//     (DescribeAppStatList with NeedTags), so drift on them is seen; a name
+//     or description listed as null sends the read to the application itself;
 //   - status (the target): the listing shows only the state in effect, so
 //     it answers only while the state holds no pending change and the
 //     listing shows the state's status in effect; otherwise the direct read
@@ -39,10 +40,7 @@ func (r *applicationResource) read(ctx context.Context, id uint64, m *applicatio
 		addFailure(diags, "read", appObject(id), err, "")
 		return true
 	}
-	if app == nil || statusName(app.Enabled) != m.Status.ValueString() || (!app.Enabled && !m.knowsDisabledReason()) {
-		// Not listed (deleted, or too new to be listed: only a direct read can
-		// tell), written since the listing, too few reads, a status that
-		// changed (the target may differ again), or no reason known.
+	if !m.listingAnswers(app) {
 		return r.readApp(ctx, id, m, nil, diags)
 	}
 	tflog.Trace(ctx, "TRTC application read from the account listing", map[string]any{"sdk_app_id": logID(id)})
@@ -81,6 +79,16 @@ func (r *applicationResource) readTagsAndSet(ctx context.Context, app *api.Descr
 	m.setTags(tags, r.pd.DefaultTags, diags)
 }
 
+// listingAnswers: the listed app tells all that read needs. Not when it is
+// not listed (deleted, or too new to be listed: only a direct read can
+// tell; also written since the listing, or too few reads), its status
+// changed (the target may differ again), no reason is known, or its name or
+// description is listed as null (published as possible: it says nothing).
+func (m *applicationModel) listingAnswers(app *inventory.App) bool {
+	return app != nil && statusName(app.Enabled) == m.Status.ValueString() && (app.Enabled || m.knowsDisabledReason()) &&
+		app.Name != nil && app.Description != nil
+}
+
 // hasImmutableAttributes: the attributes the listing lacks are in the state.
 func (m *applicationModel) hasImmutableAttributes() bool {
 	known := func(v types.String) bool { return !v.IsNull() && !v.IsUnknown() && v.ValueString() != "" }
@@ -104,8 +112,14 @@ func (m *applicationModel) setFromListing(app *inventory.App, defaultTags map[st
 	m.setTags(app.Tags, defaultTags, diags)
 	m.ID = types.StringValue(strconv.FormatUint(app.ID, 10))
 	m.SdkAppID = types.Int64Value(int64(app.ID))
-	m.Name = types.StringValue(app.Name)
-	m.Description = types.StringValue(app.Description)
+	// null in the listing tells nothing (read falls back to the direct
+	// read then); after a wait the planned value stands.
+	if app.Name != nil {
+		m.Name = types.StringValue(*app.Name)
+	}
+	if app.Description != nil {
+		m.Description = types.StringValue(*app.Description)
+	}
 	m.CreateTime = types.StringValue(formatWireTime(app.CreateTime))
 	// refresh took this path only when the listed status is the state's.
 	m.Status = types.StringValue(statusName(app.Enabled))

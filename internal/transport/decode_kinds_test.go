@@ -30,7 +30,7 @@ func TestUnreadFieldsOfAnyTypeDoNotBreakReads(t *testing.T) {
 			t.Fatalf("unread fields broke the listing: %v", err)
 		}
 		info := out.SdkAppInfos[0]
-		if out.TotalNum != 1 || info.ID != 1400000001 || info.Name != "a" || info.Status != 1 || len(info.TagList) != 1 || info.TagList[0].TagValue != "v" {
+		if out.TotalNum != 1 || info.ID != 1400000001 || info.Name == nil || *info.Name != "a" || info.Status != 1 || len(info.TagList) != 1 || info.TagList[0].TagValue != "v" {
 			t.Errorf("read fields = %+v", info)
 		}
 		if info.InWhiteList || info.BizScheme != 0 || info.UsageMode != nil || info.LastDay != 0 {
@@ -88,6 +88,24 @@ func TestReadFieldOfWrongTypeFailsNamingIt(t *testing.T) {
 				return err
 			},
 			"trtc", "DescribeSdkAppInfo", "Status", "string", "number"},
+		{"DescribeSdkAppInfo null status", `{"SdkAppId":1400000001,"Status":null,"RequestId":"r"}`,
+			func(c *api.Client) error {
+				_, err := c.DescribeSdkAppInfo(ctx, &api.DescribeSdkAppInfoRequest{})
+				return err
+			},
+			"trtc", "DescribeSdkAppInfo", "Status", "string", "null"},
+		{"CreateTrtcApp null SdkAppId", `{"SdkAppId":null,"RequestId":"r"}`,
+			func(c *api.Client) error {
+				_, err := c.CreateTrtcApp(ctx, &api.CreateTrtcAppRequest{})
+				return err
+			},
+			"trtc", "CreateTrtcApp", "SdkAppId", "number", "null"},
+		{"listing null ID", `{"TotalNum":1,"RequestId":"r","SdkAppInfos":[{"ID":null,"Name":"a"}]}`,
+			func(c *api.Client) error {
+				_, err := c.DescribeAppStatList(ctx, &api.DescribeAppStatListRequest{})
+				return err
+			},
+			"trtc", "DescribeAppStatList", "SdkAppInfos[0].ID", "number", "null"},
 		{"tags", `{"TotalCount":1,"RequestId":"r","Tags":[{"TagKey":"k","TagValue":{"v":1}}]}`,
 			func(c *api.Client) error {
 				_, err := c.DescribeResourceTagsByResourceIds(ctx, &api.DescribeResourceTagsByResourceIdsRequest{})

@@ -40,12 +40,12 @@ func TestPublishedListingDecodes(t *testing.T) {
 	if seen := f.requests(); len(seen) != 1 || !seen[0].SignatureOK {
 		t.Fatalf("the call was not one correctly signed request: %+v", seen)
 	}
-	license := "string"
+	published := "string"
 	want := &api.DescribeAppStatListResponse{TotalNum: 1, SdkAppInfos: []api.SdkAppInfo{{
-		ID: 1, Name: "string", BizScheme: 1, BizSubScheme: 1, Description: "string",
+		ID: 1, Name: &published, BizScheme: 1, BizSubScheme: 1, Description: &published,
 		LastDay: 1, LastDayCC: 1, CurMonthCC: 1, CreateTime: "string",
 		HasAccount: 1, AccountMode: 1, Status: 1, RegisterFrom: 1, InWhiteList: false, PrewhiteFlag: 1,
-		TagList: []api.Tag{{TagKey: "string", TagValue: "string"}}, UiMode: 0, License: &license,
+		TagList: []api.Tag{{TagKey: "string", TagValue: "string"}}, UiMode: 0, License: &published,
 		SubProductCode: "string", UsageMode: []uint64{0, 1, 2},
 	}}}
 	if !reflect.DeepEqual(out, want) {
