@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -130,16 +131,30 @@ func (e *Env) deleteCreated() {
 	if len(e.created) == 0 {
 		return
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 2*e.Propagation()+time.Minute)
+	rounds := time.Duration((len(e.created) + deleteConcurrency - 1) / deleteConcurrency)
+	ctx, cancel := context.WithTimeout(context.Background(), rounds*2*e.Propagation()+time.Minute)
 	defer cancel()
 	client := credentials.NewClient(*e.external, transport.Options{})
 	deps := waiters.ForClient(client, clock.Real{}, nil)
+	// A few at a time, so that a test's hundred seeded applications take
+	// a few propagation delays to go, not a hundred.
+	var wg sync.WaitGroup
+	slots := make(chan struct{}, deleteConcurrency)
 	for _, id := range e.created {
-		if err := disableAndDelete(ctx, client, deps, id); err != nil {
-			e.t.Errorf("deleting application %d the test created out of band (make sweep will): %v", id, err)
-		}
+		wg.Go(func() {
+			slots <- struct{}{}
+			defer func() { <-slots }()
+			if err := disableAndDelete(ctx, client, deps, id); err != nil {
+				e.t.Errorf("deleting application %d the test created out of band (make sweep will): %v", id, err)
+			}
+		})
 	}
+	wg.Wait()
 }
+
+// deleteConcurrency is how many applications deleteCreated deletes at
+// once: well within the per-action rate limit of 20 calls a second.
+const deleteConcurrency = 8
 
 // IsExternal reports whether e reaches its endpoint through the public API only.
 func (e *Env) IsExternal() bool { return e.external != nil }
@@ -153,26 +168,42 @@ func (e *Env) Propagation() time.Duration { return e.cfg.PropagationMax }
 // ProviderConfig is a provider block for the emulator, to prepend to test
 // configs. In external mode the provider reads the endpoint and the
 // credentials from the environment, as a user's would.
-func (e *Env) ProviderConfig() string {
+func (e *Env) ProviderConfig() string { return e.providerBlock("") }
+
+// providerBlock is ProviderConfig with more provider settings (a
+// default_tags block...) at its end.
+func (e *Env) providerBlock(settings string) string {
 	if e.IsExternal() {
-		return "\nprovider \"trtc\" {}\n"
+		return "\nprovider \"trtc\" {\n" + settings + "}\n"
 	}
 	return fmt.Sprintf(`
 provider "trtc" {
   endpoint   = %q
   secret_id  = %q
   secret_key = %q
-}
-`, e.URL, e.cfg.SecretID, e.cfg.SecretKey)
+%s}
+`, e.URL, e.cfg.SecretID, e.cfg.SecretKey, settings)
 }
 
 // Config prepends the provider block to a test configuration. In external
 // mode it skips a configuration that would spend money without leave, or
 // create an application whose name the sweeper would not find.
-func (e *Env) Config(body string) string {
+func (e *Env) Config(body string) string { return e.ConfigWithProvider("", body) }
+
+// ConfigWithProvider is Config with more provider settings in the provider
+// block, such as a default_tags block.
+func (e *Env) ConfigWithProvider(settings, body string) string {
 	e.t.Helper()
 	guardConfig(e.t, body)
-	return e.ProviderConfig() + body
+	return e.providerBlock(settings) + body
+}
+
+// ConfigOwnProvider guards, as Config does, a configuration that brings its
+// own provider block (an example as written), and returns it unchanged.
+func (e *Env) ConfigOwnProvider(body string) string {
+	e.t.Helper()
+	guardConfig(e.t, body)
+	return body
 }
 
 // Factories are the ProtoV6ProviderFactories of resource.TestCase.
@@ -226,15 +257,4 @@ func (e *Env) TotalCalls() int {
 		n += v
 	}
 	return n
-}
-
-// App is the emulator's view of one application; false when the emulator
-// holds none with that SdkAppId. Like Emulator, it skips in external mode.
-func (e *Env) App(sdkAppID uint64) (emulator.AppView, bool) {
-	for _, a := range e.Emulator.Apps() {
-		if a.SdkAppId == sdkAppID {
-			return a, true
-		}
-	}
-	return emulator.AppView{}, false
 }

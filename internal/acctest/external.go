@@ -64,11 +64,17 @@ func NeedsCosts(t testing.TB, what string) {
 
 // RandomName is an application name for a test: NamePrefix and a random
 // suffix, catalog.NameMaxLength (15) characters in all.
-func RandomName() string {
+func RandomName() string { return RandomPrefix(0) }
+
+// RandomPrefix starts the names of a test's group of applications:
+// NamePrefix and a random part, leaving room characters of the 15 for the
+// test to append (an index, a role), so that a name_regex of "^" + prefix
+// matches the group and nothing else in the account.
+func RandomPrefix(room int) string {
 	const alphabet = "abcdefghijklmnopqrstuvwxyz0123456789"
 	suffix := []byte(rand.Text()) // base32: upper-case letters and digits 2-7
 	out := []byte(NamePrefix)
-	for _, b := range suffix[:catalog.NameMaxLength-len(NamePrefix)] {
+	for _, b := range suffix[:catalog.NameMaxLength-len(NamePrefix)-room] {
 		out = append(out, alphabet[int(b)%len(alphabet)])
 	}
 	return string(out)

@@ -213,4 +213,7 @@ func TestRandomName(t *testing.T) {
 	if len(seen) < 50 {
 		t.Errorf("50 names, %d distinct", len(seen))
 	}
+	if p := RandomPrefix(4); !regexp.MustCompile(`^tfacc_[a-z0-9]{5}$`).MatchString(p) {
+		t.Errorf("RandomPrefix(4) = %q, want tfacc_ and 5 random characters, leaving 4 of the 15", p)
+	}
 }

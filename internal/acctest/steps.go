@@ -59,20 +59,6 @@ func (e *Env) AccountID(t testing.TB) string {
 	return out.AccountId
 }
 
-// AppID is the SdkAppId of the one application named name, read through
-// the public listing: test names are random, so one is all there can be.
-func (e *Env) AppID(t testing.TB, name string) uint64 {
-	t.Helper()
-	out, err := e.Client().DescribeAppStatList(context.Background(), &api.DescribeAppStatListRequest{AppNames: []string{name}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(out.SdkAppInfos) != 1 {
-		t.Fatalf("want one application named %q, the listing has %d", name, len(out.SdkAppInfos))
-	}
-	return out.SdkAppInfos[0].ID
-}
-
 // CheckAppsDestroyed is a CheckDestroy: in process nothing is left in the
 // emulator, not even an application whose deletion is still propagating;
 // in external mode no trtc_application of the state still reads.

@@ -105,9 +105,10 @@ func (c notInTrtcState) CheckState(_ context.Context, req statecheck.CheckStateR
 func TestAccUserSig_fetchedKey(t *testing.T) {
 	env := acctest.NewEnv(t)
 	var key, sig string
+	name := acctest.RandomName()
 	config := env.Config(`
 resource "trtc_application" "test" {
-  name    = "` + acctest.RandomName() + `"
+  name    = "` + name + `"
   product = "RTCEngine"
 }
 
@@ -117,7 +118,7 @@ ephemeral "trtc_user_sig" "test" {
   expire_seconds = 3600
 }
 ` + echoUserSig)
-	sdkAppID := func() uint64 { return onlyAppID(t, env) }
+	sdkAppID := func() uint64 { return onlyAppID(t, env, name) }
 	resource.ParallelTest(t, resource.TestCase{
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_10_0)},
 		ProtoV6ProviderFactories: userSigFactories(env),

@@ -2,6 +2,7 @@ package provider_test
 
 import (
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -22,6 +23,9 @@ import (
 // terraformBlock matches the example's top-level terraform {...} block: the
 // test framework supplies the provider itself, so the registry source goes.
 var terraformBlock = regexp.MustCompile(`(?s)\nterraform \{.*?\n\}\n`)
+
+// demoName matches the start of the example's fixed names: name = "demo_...", name_regex = "^demo_".
+var demoName = regexp.MustCompile(`(=\s*"\^?)demo_`)
 
 // readExample concatenates the .tf files of an example directory.
 func readExample(t *testing.T, dir string) string {
@@ -46,15 +50,27 @@ func readExample(t *testing.T, dir string) string {
 // again with no changes, and destroyed against the emulator, exactly as
 // written: its provider block takes credentials and endpoint from the
 // environment, as a user's would. Not parallel: it sets the environment.
+// In external mode the environment is the endpoint's already, and a random
+// prefix replaces demo_ in its names, which make sweep could not find.
 func TestAccExampleComplete(t *testing.T) {
 	env := acctest.NewEnv(t)
-	t.Setenv("TRTC_ENDPOINT", env.URL)
-	t.Setenv("TENCENTCLOUD_SECRET_ID", emulator.DefaultSecretID)
-	t.Setenv("TENCENTCLOUD_SECRET_KEY", emulator.DefaultSecretKey)
 	config := readExample(t, "complete")
 	if strings.Contains(config, "required_providers") {
 		t.Fatal("the terraform block was not removed from the example")
 	}
+	prefix := "demo_"
+	if env.IsExternal() {
+		prefix = acctest.RandomPrefix(len("engine"))
+		if n := len(demoName.FindAllString(config, -1)); n != 3 {
+			t.Fatalf("the example names demo_call, demo_engine and ^demo_; found %d demo_ values", n)
+		}
+		config = demoName.ReplaceAllString(config, "${1}"+prefix)
+	} else {
+		t.Setenv("TRTC_ENDPOINT", env.URL)
+		t.Setenv("TENCENTCLOUD_SECRET_ID", emulator.DefaultSecretID)
+		t.Setenv("TENCENTCLOUD_SECRET_KEY", emulator.DefaultSecretKey)
+	}
+	config = env.ConfigOwnProvider(config)
 
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
@@ -62,7 +78,7 @@ func TestAccExampleComplete(t *testing.T) {
 			Config: config,
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownOutputValue("demo_application_names",
-					knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact("demo_call"), knownvalue.StringExact("demo_engine")})),
+					knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact(prefix + "call"), knownvalue.StringExact(prefix + "engine")})),
 				statecheck.ExpectKnownOutputValue("engine_status", knownvalue.ObjectPartial(map[string]knownvalue.Check{
 					"status":  knownvalue.StringExact("enabled"),
 					"pending": knownvalue.Bool(false),
@@ -71,23 +87,31 @@ func TestAccExampleComplete(t *testing.T) {
 				statecheck.ExpectKnownValue("trtc_application_tag.cost_center", tfjsonpath.New("value"), knownvalue.StringExact("cc-1234")),
 			},
 			Check: func(*terraform.State) error {
-				return emulatorHolds(env, map[string]map[string]string{
-					"demo_call":   {"cost-center": "cc-1234"},
-					"demo_engine": {"team": "media", "env": "demo"},
+				return emulatorHolds(t, env, map[string]map[string]string{
+					prefix + "call":   {"cost-center": "cc-1234"},
+					prefix + "engine": {"team": "media", "env": "demo"},
 				})
 			},
 		}},
-		CheckDestroy: func(*terraform.State) error {
-			if apps := env.Emulator.Apps(); len(apps) != 0 {
-				return fmt.Errorf("after destroy the emulator still holds %d applications", len(apps))
-			}
-			return nil
-		},
+		CheckDestroy: env.CheckAppsDestroyed(), // in process: the emulator holds none
 	})
 }
 
-// emulatorHolds checks the emulator's applications by name and tags.
-func emulatorHolds(env *acctest.Env, want map[string]map[string]string) error {
+// emulatorHolds checks the emulator's applications by name and tags (in
+// external mode, the applications of those names, through the public API).
+func emulatorHolds(t *testing.T, env *acctest.Env, want map[string]map[string]string) error {
+	if env.IsExternal() {
+		for name, tags := range want {
+			app, _, err := env.App(env.AppID(t, name))
+			if err != nil {
+				return err
+			}
+			if !maps.Equal(app.Tags, tags) {
+				return fmt.Errorf("application %q has tags %v, want %v", name, app.Tags, tags)
+			}
+		}
+		return nil
+	}
 	apps := env.Emulator.Apps()
 	if len(apps) != len(want) {
 		return fmt.Errorf("emulator holds %d applications, want %d", len(apps), len(want))

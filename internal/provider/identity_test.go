@@ -86,6 +86,7 @@ func identitySteps(addr, config string, created []statecheck.StateCheck, refresh
 
 func TestAccApplication_identity(t *testing.T) {
 	env := acctest.NewEnv(t)
+	name := acctest.RandomName()
 	var id uint64
 	captureID := knownvalue.Int64Func(func(v int64) error {
 		id = uint64(v)
@@ -97,7 +98,7 @@ func TestAccApplication_identity(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		TerraformVersionChecks:   identityTerraform,
 		ProtoV6ProviderFactories: env.Factories(),
-		Steps: identitySteps(appAddr, appConfig(env, "ident_app", catalog.ProductRTCEngine, `tags = { team = "a" }`),
+		Steps: identitySteps(appAddr, appConfig(env, name, catalog.ProductRTCEngine, `tags = { team = "a" }`),
 			[]statecheck.StateCheck{statecheck.ExpectIdentity(appAddr, map[string]knownvalue.Check{"sdk_app_id": captureID})},
 			statecheck.ExpectIdentityValue(appAddr, attr("sdk_app_id"), knownvalue.Int64Func(func(v int64) error {
 				if uint64(v) != id {
@@ -105,13 +106,20 @@ func TestAccApplication_identity(t *testing.T) {
 				}
 				return nil
 			})),
-			func(*terraform.State) error { return checkIdentityID(env, id) },
+			func(*terraform.State) error { return checkIdentityID(t, env, name, id) },
 			"deletion_protection"),
 	})
 }
 
-// checkIdentityID: the identity captured at create names the emulator's only application.
-func checkIdentityID(env *acctest.Env, id uint64) error {
+// checkIdentityID: the identity captured at create names the emulator's
+// only application (in external mode, the one named name).
+func checkIdentityID(t *testing.T, env *acctest.Env, name string, id uint64) error {
+	if env.IsExternal() {
+		if ids := env.AppIDsNamed(t, name); len(ids) != 1 || ids[0] != id {
+			return fmt.Errorf("identity sdk_app_id %d, applications named %s: %v", id, name, ids)
+		}
+		return nil
+	}
 	apps := env.Emulator.Apps()
 	if len(apps) != 1 || apps[0].SdkAppId != id {
 		return fmt.Errorf("identity sdk_app_id %d, emulator holds %+v", id, apps)
@@ -165,7 +173,7 @@ import {
 }
 
 resource "trtc_application" "other" {
-  name    = "acc_call"
+  name    = "` + acctest.RandomName() + `"
   product = "Call"
 }
 `),

@@ -78,9 +78,10 @@ provider "trtc" {
 // check off and the plan goes through.
 func TestAccProviderWrongCredentialsFailThePlan(t *testing.T) {
 	env := acctest.NewEnv(t)
+	name := acctest.RandomName()
 	app := `
 resource "trtc_application" "test" {
-  name    = "tfacc_creds"
+  name    = "` + name + `"
   product = "RTCEngine"
 }
 `
@@ -99,7 +100,11 @@ resource "trtc_application" "test" {
 			},
 		},
 	})
-	if n := len(env.Emulator.Apps()); n != 0 {
+	if env.IsExternal() {
+		if ids := env.AppIDsNamed(t, name); len(ids) != 0 {
+			t.Errorf("applications %v created", ids)
+		}
+	} else if n := len(env.Emulator.Apps()); n != 0 {
 		t.Errorf("%d applications created", n)
 	}
 }

@@ -69,7 +69,7 @@ func TestAccReliability_createDisabledTimeout(t *testing.T) {
 				},
 			},
 			{
-				PreConfig: func() { first = onlyAppID(t, env) },
+				PreConfig: func() { first = onlyAppID(t, env, "slow") },
 				Config:    slowAppConfig(env, "disabled", `create = "1m"`),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(appAddr, plancheck.ResourceActionUpdate),

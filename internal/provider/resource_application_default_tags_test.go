@@ -15,10 +15,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/trtc-oss/terraform-provider-trtc/internal/acctest"
-	"github.com/trtc-oss/terraform-provider-trtc/internal/emulator"
 )
 
-// defaultTagsConfig is a provider block for the emulator with a default_tags
+// defaultTagsConfig is the provider block of env with a default_tags
 // block (none when defaults is nil), followed by body.
 func defaultTagsConfig(env *acctest.Env, defaults map[string]string, body string) string {
 	block := ""
@@ -29,24 +28,18 @@ func defaultTagsConfig(env *acctest.Env, defaults map[string]string, body string
 		}
 		block += "    }\n  }\n"
 	}
-	return fmt.Sprintf(`
-provider "trtc" {
-  endpoint   = %q
-  secret_id  = %q
-  secret_key = %q
-%s}
-`, env.URL, emulator.DefaultSecretID, emulator.DefaultSecretKey, block) + body
+	return env.ConfigWithProvider(block, body)
 }
 
-// defaultTagsApp is trtc_application.test with the given tags attribute line.
-func defaultTagsApp(tags string) string {
+// defaultTagsApp is trtc_application.test named name with the given tags attribute line.
+func defaultTagsApp(name, tags string) string {
 	return fmt.Sprintf(`
 resource "trtc_application" "test" {
-  name    = "default_tags"
+  name    = %q
   product = "RTCEngine"
   %s
 }
-`, tags)
+`, name, tags)
 }
 
 func stringMap(m map[string]string) knownvalue.Check {
@@ -132,7 +125,7 @@ func emptyPlan(config string) resource.TestStep {
 // default tags updates tags_all (and the application) and nothing else.
 func TestAccApplicationDefaultTags_addChangeRemove(t *testing.T) {
 	env := acctest.NewEnv(t)
-	app := defaultTagsApp(`tags = { env = "dev" }`)
+	app := defaultTagsApp(acctest.RandomName(), `tags = { env = "dev" }`)
 	own := map[string]string{"env": "dev"}
 	withDefaults := defaultTagsConfig(env, map[string]string{"team": "rtc", "cost-center": "cc-1"}, app)
 	resource.ParallelTest(t, resource.TestCase{
@@ -186,7 +179,8 @@ func TestAccApplicationDefaultTags_addChangeRemove(t *testing.T) {
 func TestAccApplicationDefaultTags_conflict(t *testing.T) {
 	env := acctest.NewEnv(t)
 	defaults := map[string]string{"env": "prod", "team": "rtc"}
-	config := func(tags string) string { return defaultTagsConfig(env, defaults, defaultTagsApp(tags)) }
+	name := acctest.RandomName()
+	config := func(tags string) string { return defaultTagsConfig(env, defaults, defaultTagsApp(name, tags)) }
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		CheckDestroy:             checkAppsGone(env),
@@ -221,7 +215,7 @@ func TestAccApplicationDefaultTags_applicationTagUnaffected(t *testing.T) {
 	env := acctest.NewEnv(t)
 	body := `
 resource "trtc_application" "test" {
-  name    = "default_tags"
+  name    = "` + acctest.RandomName() + `"
   product = "RTCEngine"
   tags    = { env = "dev" }
   lifecycle {
@@ -278,11 +272,12 @@ func TestAccApplicationDefaultTags_tooManyKeys(t *testing.T) {
 		}
 		return s + ` d00 = "own" }`
 	}
+	name := acctest.RandomName()
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		Steps: []resource.TestStep{
 			{ // 30 defaults + 20 own + d00 shared = 50 keys
-				Config:             defaultTagsConfig(env, defaults, defaultTagsApp(ownTags(0, 20))),
+				Config:             defaultTagsConfig(env, defaults, defaultTagsApp(name, ownTags(0, 20))),
 				PlanOnly:           true,
 				ExpectNonEmptyPlan: true,
 				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{
@@ -292,7 +287,7 @@ func TestAccApplicationDefaultTags_tooManyKeys(t *testing.T) {
 			{
 				// The plan only warns (an error would block terraform destroy
 				// too); the apply refuses before any write.
-				Config:      defaultTagsConfig(env, defaults, defaultTagsApp(ownTags(0, 21))),
+				Config:      defaultTagsConfig(env, defaults, defaultTagsApp(name, ownTags(0, 21))),
 				ExpectError: wrapped("Attribute tags together with the provider's default_tags gives 51 distinct tag keys; at most 50 are allowed per application. Nothing was changed."),
 			},
 		},

@@ -56,8 +56,9 @@ func TestAccApplication_timeoutShorterThanPropagation(t *testing.T) {
 // next apply replaces it instead of leaving an orphan in the account.
 func TestAccApplication_failedCreateWaitIsTaintedNotOrphaned(t *testing.T) {
 	env := acctest.NewEnv(t)
+	name := acctest.RandomName()
 	withCreateTimeout := func(d string) string {
-		return appConfig(env, "lagging", "RTCEngine", fmt.Sprintf("timeouts {\n create = %q\n}", d))
+		return appConfig(env, name, "RTCEngine", fmt.Sprintf("timeouts {\n create = %q\n}", d))
 	}
 	var firstID uint64
 	resource.ParallelTest(t, resource.TestCase{
@@ -73,7 +74,7 @@ func TestAccApplication_failedCreateWaitIsTaintedNotOrphaned(t *testing.T) {
 			},
 			{
 				PreConfig: func() {
-					firstID = onlyAppID(t, env)
+					firstID = onlyAppID(t, env, name)
 					// Reads lag a little: the create polls through it within its timeout.
 					env.Emulator.SetFaults(emulator.Faults{ReadLag: time.Second, Actions: []string{"DescribeSdkAppInfo"}})
 				},

@@ -126,7 +126,7 @@ func TestAccApplication_pendingChangeAwayFromConfigIsReversed(t *testing.T) {
 			{
 				// A disable requested outside Terraform, still propagating.
 				PreConfig: func() {
-					id := onlyAppID(t, env)
+					id := onlyAppID(t, env, "pending")
 					if _, err := env.Client().ModifyAppStatus(context.Background(), &api.ModifyAppStatusRequest{SdkAppId: id, Status: api.StatusClose}); err != nil {
 						t.Fatal(err)
 					}

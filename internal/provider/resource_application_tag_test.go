@@ -20,7 +20,6 @@ import (
 	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/catalog"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/emulator"
-	"github.com/trtc-oss/terraform-provider-trtc/internal/tagging"
 )
 
 const tagAddr = "trtc_application_tag.test"
@@ -38,14 +37,9 @@ resource "trtc_application_tag" "test" {
 // emulatorTag reads a tag straight from the emulator's state (in external
 // mode, from the Tag API).
 func emulatorTag(env *acctest.Env, sdkAppID uint64, key string) (string, bool, error) {
-	if env.IsExternal() {
-		tags, err := tagging.ReadApp(context.Background(), env.Client(), sdkAppID)
-		v, ok := tags[key]
-		return v, ok, err
-	}
-	a, _ := env.App(sdkAppID)
+	a, _, err := env.App(sdkAppID)
 	v, ok := a.Tags[key]
-	return v, ok, nil
+	return v, ok, err
 }
 
 func checkEmulatorTag(env *acctest.Env, sdkAppID uint64, key, want string) resource.TestCheckFunc {

@@ -22,7 +22,6 @@ import (
 	"github.com/trtc-oss/terraform-provider-trtc/internal/catalog"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/clock"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/emulator"
-	"github.com/trtc-oss/terraform-provider-trtc/internal/finder"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/waiters"
 )
 
@@ -69,19 +68,23 @@ func emulatorAppInState(env *acctest.Env, s *terraform.State) (emulator.AppView,
 	if err != nil {
 		return emulator.AppView{}, err
 	}
-	a, ok := env.App(id)
-	if !ok {
-		return a, fmt.Errorf("application %d not in the emulator", id)
+	a, ok, err := env.App(id)
+	if err == nil && !ok {
+		err = fmt.Errorf("application %d not in the emulator", id)
 	}
-	return a, nil
+	return a, err
 }
 
-// onlyAppID is the SDKAppID of the single application of the emulator.
-func onlyAppID(t *testing.T, env *acctest.Env) uint64 {
+// onlyAppID is the SDKAppID of the single application of the emulator,
+// named name; in external mode, of the one named name in the listing.
+func onlyAppID(t *testing.T, env *acctest.Env, name string) uint64 {
 	t.Helper()
+	if env.IsExternal() {
+		return env.AppID(t, name)
+	}
 	apps := env.Emulator.Apps()
-	if len(apps) != 1 {
-		t.Fatalf("want 1 application in the emulator, got %d", len(apps))
+	if len(apps) != 1 || apps[0].AppName != name {
+		t.Fatalf("want 1 application in the emulator, named %q, got %+v", name, apps)
 	}
 	return apps[0].SdkAppId
 }
@@ -90,26 +93,12 @@ func onlyAppID(t *testing.T, env *acctest.Env) uint64 {
 // (through the public read in external mode, which says the same).
 func emulatorStatus(env *acctest.Env, want string) resource.TestCheckFunc {
 	return func(s *terraform.State) error {
-		id, err := appIDFromState(s)
+		a, err := emulatorAppInState(env, s)
 		if err != nil {
 			return err
 		}
-		var status, target string
-		if env.IsExternal() {
-			app, err := finder.AppByID(context.Background(), env.Client(), id)
-			if err != nil {
-				return err
-			}
-			status, target = app.Status, app.TargetStatus
-		} else {
-			a, ok := env.App(id)
-			if !ok {
-				return fmt.Errorf("application %d not in the emulator", id)
-			}
-			status, target = a.Status, a.TargetStatus
-		}
-		if status != want || target != want {
-			return fmt.Errorf("application %d: status %s, target %s; want %s", id, status, target, want)
+		if a.Status != want || a.TargetStatus != want {
+			return fmt.Errorf("application %d: status %s, target %s; want %s", a.SdkAppId, a.Status, a.TargetStatus, want)
 		}
 		return nil
 	}
@@ -295,7 +284,7 @@ resource "trtc_application_tag" "test" {
 		if n := env.Calls("DeleteTrtcApp") + env.Calls("ModifyAppStatus") + env.Calls("UnTagResources") + env.Calls("ModifyResourceTags"); n != 0 {
 			t.Errorf("the refused plans still made %d delete, disable or untag calls", n)
 		}
-		if _, ok, err := emulatorTag(env, onlyAppID(t, env), "owner"); err != nil || !ok {
+		if _, ok, err := emulatorTag(env, onlyAppID(t, env, name), "owner"); err != nil || !ok {
 			t.Errorf("the dependent tag was removed (%v)", err)
 		}
 	}

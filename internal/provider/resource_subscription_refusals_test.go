@@ -243,7 +243,7 @@ func TestAccSubscription_refusedEditionDoesNotBlockDestroy(t *testing.T) {
 	env := acctest.NewEnv(t)
 	config := env.Config(`
 resource "trtc_application" "live" {
-  name    = "live_app"
+  name    = "` + acctest.RandomName() + `"
   product = "Live"
 }
 resource "trtc_subscription" "live" {
