@@ -30,9 +30,9 @@ func (e *Env) InternalCheck(what string, check resource.TestCheckFunc) resource.
 }
 
 // SettleStatus lets a status change of application id, requested out of
-// band, take effect (want is api.AppStatusEnabled or Disabled): in process
-// the emulator's clock moves past any propagation, in external mode it
-// waits through the public API as the provider would.
+// band, take effect (want is api.AppStatusEnabled, Disabled or Deleted):
+// in process the emulator's clock moves past any propagation, in external
+// mode it waits through the public API as the provider would.
 func (e *Env) SettleStatus(t testing.TB, id uint64, want string) {
 	t.Helper()
 	if !e.IsExternal() {
@@ -41,7 +41,14 @@ func (e *Env) SettleStatus(t testing.TB, id uint64, want string) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 2*e.Propagation()+time.Minute)
 	defer cancel()
-	if _, err := waiters.WaitAppStatus(ctx, waiters.ForClient(e.Client(), clock.Real{}, nil), id, want); err != nil {
+	deps := waiters.ForClient(e.Client(), clock.Real{}, nil)
+	var err error
+	if want == api.AppStatusDeleted {
+		err = waiters.WaitAppDeleted(ctx, deps, id)
+	} else {
+		_, err = waiters.WaitAppStatus(ctx, deps, id, want)
+	}
+	if err != nil {
 		t.Fatal(err)
 	}
 }

@@ -14,33 +14,42 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/trtc-oss/terraform-provider-trtc/internal/acctest"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/catalog"
 )
 
 // The guide's recipe (examples/guides/adopt-for-each, as written): 100
 // applications made outside Terraform are adopted in one apply, with no
 // write call, and the plan after it is empty. Terraform >= 1.7 (for_each
-// in import blocks); it runs on the 1.11 of PATH.
+// in import blocks); it runs on the 1.11 of PATH. The applications' names
+// start with a random prefix, which replaces the recipe's legacy_.
 func TestAccApplication_adoptForEach(t *testing.T) {
 	env := acctest.NewEnv(t)
 	recipe, err := os.ReadFile("../../examples/guides/adopt-for-each/main.tf")
 	if err != nil {
 		t.Fatal(err)
 	}
-	legacy := seedApps(t, env, "legacy", 97, catalog.ProductRTCEngine, nil)
-	legacy = append(legacy, seedApps(t, env, "legacy_tag", 3, catalog.ProductLive, map[string]string{"team": "blue"})...)
-	seedApps(t, env, "keep", 2, catalog.ProductCall, nil) // not matched: not adopted
-	if err := env.Emulator.DisableApp(legacy[0], "Overdue"); err != nil {
-		t.Fatal(err)
+	const recipeRegex = `name_regex   = "^legacy_"`
+	if strings.Count(string(recipe), recipeRegex) != 1 {
+		t.Fatalf("the recipe no longer holds %s", recipeRegex)
 	}
-	writes := writeCalls(env)
+	prefix := acctest.RandomPrefix(5) // and a, b then _000...
+	config := strings.Replace(string(recipe), recipeRegex, `name_regex   = "^`+prefix+`"`, 1)
+	legacy := seedApps(t, env, prefix+"a", 97, catalog.ProductRTCEngine, nil)
+	legacy = append(legacy, seedApps(t, env, prefix+"b", 3, catalog.ProductLive, map[string]string{"team": "blue"})...)
+	seedApps(t, env, acctest.RandomPrefix(4), 2, catalog.ProductCall, nil) // not matched: not adopted
+	disableOne(t, env, legacy[0])
+	writes := map[string]int{}
+	if !env.IsExternal() {
+		writes = writeCalls(env)
+	}
 	instance := func(id uint64) string { return fmt.Sprintf("trtc_application.legacy[%q]", fmt.Sprint(id)) }
 	resource.Test(t, resource.TestCase{
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_7_0)},
 		ProtoV6ProviderFactories: env.Factories(),
 		Steps: []resource.TestStep{
 			{
-				Config: env.Config(string(recipe)),
+				Config: env.Config(config),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{
 						plancheck.ExpectResourceAction(instance(legacy[0]), plancheck.ResourceActionNoop),
@@ -55,8 +64,8 @@ func TestAccApplication_adoptForEach(t *testing.T) {
 					statecheck.ExpectKnownValue(instance(legacy[99]), attr("tags"),
 						knownvalue.MapExact(map[string]knownvalue.Check{"team": knownvalue.StringExact("blue")})),
 				},
-				PostApplyFunc: func() {
-					if err := noWritesSince(env, writes)(nil); err != nil {
+				PostApplyFunc: func() { // not Check: the state shim cannot read for_each
+					if err := env.InternalCheck("its call counts (Stats)", noWritesSince(env, writes))(nil); err != nil {
 						t.Error(err)
 					}
 				},
@@ -72,14 +81,44 @@ removed {
   }
 }
 `),
-				PostApplyFunc: func() {
-					if n := len(env.Emulator.Apps()); n != 102 {
-						t.Errorf("%d applications left in the emulator, want the 102 created", n)
-					}
-				},
+				PostApplyFunc: func() { stillThere(t, env, legacy) },
 			},
 		},
 	})
+}
+
+// disableOne disables an application outside Terraform: in process as the
+// platform does (reason Overdue), in external mode as its owner does.
+func disableOne(t *testing.T, env *acctest.Env, id uint64) {
+	t.Helper()
+	if !env.IsExternal() {
+		if err := env.Emulator.DisableApp(id, "Overdue"); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	if _, err := env.Client().ModifyAppStatus(t.Context(), &api.ModifyAppStatusRequest{SdkAppId: id, Status: api.StatusClose}); err != nil {
+		t.Fatal(err)
+	}
+	env.SettleStatus(t, id, api.AppStatusDisabled)
+}
+
+// stillThere checks that the applications the state forgot are kept: in
+// process the emulator holds the 102 created, in external mode every
+// adopted one still reads.
+func stillThere(t *testing.T, env *acctest.Env, adopted []uint64) {
+	t.Helper()
+	if !env.IsExternal() {
+		if n := len(env.Emulator.Apps()); n != 102 {
+			t.Errorf("%d applications left in the emulator, want the 102 created", n)
+		}
+		return
+	}
+	for _, id := range adopted {
+		if _, ok, err := env.App(id); err != nil || !ok {
+			t.Errorf("application %d, forgotten by the state, no longer reads (%v)", id, err)
+		}
+	}
 }
 
 // adoptedCount checks how many resource instances whose address starts

@@ -2,9 +2,12 @@ package provider_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"regexp"
+	"slices"
+	"strconv"
 	"testing"
 	"time"
 
@@ -27,20 +30,25 @@ type listFixture struct {
 	team     map[uint64]string // "team" tag value, absent when untagged
 	prod     map[uint64]bool   // carries env = prod
 	disabled map[uint64]bool
+	prefix   string // every name is prefix and three digits
+	// external: the account may hold applications besides the fixture,
+	// which the filters match too; the checks look at the fixture's only.
+	external bool
 }
 
 const listFixtureSize = 105
 
 // seedApplications creates listFixtureSize applications through the API:
-// app_000..app_104; team = red / blue / untagged by i%3; env = prod for i < 10;
+// <prefix>000..<prefix>104 (a random prefix, see acctest.RandomPrefix); team = red / blue / untagged by i%3; env = prod for i < 10;
 // every fifth one disabled (waited until in effect).
 func seedApplications(t *testing.T, env *acctest.Env) listFixture {
 	t.Helper()
 	ctx := context.Background()
 	client := env.Client()
-	f := listFixture{team: map[uint64]string{}, prod: map[uint64]bool{}, disabled: map[uint64]bool{}}
+	f := listFixture{team: map[uint64]string{}, prod: map[uint64]bool{}, disabled: map[uint64]bool{},
+		prefix: acctest.RandomPrefix(3), external: env.IsExternal()}
 	for i := 0; i < listFixtureSize; i++ {
-		name := fmt.Sprintf("app_%03d", i)
+		name := fmt.Sprintf("%s%03d", f.prefix, i)
 		var tags []api.Tag
 		switch i % 3 {
 		case 0:
@@ -89,11 +97,39 @@ func (f listFixture) idsWhere(keep func(i int, id uint64) bool) knownvalue.Check
 			want = append(want, knownvalue.Int64Exact(int64(id)))
 		}
 	}
+	var check knownvalue.Check = knownvalue.SetExact(want)
 	if len(want) == 0 {
-		return knownvalue.ListSizeExact(0)
+		check = knownvalue.ListSizeExact(0)
 	}
-	return knownvalue.SetExact(want)
+	if f.external {
+		return fixtureOnly{f: f, want: check}
+	}
+	return check
 }
+
+// fixtureOnly applies want to the fixture's SdkAppIds among a list of ids,
+// leaving out the account's other applications (external mode).
+type fixtureOnly struct {
+	f    listFixture
+	want knownvalue.Check
+}
+
+func (c fixtureOnly) CheckValue(v any) error {
+	ids, ok := v.([]any)
+	if !ok {
+		return fmt.Errorf("want a list of ids, got %T", v)
+	}
+	mine := []any{}
+	for _, id := range ids {
+		n, _ := id.(json.Number)
+		if u, err := strconv.ParseUint(n.String(), 10, 64); err == nil && slices.Contains(c.f.ids, u) {
+			mine = append(mine, id)
+		}
+	}
+	return c.want.CheckValue(mine)
+}
+
+func (c fixtureOnly) String() string { return c.want.String() + " among the fixture's ids" }
 
 func TestAccApplicationsDataSource_pagingAndFilters(t *testing.T) {
 	if os.Getenv(resource.EnvTfAcc) == "" {
@@ -102,8 +138,11 @@ func TestAccApplicationsDataSource_pagingAndFilters(t *testing.T) {
 	env := acctest.NewEnv(t, acctest.WithPropagation(200*time.Millisecond, 300*time.Millisecond))
 	f := seedApplications(t, env)
 	pick := []uint64{f.ids[3], f.ids[50], f.ids[104]}
-	nameRe := regexp.MustCompile(`^app_10[0-4]$`)
-	callsBefore := env.Calls("DescribeAppStatList")
+	nameRe := regexp.MustCompile(`^` + f.prefix + `10[0-4]$`)
+	callsBefore := 0
+	if !env.IsExternal() {
+		callsBefore = env.Calls("DescribeAppStatList")
+	}
 
 	config := env.Config(fmt.Sprintf(`
 data "trtc_applications" "all" {}
@@ -113,11 +152,11 @@ data "trtc_applications" "by_ids" {
 }
 
 data "trtc_applications" "by_names" {
-  names = ["app_007", "app_100"]
+  names = ["%[5]s007", "%[5]s100"]
 }
 
 data "trtc_applications" "by_regex" {
-  name_regex = %q
+  name_regex = %[4]q
 }
 
 data "trtc_applications" "disabled" {
@@ -139,16 +178,21 @@ data "trtc_applications" "team_red_prod" {
 data "trtc_applications" "nothing" {
   names = ["no_such_app"]
 }
-`, pick[0], pick[1], pick[2], nameRe.String()))
+`, pick[0], pick[1], pick[2], nameRe.String(), f.prefix))
 
-	first := f.ids[0] // app_000: red, prod, disabled
+	first := f.ids[0] // <prefix>000: red, prod, disabled
+	// The account's own applications (external mode) are listed too.
+	var allSize knownvalue.Check = knownvalue.ListSizeExact(listFixtureSize)
+	if env.IsExternal() {
+		allSize = knownvalue.NotNull() // its ids hold the fixture's: checked below
+	}
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		Steps: []resource.TestStep{{
 			Config: config,
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue("data.trtc_applications.all", tfjsonpath.New("ids"), knownvalue.ListSizeExact(listFixtureSize)),
-				statecheck.ExpectKnownValue("data.trtc_applications.all", tfjsonpath.New("applications"), knownvalue.ListSizeExact(listFixtureSize)),
+				statecheck.ExpectKnownValue("data.trtc_applications.all", tfjsonpath.New("ids"), allSize),
+				statecheck.ExpectKnownValue("data.trtc_applications.all", tfjsonpath.New("applications"), allSize),
 				statecheck.ExpectKnownValue("data.trtc_applications.all", tfjsonpath.New("id"), knownvalue.StringExact("trtc_applications")),
 				statecheck.ExpectKnownValue("data.trtc_applications.all", tfjsonpath.New("ids"), f.idsWhere(func(int, uint64) bool { return true })),
 				statecheck.ExpectKnownValue("data.trtc_applications.by_ids", tfjsonpath.New("ids"), f.idsWhere(func(_ int, id uint64) bool {
@@ -156,8 +200,8 @@ data "trtc_applications" "nothing" {
 				})),
 				statecheck.ExpectKnownValue("data.trtc_applications.by_ids", tfjsonpath.New("id"), knownvalue.StringRegexp(regexp.MustCompile(`^trtc_applications-[0-9a-f]{16}$`))),
 				statecheck.ExpectKnownValue("data.trtc_applications.by_names", tfjsonpath.New("applications"), knownvalue.SetExact([]knownvalue.Check{
-					knownvalue.ObjectPartial(map[string]knownvalue.Check{"name": knownvalue.StringExact("app_007"), "sdk_app_id": knownvalue.Int64Exact(int64(f.ids[7]))}),
-					knownvalue.ObjectPartial(map[string]knownvalue.Check{"name": knownvalue.StringExact("app_100"), "sdk_app_id": knownvalue.Int64Exact(int64(f.ids[100]))}),
+					knownvalue.ObjectPartial(map[string]knownvalue.Check{"name": knownvalue.StringExact(f.names[7]), "sdk_app_id": knownvalue.Int64Exact(int64(f.ids[7]))}),
+					knownvalue.ObjectPartial(map[string]knownvalue.Check{"name": knownvalue.StringExact(f.names[100]), "sdk_app_id": knownvalue.Int64Exact(int64(f.ids[100]))}),
 				})),
 				statecheck.ExpectKnownValue("data.trtc_applications.by_regex", tfjsonpath.New("ids"), f.idsWhere(func(i int, _ uint64) bool { return nameRe.MatchString(f.names[i]) })),
 				statecheck.ExpectKnownValue("data.trtc_applications.disabled", tfjsonpath.New("ids"), f.idsWhere(func(_ int, id uint64) bool { return f.disabled[id] })),
@@ -169,7 +213,7 @@ data "trtc_applications" "nothing" {
 				statecheck.ExpectKnownValue("data.trtc_applications.team_red_prod", tfjsonpath.New("applications"), knownvalue.SetPartial([]knownvalue.Check{
 					knownvalue.ObjectExact(map[string]knownvalue.Check{
 						"sdk_app_id":       knownvalue.Int64Exact(int64(first)),
-						"name":             knownvalue.StringExact("app_000"),
+						"name":             knownvalue.StringExact(f.names[0]),
 						"description":      knownvalue.StringExact(""),
 						"status_in_effect": knownvalue.StringExact("disabled"),
 						"create_time":      knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$`)),
@@ -181,13 +225,13 @@ data "trtc_applications" "nothing" {
 					}),
 				})),
 			},
-			Check: func(*terraform.State) error {
+			Check: env.InternalCheck("its call counts (Stats)", func(*terraform.State) error {
 				// 105 applications at 100 per page: every full read takes two pages.
 				if n := env.Calls("DescribeAppStatList") - callsBefore; n < 2 {
 					return fmt.Errorf("DescribeAppStatList called %d times, want at least 2 (paging)", n)
 				}
 				return nil
-			},
+			}),
 		}},
 	})
 }

@@ -20,7 +20,8 @@ import (
 var queryTerraform = []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_14_0)}
 
 // seedApps creates n applications named prefix_000... through the API,
-// outside Terraform, and returns their SdkAppIds in creation order.
+// outside Terraform, and returns their SdkAppIds in creation order. The
+// prefix is random (acctest.RandomPrefix) with room for the 4 characters.
 func seedApps(t *testing.T, env *acctest.Env, prefix string, n int, product string, tags map[string]string) []uint64 {
 	t.Helper()
 	var apiTags []api.Tag
@@ -49,11 +50,14 @@ func byID(id uint64) queryfilter.QueryFilter {
 // only include_resource reads applications one by one.
 func TestAccApplicationList_query(t *testing.T) {
 	env := acctest.NewEnv(t)
-	bulk := seedApps(t, env, "bulk", 105, catalog.ProductRTCEngine, nil)
-	red := seedApps(t, env, "red", 2, catalog.ProductCall, map[string]string{"team": "red"})
+	bulkName, redName := acctest.RandomPrefix(4), acctest.RandomPrefix(4)
+	// The two red ones first: in external mode the platform-side disable
+	// skips the test before the hundred others are made.
+	red := seedApps(t, env, redName, 2, catalog.ProductCall, map[string]string{"team": "red"})
 	if err := env.Emulator.DisableApp(red[1], "Overdue"); err != nil {
 		t.Fatal(err)
 	}
+	bulk := seedApps(t, env, bulkName, 105, catalog.ProductRTCEngine, nil)
 	last := bulk[len(bulk)-1] // on the second page
 	resource.Test(t, resource.TestCase{
 		TerraformVersionChecks:   queryTerraform,
@@ -62,7 +66,7 @@ func TestAccApplicationList_query(t *testing.T) {
 			{Config: env.Config("")},
 			{
 				Query: true,
-				Config: `
+				Config: fmt.Sprintf(`
 list "trtc_application" "all" {
   provider = trtc
   limit    = 1000
@@ -72,7 +76,7 @@ list "trtc_application" "bulk" {
   provider = trtc
   limit    = 1000
   config {
-    name_regex = "^bulk_"
+    name_regex = "^%[1]s_"
   }
 }
 
@@ -88,10 +92,10 @@ list "trtc_application" "disabled" {
   provider = trtc
   config {
     status_in_effect = "disabled"
-    names            = ["red_000", "red_001", "bulk_000"]
+    names            = ["%[2]s_000", "%[2]s_001", "%[1]s_000"]
   }
 }
-`,
+`, bulkName, redName),
 				QueryResultChecks: []querycheck.QueryResultCheck{
 					querycheck.ExpectLength("trtc_application.all", 107),
 					querycheck.ExpectLength("trtc_application.bulk", 105),
@@ -99,10 +103,10 @@ list "trtc_application" "disabled" {
 					querycheck.ExpectLength("trtc_application.disabled", 1),
 					querycheck.ExpectIdentity("trtc_application.all", map[string]knownvalue.Check{"sdk_app_id": knownvalue.Int64Exact(int64(last))}),
 					querycheck.ExpectIdentity("trtc_application.disabled", map[string]knownvalue.Check{"sdk_app_id": knownvalue.Int64Exact(int64(red[1]))}),
-					querycheck.ExpectResourceDisplayName("trtc_application.bulk", byID(last), knownvalue.StringExact("bulk_104")),
+					querycheck.ExpectResourceDisplayName("trtc_application.bulk", byID(last), knownvalue.StringExact(bulkName+"_104")),
 					querycheck.ExpectResourceKnownValues("trtc_application.red", byID(red[1]), []querycheck.KnownValueCheck{
 						{Path: attr("id"), KnownValue: knownvalue.StringExact(fmt.Sprint(red[1]))},
-						{Path: attr("name"), KnownValue: knownvalue.StringExact("red_001")},
+						{Path: attr("name"), KnownValue: knownvalue.StringExact(redName + "_001")},
 						{Path: attr("product"), KnownValue: knownvalue.StringExact(catalog.ProductCall)},
 						{Path: attr("data_region"), KnownValue: knownvalue.StringExact(catalog.DefaultDataRegion)},
 						{Path: attr("status"), KnownValue: knownvalue.StringExact("disabled")},

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"testing"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -13,20 +12,22 @@ import (
 
 	"github.com/trtc-oss/terraform-provider-trtc/internal/acctest"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/catalog"
 )
 
 const fleetSize = 8
 
-func fleetConfig(env *acctest.Env) string {
+// fleetConfig is fleetSize applications named prefix0, prefix1...
+func fleetConfig(env *acctest.Env, prefix string) string {
 	return env.Config(fmt.Sprintf(`
 resource "trtc_application" "fleet" {
   count       = %d
-  name        = "fleet${count.index}"
+  name        = "%s${count.index}"
   product     = "RTCEngine"
   description = "managed"
   tags        = { owner = "terraform", index = "${count.index}" }
 }
-`, fleetSize))
+`, fleetSize, prefix))
 }
 
 func fleetAddr(i int) string { return fmt.Sprintf("trtc_application.fleet[%d]", i) }
@@ -72,9 +73,23 @@ func (c refreshCost) CheckPlan(_ context.Context, _ plancheck.CheckPlanRequest, 
 // reason is unknown, a deleted one) are read one by one.
 func TestAccApplication_driftSeenThroughBatchedRefresh(t *testing.T) {
 	env := acctest.NewEnv(t)
-	config := fleetConfig(env)
+	prefix := acctest.RandomPrefix(1)
+	config := fleetConfig(env, prefix)
 	before := callCounts{}
-	ids := map[string]uint64{}
+	ids := map[int]uint64{}
+	// How the refresh reads (its call counts) is checked in process only.
+	refreshChecks := []plancheck.PlanCheck{}
+	if !env.IsExternal() {
+		refreshChecks = append(refreshChecks, refreshCost{env: env, before: &before,
+			// Per application this would be 8 + 8. Batched: the
+			// listing, plus direct reads for the disabled fleet2
+			// (reason unknown), the deleted fleet4 (confirmed before
+			// removal) and at most two reads that came before the
+			// batch formed.
+			atMost: map[string]int{"DescribeAppStatList": 1, "DescribeSdkAppInfo": 4, "DescribeResourceTagsByResourceIds": 4},
+			least:  map[string]int{"DescribeAppStatList": 1},
+		})
+	}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		CheckDestroy:             checkAppsGone(env),
@@ -83,8 +98,8 @@ func TestAccApplication_driftSeenThroughBatchedRefresh(t *testing.T) {
 			{
 				PreConfig: func() {
 					ctx, client := t.Context(), env.Client()
-					for _, a := range env.Emulator.Apps() {
-						ids[a.AppName] = a.SdkAppId
+					for i := range fleetSize {
+						ids[i] = env.AppID(t, fmt.Sprint(prefix, i))
 					}
 					must := func(_ any, err error) {
 						t.Helper()
@@ -92,25 +107,28 @@ func TestAccApplication_driftSeenThroughBatchedRefresh(t *testing.T) {
 							t.Fatal(err)
 						}
 					}
-					must(client.ModifyAppInfo(ctx, &api.ModifyAppInfoRequest{SdkAppId: ids["fleet0"], AppName: api.Ptr("renamed")}))
-					must(client.ModifyAppInfo(ctx, &api.ModifyAppInfoRequest{SdkAppId: ids["fleet1"], Description: api.Ptr("by_hand")}))
-					must(client.ModifyAppStatus(ctx, &api.ModifyAppStatusRequest{SdkAppId: ids["fleet2"], Status: api.StatusClose}))
+					must(client.ModifyAppInfo(ctx, &api.ModifyAppInfoRequest{SdkAppId: ids[0], AppName: api.Ptr(acctest.RandomName())}))
+					must(client.ModifyAppInfo(ctx, &api.ModifyAppInfoRequest{SdkAppId: ids[1], Description: api.Ptr("by_hand")}))
+					must(client.ModifyAppStatus(ctx, &api.ModifyAppStatusRequest{SdkAppId: ids[2], Status: api.StatusClose}))
 					must(client.TagResources(ctx, &api.TagResourcesRequest{
-						ResourceList: []string{fmt.Sprintf("qcs::trtc::uin/%s:sdkappid/%d", "100000000001", ids["fleet3"])},
+						ResourceList: []string{catalog.ResourceName(env.AccountID(t), ids[3])},
 						Tags:         []api.Tag{{TagKey: "owner", TagValue: "someone_else"}},
 					}))
-					must(client.ModifyAppStatus(ctx, &api.ModifyAppStatusRequest{SdkAppId: ids["fleet4"], Status: api.StatusClose}))
-					env.Emulator.Advance(time.Hour) // the disables take effect
-					must(client.DeleteTrtcApp(ctx, &api.DeleteTrtcAppRequest{SdkAppId: ids["fleet4"]}))
-					env.Emulator.Advance(time.Hour) // and the deletion
-					before = countCalls(env, "DescribeAppStatList", "DescribeSdkAppInfo", "DescribeResourceTagsByResourceIds")
+					must(client.ModifyAppStatus(ctx, &api.ModifyAppStatusRequest{SdkAppId: ids[4], Status: api.StatusClose}))
+					env.SettleStatus(t, ids[2], api.AppStatusDisabled) // the disables take effect
+					env.SettleStatus(t, ids[4], api.AppStatusDisabled)
+					must(client.DeleteTrtcApp(ctx, &api.DeleteTrtcAppRequest{SdkAppId: ids[4]}))
+					env.SettleStatus(t, ids[4], api.AppStatusDeleted) // and the deletion
+					if !env.IsExternal() {
+						before = countCalls(env, "DescribeAppStatList", "DescribeSdkAppInfo", "DescribeResourceTagsByResourceIds")
+					}
 				},
 				Config:             config,
 				PlanOnly:           true,
 				ExpectNonEmptyPlan: true,
-				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{
+				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: append([]plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(fleetAddr(0), plancheck.ResourceActionUpdate),
-					plancheck.ExpectKnownValue(fleetAddr(0), attr("name"), knownvalue.StringExact("fleet0")),
+					plancheck.ExpectKnownValue(fleetAddr(0), attr("name"), knownvalue.StringExact(prefix+"0")),
 					plancheck.ExpectResourceAction(fleetAddr(1), plancheck.ResourceActionUpdate),
 					plancheck.ExpectResourceAction(fleetAddr(2), plancheck.ResourceActionUpdate),
 					plancheck.ExpectKnownValue(fleetAddr(2), attr("status"), knownvalue.StringExact("enabled")),
@@ -118,27 +136,18 @@ func TestAccApplication_driftSeenThroughBatchedRefresh(t *testing.T) {
 					plancheck.ExpectResourceAction(fleetAddr(4), plancheck.ResourceActionCreate),
 					plancheck.ExpectResourceAction(fleetAddr(5), plancheck.ResourceActionNoop),
 					plancheck.ExpectResourceAction(fleetAddr(7), plancheck.ResourceActionNoop),
-					refreshCost{env: env, before: &before,
-						// Per application this would be 8 + 8. Batched: the
-						// listing, plus direct reads for the disabled fleet2
-						// (reason unknown), the deleted fleet4 (confirmed before
-						// removal) and at most two reads that came before the
-						// batch formed.
-						atMost: map[string]int{"DescribeAppStatList": 1, "DescribeSdkAppInfo": 4, "DescribeResourceTagsByResourceIds": 4},
-						least:  map[string]int{"DescribeAppStatList": 1},
-					},
-				}},
+				}, refreshChecks...)},
 			},
 			{
 				Config: config,
 				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownValue(fleetAddr(0), attr("name"), knownvalue.StringExact("fleet0")),
+					statecheck.ExpectKnownValue(fleetAddr(0), attr("name"), knownvalue.StringExact(prefix+"0")),
 					statecheck.ExpectKnownValue(fleetAddr(1), attr("description"), knownvalue.StringExact("managed")),
 					statecheck.ExpectKnownValue(fleetAddr(2), attr("status"), knownvalue.StringExact("enabled")),
 					statecheck.ExpectKnownValue(fleetAddr(3), attr("tags"), knownvalue.MapExact(map[string]knownvalue.Check{
 						"owner": knownvalue.StringExact("terraform"), "index": knownvalue.StringExact("3"),
 					})),
-					statecheck.ExpectKnownValue(fleetAddr(4), attr("name"), knownvalue.StringExact("fleet4")),
+					statecheck.ExpectKnownValue(fleetAddr(4), attr("name"), knownvalue.StringExact(prefix+"4")),
 				},
 			},
 		},
