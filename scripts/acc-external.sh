@@ -41,8 +41,10 @@ skipped=$(grep -c '^--- SKIP: ' "$work/test.log" || true)
 echo "external mode: $ran passed, $failed failed, $skipped skipped"
 if [ "$skipped" -gt 0 ]; then
   echo "skipped, by reason:"
-  # The reason is the test's last log line ("    file.go:NN: reason") before "--- SKIP: TestX".
-  awk '/^ +[^ ]+\.go:[0-9]+: /{last=$0} /^--- SKIP: /{r=last; sub(/^ *[^ ]*\.go:[0-9]+: /, "", r); print r}' "$work/test.log" \
+  # The reason is the test's last log line ("    file.go:NN: reason"). Parallel
+  # tests interleave: "=== RUN/CONT/NAME TestX" says whose lines follow.
+  awk '/^=== (RUN|CONT|NAME|PAUSE) /{cur=$3} /^ +[^ ]+\.go:[0-9]+: /{last[cur]=$0}
+       /^--- SKIP: /{r=last[$3]; sub(/^ *[^ ]*\.go:[0-9]+: /, "", r); print r}' "$work/test.log" \
     | sed -E 's/"[^"]*"/"..."/g; s/ [0-9]+ / N /g' | sort | uniq -c | sort -rn
 fi
 if [ "$status" -ne 0 ]; then
