@@ -18,7 +18,6 @@ import (
 	"fmt"
 	"net/http/httptest"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -31,7 +30,6 @@ import (
 	"github.com/trtc-oss/terraform-provider-trtc/internal/emulator"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/provider"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/transport"
-	"github.com/trtc-oss/terraform-provider-trtc/internal/waiters"
 )
 
 // DefaultPropagation is the emulator's enable/disable/delete delay in tests:
@@ -131,30 +129,17 @@ func (e *Env) deleteCreated() {
 	if len(e.created) == 0 {
 		return
 	}
-	rounds := time.Duration((len(e.created) + deleteConcurrency - 1) / deleteConcurrency)
-	ctx, cancel := context.WithTimeout(context.Background(), rounds*2*e.Propagation()+time.Minute)
+	// All at once (deleteApps): a second per application is ample for
+	// their rate-limited calls.
+	ctx, cancel := context.WithTimeout(context.Background(), 2*e.Propagation()+time.Minute+time.Duration(len(e.created))*time.Second)
 	defer cancel()
 	client := credentials.NewClient(*e.external, transport.Options{})
-	deps := waiters.ForClient(client, clock.Real{}, nil)
-	// A few at a time, so that a test's hundred seeded applications take
-	// a few propagation delays to go, not a hundred.
-	var wg sync.WaitGroup
-	slots := make(chan struct{}, deleteConcurrency)
-	for _, id := range e.created {
-		wg.Go(func() {
-			slots <- struct{}{}
-			defer func() { <-slots }()
-			if err := disableAndDelete(ctx, client, deps, id); err != nil {
-				e.t.Errorf("deleting application %d the test created out of band (make sweep will): %v", id, err)
-			}
-		})
+	for i, err := range deleteApps(ctx, client, clock.Real{}, e.created) {
+		if err != nil {
+			e.t.Errorf("deleting application %d the test created out of band (make sweep will): %v", e.created[i], err)
+		}
 	}
-	wg.Wait()
 }
-
-// deleteConcurrency is how many applications deleteCreated deletes at
-// once: well within the per-action rate limit of 20 calls a second.
-const deleteConcurrency = 8
 
 // IsExternal reports whether e reaches its endpoint through the public API only.
 func (e *Env) IsExternal() bool { return e.external != nil }

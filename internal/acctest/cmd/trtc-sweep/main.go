@@ -1,6 +1,6 @@
 // Command trtc-sweep deletes the applications that failed acceptance runs
 // left behind: every application named tfacc_*, disabled first and waited
-// for, as destroy does (acctest.Sweep). Credentials and endpoint as for the
+// for, as destroy does, all at once (acctest.Sweep). Credentials and endpoint as for the
 // provider (TENCENTCLOUD_*, the tccli profile, TRTC_ENDPOINT).
 package main
 
@@ -29,7 +29,7 @@ func main() {
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("trtc-sweep", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	timeout := fs.Duration("timeout", 30*time.Minute, "give up after this long (each application takes 6-10 minutes on the real service)")
+	timeout := fs.Duration("timeout", 30*time.Minute, "give up after this long (all applications at once: 6-10 minutes on the real service, plus seconds per hundred for the rate limit)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
