@@ -16,14 +16,17 @@ import (
 // BenchmarkSweep50 sweeps the 50 leftovers of a failed run at a 1 s
 // propagation, through the emulator's and the client's default rate limits
 // (20 calls a second per action), and reports the calls per action of one
-// sweep besides its time:
+// sweep besides its time, and that time as a multiple of the floor: the
+// last of the n disables leaves at n/20 s (the rate limit), then takes two
+// propagation delays (disable, then delete) to be gone:
 //
 //	go test ./internal/acctest/ -run '^$' -bench Sweep50 -benchtime 1x
 func BenchmarkSweep50(b *testing.B) {
-	const n = 50
-	emu, client := emutest.Start(b, emulator.Config{PropagationMin: time.Second, PropagationMax: time.Second}, transport.Options{})
+	const n, propagation = 50, time.Second
+	emu, client := emutest.Start(b, emulator.Config{PropagationMin: propagation, PropagationMax: propagation}, transport.Options{})
 	ctx := b.Context()
 	before := map[string]int{}
+	var swept time.Duration // of the last sweep
 	for b.Loop() {
 		b.StopTimer()
 		for range n {
@@ -33,7 +36,9 @@ func BenchmarkSweep50(b *testing.B) {
 		}
 		before = emu.Stats().Calls
 		b.StartTimer()
+		start := time.Now()
 		deleted, err := Sweep(ctx, client, clock.Real{}, io.Discard)
+		swept = time.Since(start)
 		if err != nil || len(deleted) != n {
 			b.Fatalf("swept %d of %d: %v", len(deleted), n, err)
 		}
@@ -43,4 +48,6 @@ func BenchmarkSweep50(b *testing.B) {
 		key := "trtc." + action
 		b.ReportMetric(float64(after[key]-before[key]), fmt.Sprintf("%s/sweep", action))
 	}
+	floor := float64(n)/transport.DefaultRateLimit + (2 * propagation).Seconds()
+	b.ReportMetric(swept.Seconds()/floor, "x-floor")
 }

@@ -33,13 +33,10 @@ const (
 	namesFilterDescription          = "Only applications with one of these exact names."
 	nameRegexFilterDescription      = "Only applications whose name matches this [RE2 regular expression](https://github.com/google/re2/wiki/Syntax), applied by the provider."
 	statusInEffectFilterDescription = "Only applications with this status in effect, as in `trtc_application.status_in_effect`: " +
-		"`enabled` or `disabled`. " + listingStatusDescription
+		"`enabled` or `disabled`. The listing only knows the status in effect: a change still propagating (3-5 minutes) is not " +
+		"visible in it; `trtc_application_status` reads the target TRTC records (`status`)."
 	tagsFilterDescription = "Only applications carrying every one of these tag keys; " +
 		"with the given value when the value is not empty (`\"\"` matches any value)."
-
-	// listingStatusDescription says what the listing (DescribeAppStatList) cannot tell.
-	listingStatusDescription = "The listing only knows the status in effect: a change still propagating (3-5 minutes) is not " +
-		"visible in it; `trtc_application_status` reads the target TRTC records (`status`)."
 )
 
 func namesFilterValidators() []validator.List {

@@ -1,7 +1,8 @@
 // Command trtc-sweep deletes the applications that failed acceptance runs
-// left behind: every application named tfacc_*, disabled first and waited
-// for, as destroy does, all at once (acctest.Sweep). Credentials and endpoint as for the
-// provider (TENCENTCLOUD_*, the tccli profile, TRTC_ENDPOINT).
+// left behind: every application named tfacc_*, all at once, each disabled
+// first and waited for as destroy does (acctest.Sweep). Credentials and
+// endpoint as for the provider (TENCENTCLOUD_*, the tccli profile,
+// TRTC_ENDPOINT).
 package main
 
 import (
