@@ -15,7 +15,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-go build -o "$work/trtc-emulator" ./internal/emulator/cmd/trtc-emulator
+go build -o "$work/trtc-emulator" ./cmd/trtc-emulator
 go build -o "$work/trtc-sweep" ./internal/acctest/cmd/trtc-sweep
 "$work/trtc-emulator" --listen 127.0.0.1:0 --propagation-delay 1s >"$work/emulator.out" 2>"$work/emulator.log" &
 emu_pid=$!

@@ -49,7 +49,7 @@ unset TF_LOG TF_CLI_ARGS TF_CLI_ARGS_plan 2>/dev/null || true
 # --- build ---------------------------------------------------------------
 mkdir -p "$WORK/bin"
 (cd "$ROOT" && go build -trimpath -ldflags "-s -w" -o "$WORK/bin/terraform-provider-trtc" .)
-(cd "$ROOT" && go build -trimpath -ldflags "-s -w" -o "$WORK/bin/trtc-emulator" ./internal/emulator/cmd/trtc-emulator)
+(cd "$ROOT" && go build -trimpath -ldflags "-s -w" -o "$WORK/bin/trtc-emulator" ./cmd/trtc-emulator)
 (cd "$ROOT" && go build -trimpath -ldflags "-s -w" -o "$WORK/bin/terraform-provider-noop" ./internal/bench/noopprovider)
 
 # dev_overrides: Terraform uses the binary just built, without init.

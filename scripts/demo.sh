@@ -57,7 +57,7 @@ step "building provider"
 go build -o "$tmp/bin/terraform-provider-trtc" .
 
 step "building emulator"
-go build -o "$tmp/emulator/trtc-emulator" ./internal/emulator/cmd/trtc-emulator
+go build -o "$tmp/emulator/trtc-emulator" ./cmd/trtc-emulator
 
 # A GET that needs neither curl nor wget: bash's /dev/tcp.
 http_get() ( # host port path; prints the body

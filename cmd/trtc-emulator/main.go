@@ -21,6 +21,10 @@ import (
 	"github.com/trtc-oss/terraform-provider-trtc/internal/emulator"
 )
 
+// version is stamped by a release (-ldflags "-X main.version=v1.2.3"), as
+// the provider's is; a plain build or go install says "dev".
+var version = "dev"
+
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -41,6 +45,7 @@ type options struct {
 	propagation string
 	rateLimit   float64
 	otherApps   string
+	version     bool
 }
 
 func parseFlags(args []string, stderr io.Writer) (options, error) {
@@ -61,8 +66,12 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.Float64Var(&o.rateLimit, "rate-limit", emulator.DefaultRateLimit, "requests per second per action; 0 turns the limit off")
 	fs.StringVar(&o.cfg.NotFoundCode, "not-found-code", emulator.NotFoundCodes[0], "error code for an unknown or deleted SdkAppId: "+strings.Join(emulator.NotFoundCodes, " or "))
 	fs.StringVar(&o.otherApps, "other-account-apps", "", "comma-separated SdkAppIds of another account (answered UnauthorizedOperation.SdkAppId)")
+	fs.BoolVar(&o.version, "version", false, "print the version and exit")
 	if err := fs.Parse(args); err != nil {
 		return o, err
+	}
+	if o.version {
+		return o, nil
 	}
 	if fs.NArg() > 0 {
 		return o, fmt.Errorf("unexpected arguments %q", fs.Args())
@@ -112,6 +121,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	o, err := parseFlags(args, stderr)
 	if err != nil {
 		return err
+	}
+	if o.version {
+		fmt.Fprintln(stdout, "trtc-emulator", version)
+		return nil
 	}
 	o.cfg.Log = timestamped{stderr}
 	ln, err := net.Listen("tcp", o.listen)

@@ -8,6 +8,8 @@ import (
 	"flag"
 	"io"
 	"net/http"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -184,5 +186,36 @@ func TestLoopbackNeedsNoToken(t *testing.T) {
 	}
 	if strings.Contains(stderr.String(), "warning") {
 		t.Errorf("warning on loopback: %q", stderr.String())
+	}
+}
+
+func TestVersionPrintsAndExits(t *testing.T) {
+	var out bytes.Buffer
+	// No listener is opened: an occupied or forbidden --listen would fail.
+	if err := run(context.Background(), []string{"--version", "--listen", "256.0.0.1:1"}, &out, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	if got := out.String(); got != "trtc-emulator dev\n" {
+		t.Errorf("--version = %q, want the unstamped %q", got, "trtc-emulator dev\n")
+	}
+}
+
+// TestVersionStampedByLdflags builds the command as a release does and runs
+// the binary: the -X path must name this package's variable.
+func TestVersionStampedByLdflags(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a binary")
+	}
+	bin := filepath.Join(t.TempDir(), "trtc-emulator")
+	build := exec.Command("go", "build", "-ldflags", "-X main.version=v9.8.7", "-o", bin, ".")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	out, err := exec.Command(bin, "--version").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(out) != "trtc-emulator v9.8.7\n" {
+		t.Errorf("--version = %q, want %q", out, "trtc-emulator v9.8.7\n")
 	}
 }
