@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -97,6 +98,18 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	return o, nil
 }
 
+// versionString is the stamped version, else the module version go install
+// pkg@v1.2.3 records in the binary, else "dev".
+func versionString() string {
+	if version != "dev" {
+		return version
+	}
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
+		return info.Main.Version
+	}
+	return version
+}
+
 // parseDelay reads "4s" or "3m-5m".
 func parseDelay(s string) (lo, hi time.Duration, err error) {
 	first, second, isRange := strings.Cut(s, "-")
@@ -123,7 +136,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if o.version {
-		fmt.Fprintln(stdout, "trtc-emulator", version)
+		fmt.Fprintln(stdout, "trtc-emulator", versionString())
 		return nil
 	}
 	o.cfg.Log = timestamped{stderr}
