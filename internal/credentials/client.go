@@ -8,7 +8,8 @@ import (
 
 // NewClient is an API client that signs as the provider does for res: its
 // region and endpoint, its credentials or the role they assume. opts sets
-// the rest (retries, rate limit, clock).
+// the rest (retries, rate limit, clock); its AttemptTimeout, when unset, is
+// res's request timeout.
 func NewClient(res Resolved, opts transport.Options) *api.Client {
 	return api.New(NewTransport(res, opts))
 }
@@ -16,6 +17,9 @@ func NewClient(res Resolved, opts transport.Options) *api.Client {
 // NewTransport is NewClient's transport, for callers that wrap it.
 func NewTransport(res Resolved, opts transport.Options) *transport.Client {
 	opts.Region, opts.Endpoint = res.Region, res.Endpoint
+	if opts.AttemptTimeout == 0 {
+		opts.AttemptTimeout = res.RequestTimeout
+	}
 	if opts.Clock == nil {
 		opts.Clock = clock.Real{}
 	}

@@ -10,6 +10,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/trtc-oss/terraform-provider-trtc/internal/transport"
 )
@@ -26,6 +27,7 @@ const (
 	EnvAssumeRoleSessionName     = "TENCENTCLOUD_ASSUME_ROLE_SESSION_NAME"
 	EnvAssumeRoleSessionDuration = "TENCENTCLOUD_ASSUME_ROLE_SESSION_DURATION"
 	EnvEndpoint                  = "TRTC_ENDPOINT"
+	EnvRequestTimeout            = "TRTC_REQUEST_TIMEOUT"
 )
 
 // Defaults.
@@ -48,6 +50,8 @@ type Config struct {
 	AssumeRole           *AssumeRole
 	// InsecureEndpoint accepts an http:// Endpoint beyond loopback.
 	InsecureEndpoint bool
+	// RequestTimeout is how long one HTTP attempt may wait, such as "10s".
+	RequestTimeout string
 }
 
 // AssumeRole describes the STS role to assume with the base credentials.
@@ -66,6 +70,8 @@ type Resolved struct {
 	Region     string
 	Endpoint   string
 	AssumeRole *AssumeRole
+	// RequestTimeout bounds each HTTP attempt; 0 = the transport's default.
+	RequestTimeout time.Duration
 }
 
 // Resolver reads the environment and the home directory through
@@ -94,6 +100,13 @@ func (r Resolver) Resolve(cfg Config) (Resolved, error) {
 			return out, invalidSetting(from, endpoint, err)
 		}
 		out.Endpoint = endpoint
+	}
+	if timeout, from := pick(cfg.RequestTimeout, r.env(EnvRequestTimeout), "request_timeout", EnvRequestTimeout); timeout != "" {
+		d, err := CheckRequestTimeout(timeout)
+		if err != nil {
+			return out, invalidSetting(from, timeout, err)
+		}
+		out.RequestTimeout = d
 	}
 	role, err := r.assumeRole(cfg.AssumeRole)
 	if err != nil {

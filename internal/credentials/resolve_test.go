@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/trtc-oss/terraform-provider-trtc/internal/transport"
 )
@@ -166,6 +167,8 @@ func TestResolveErrors(t *testing.T) {
 		{name: "bad session name env", cfg: Config{SecretID: "a", SecretKey: "b"}, env: map[string]string{EnvAssumeRoleARN: "qcs::cam::uin/1:roleName/r", EnvAssumeRoleSessionName: "x"}, wantAll: []string{EnvAssumeRoleSessionName, `"x"`, "2-128"}},
 		{name: "session duration out of range env", cfg: Config{SecretID: "a", SecretKey: "b"}, env: map[string]string{EnvAssumeRoleARN: "qcs::cam::uin/1:roleName/r", EnvAssumeRoleSessionDuration: "60"}, wantAll: []string{EnvAssumeRoleSessionDuration, "900", "43200"}},
 		{name: "session duration out of range", cfg: Config{SecretID: "a", SecretKey: "b", AssumeRole: &AssumeRole{RoleARN: "r", SessionDuration: 60}}, wantAll: []string{"session_duration", "900", "43200"}},
+		{name: "request timeout without unit from environment", cfg: Config{SecretID: "a", SecretKey: "b"}, env: map[string]string{EnvRequestTimeout: "30"}, wantAll: []string{EnvRequestTimeout, `"30"`, RequestTimeoutRule}},
+		{name: "request timeout too long from block", cfg: Config{SecretID: "a", SecretKey: "b", RequestTimeout: "1h"}, env: map[string]string{EnvRequestTimeout: "10s"}, wantAll: []string{"provider block's request_timeout", `"1h"`, RequestTimeoutRule}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -183,6 +186,32 @@ func TestResolveErrors(t *testing.T) {
 				t.Errorf("errors.Is(ErrNoCredentials) = %v, want %v", !tt.noCreds, tt.noCreds)
 			}
 		})
+	}
+}
+
+// request_timeout comes from the block, else TRTC_REQUEST_TIMEOUT, else the
+// transport's default (0), and reaches the transport's attempts.
+func TestResolveRequestTimeout(t *testing.T) {
+	keys := Config{SecretID: "a", SecretKey: "b"}
+	withBlock := keys
+	withBlock.RequestTimeout = "45s"
+	for _, tt := range []struct {
+		name string
+		cfg  Config
+		env  map[string]string
+		want time.Duration
+	}{
+		{"unset", keys, nil, 0},
+		{"environment", keys, map[string]string{EnvRequestTimeout: "2m"}, 2 * time.Minute},
+		{"block wins", withBlock, map[string]string{EnvRequestTimeout: "2m"}, 45 * time.Second},
+	} {
+		res, err := Resolver{LookupEnv: envOf(tt.env)}.Resolve(tt.cfg)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if res.RequestTimeout != tt.want {
+			t.Errorf("%s: RequestTimeout = %s, want %s", tt.name, res.RequestTimeout, tt.want)
+		}
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"time"
 
 	"github.com/trtc-oss/terraform-provider-trtc/internal/transport"
 )
@@ -45,6 +46,25 @@ func CheckSessionDuration(seconds int64) error {
 		return fmt.Errorf("must be between 900 and 43200 seconds, got %d", seconds)
 	}
 	return nil
+}
+
+// Bounds of request_timeout: below a second even a healthy call may not
+// finish; beyond ten minutes a dead endpoint hangs the run for an hour.
+const (
+	MinRequestTimeout = time.Second
+	MaxRequestTimeout = 10 * time.Minute
+)
+
+// RequestTimeoutRule is the rule CheckRequestTimeout applies, in words.
+const RequestTimeoutRule = "must be a duration such as 30s or 2m, from 1s to 10m"
+
+// CheckRequestTimeout parses a per-request timeout.
+func CheckRequestTimeout(s string) (time.Duration, error) {
+	d, err := time.ParseDuration(s)
+	if err != nil || d < MinRequestTimeout || d > MaxRequestTimeout {
+		return 0, errors.New(RequestTimeoutRule)
+	}
+	return d, nil
 }
 
 // CheckEndpoint accepts what transport.CheckEndpoint does, and says how to

@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 
@@ -51,6 +52,7 @@ type providerModel struct {
 	Profile              types.String  `tfsdk:"profile"`
 	SharedCredentialsDir types.String  `tfsdk:"shared_credentials_dir"`
 	MaxRetries           types.Int64   `tfsdk:"max_retries"`
+	RequestTimeout       types.String  `tfsdk:"request_timeout"`
 	RateLimit            types.Float64 `tfsdk:"rate_limit"`
 	InsecureEndpoint     types.Bool    `tfsdk:"insecure_endpoint"`
 	SkipCredentialsCheck types.Bool    `tfsdk:"skip_credentials_validation"`
@@ -134,6 +136,17 @@ func (p *trtcProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp 
 				MarkdownDescription: fmt.Sprintf("How many times a throttled (`RequestLimitExceeded`) or transiently failed call (`InternalError`, `ServiceUnavailable`, "+
 					"`ResourceUnavailable`, `ResourceBusy`, HTTP 5xx, connection errors) is retried, with exponential backoff and jitter. `0` disables retries. Defaults to `%d`.", transport.DefaultMaxRetries),
 				Validators: []validator.Int64{int64validator.AtLeast(0)},
+			},
+			"request_timeout": schema.StringAttribute{
+				Optional: true,
+				MarkdownDescription: fmt.Sprintf("How long one attempt of an API call waits for an answer before it is given up and retried (see `max_retries`): "+
+					"a duration such as `30s` or `2m`, from `1s` to `10m`. Falls back to `"+credentials.EnvRequestTimeout+"`, which is held to the same rule; defaults to `%s`. "+
+					"With the defaults, an endpoint that accepts connections and never answers fails the command after about a minute "+
+					"(6 attempts of 10 s, plus under 8 s of backoff); each retry is logged at WARN level (`TF_LOG=WARN`) with its attempt number.", transport.DefaultAttemptTimeout),
+				Validators: []validator.String{settingRule{description: credentials.RequestTimeoutRule, check: func(s string) error {
+					_, err := credentials.CheckRequestTimeout(s)
+					return err
+				}}},
 			},
 			"rate_limit": schema.Float64Attribute{
 				Optional:            true,
@@ -261,7 +274,7 @@ func (p *trtcProvider) Configure(ctx context.Context, req provider.ConfigureRequ
 	}
 	tflog.Info(ctx, "Configured the TRTC provider", map[string]any{
 		"region": resolved.Region, "endpoint": endpoint, "credentials_from": resolved.Source,
-		"assume_role": resolved.AssumeRole != nil, "max_retries": max(opts.MaxRetries, 0), "rate_limit": effectiveRateLimit(opts.RateLimit),
+		"assume_role": resolved.AssumeRole != nil, "max_retries": max(opts.MaxRetries, 0), "request_timeout": cmp.Or(resolved.RequestTimeout, transport.DefaultAttemptTimeout).String(), "rate_limit": effectiveRateLimit(opts.RateLimit),
 		"default_tags": len(defaultTags),
 	})
 }
@@ -302,7 +315,7 @@ func (m providerModel) defaultTags(ctx context.Context, diags *diag.Diagnostics)
 
 // hasUnknown reports whether any value is not yet known.
 func (m providerModel) hasUnknown(role *assumeRoleModel) bool {
-	values := []interface{ IsUnknown() bool }{m.SecretID, m.SecretKey, m.SecurityToken, m.Region, m.Endpoint, m.Profile, m.SharedCredentialsDir, m.MaxRetries, m.RateLimit, m.InsecureEndpoint, m.SkipCredentialsCheck, m.AssumeRole}
+	values := []interface{ IsUnknown() bool }{m.SecretID, m.SecretKey, m.SecurityToken, m.Region, m.Endpoint, m.Profile, m.SharedCredentialsDir, m.MaxRetries, m.RequestTimeout, m.RateLimit, m.InsecureEndpoint, m.SkipCredentialsCheck, m.AssumeRole}
 	if role != nil {
 		values = append(values, role.RoleARN, role.SessionName, role.SessionDuration, role.Policy, role.ExternalID)
 	}
@@ -324,6 +337,7 @@ func (m providerModel) credentialsConfig(role *assumeRoleModel) credentials.Conf
 		Profile:              m.Profile.ValueString(),
 		SharedCredentialsDir: m.SharedCredentialsDir.ValueString(),
 		InsecureEndpoint:     m.InsecureEndpoint.ValueBool(),
+		RequestTimeout:       m.RequestTimeout.ValueString(),
 	}
 	if role != nil {
 		cfg.AssumeRole = &credentials.AssumeRole{

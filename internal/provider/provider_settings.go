@@ -2,7 +2,9 @@ package provider
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"net"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -63,7 +65,12 @@ func quote(s string) string { return `"` + s + `"` }
 // and what to do.
 func credentialsCheckDetail(resolved credentials.Resolved, err error) string {
 	advice := "Check the network path to the endpoint, then run the command again."
-	if strings.HasPrefix(api.Code(err), "AuthFailure") {
+	var netErr net.Error
+	switch {
+	case errors.As(err, &netErr) && netErr.Timeout():
+		advice = "The endpoint did not answer in time: check that it is the right one and reachable. On a slow network raise request_timeout " +
+			"(or " + credentials.EnvRequestTimeout + "); to fail sooner, lower max_retries."
+	case strings.HasPrefix(api.Code(err), "AuthFailure"):
 		advice = "The service refused the credentials: check the SecretId and SecretKey (and the security token of temporary credentials) in " + resolved.Source + "."
 	}
 	return fmt.Sprintf("The provider checks its credentials (from %s) once when it starts, with STS GetCallerIdentity, and that failed: %v\n\n%s "+

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"net"
 	"net/http/httptest"
 	"strings"
 	"testing"
@@ -41,6 +42,7 @@ func TestConfigureValidatesSettingsFromTheEnvironment(t *testing.T) {
 		"region":                    {map[string]string{credentials.EnvRegion: "Singapore"}, keys, []string{`TENCENTCLOUD_REGION = "Singapore"`, "ap-singapore"}},
 		"endpoint without scheme":   {map[string]string{credentials.EnvEndpoint: "127.0.0.1:1234"}, keys, []string{`TRTC_ENDPOINT = "127.0.0.1:1234"`, "https://", "http://127.0.0.1:8080"}},
 		"plaintext remote endpoint": {map[string]string{credentials.EnvEndpoint: "http://198.51.100.7:8080"}, keys, []string{"TRTC_ENDPOINT", "clear text", "insecure_endpoint = true"}},
+		"request timeout":           {map[string]string{credentials.EnvRequestTimeout: "forever"}, keys, []string{`TRTC_REQUEST_TIMEOUT = "forever"`, credentials.RequestTimeoutRule}},
 		"session name":              {map[string]string{credentials.EnvAssumeRoleARN: "qcs::cam::uin/1:roleName/r", credentials.EnvAssumeRoleSessionName: "has space"}, keys, []string{credentials.EnvAssumeRoleSessionName, "2-128"}},
 		"secret key from the environment, region too": {map[string]string{credentials.EnvSecretID: "a", credentials.EnvSecretKey: "b", credentials.EnvRegion: "ap_singapore"}, nil, []string{credentials.EnvRegion}},
 	} {
@@ -56,6 +58,49 @@ func TestConfigureValidatesSettingsFromTheEnvironment(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// An endpoint that accepts connections and never answers fails the
+// credentials check after max_retries + 1 attempts of request_timeout each,
+// and the error says so and what to change (issue 27, item 1).
+func TestConfigureSilentEndpointFailsAfterRequestTimeout(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	accepted := make(chan net.Conn, 10)
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			accepted <- c // held open, never answered
+		}
+	}()
+	resp := configureWithEnv(t, map[string]string{credentials.EnvRequestTimeout: "1s"}, map[string]tftypes.Value{
+		"secret_id": str("AKIDblock"), "secret_key": str("key-block"), "endpoint": str("http://" + ln.Addr().String()),
+		"max_retries": tftypes.NewValue(tftypes.Number, 1),
+	})
+	close(accepted)
+	n := 0
+	for c := range accepted {
+		c.Close()
+		n++
+	}
+	if n != 2 {
+		t.Errorf("the endpoint saw %d connections, want 2 (max_retries = 1)", n)
+	}
+	if !resp.Diagnostics.HasError() || resp.ResourceData != nil {
+		t.Fatalf("Configure accepted a silent endpoint: %v", resp.Diagnostics)
+	}
+	d := resp.Diagnostics.Errors()[0]
+	for _, want := range []string{"GetCallerIdentity", "tried 2 times", "waited 1s for an answer", "request_timeout", "max_retries"} {
+		if !strings.Contains(d.Detail(), want) {
+			t.Errorf("error %q does not say %q", d.Detail(), want)
+		}
 	}
 }
 

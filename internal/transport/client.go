@@ -5,6 +5,7 @@
 package transport
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -33,6 +34,10 @@ type Options struct {
 	Endpoint string
 	// MaxRetries: 0 = DefaultMaxRetries, < 0 = no retries.
 	MaxRetries int
+	// AttemptTimeout bounds each HTTP attempt (a timed-out attempt is
+	// retried like a failed connection): 0 = DefaultAttemptTimeout. It
+	// overrides the Timeout of a caller's HTTPClient too.
+	AttemptTimeout time.Duration
 	// RateLimit is requests per second per action: 0 = DefaultRateLimit,
 	// < 0 = no client-side limit.
 	RateLimit    float64
@@ -69,9 +74,12 @@ func New(opts Options) *Client {
 		opts.Clock = clock.Real{}
 	}
 	if opts.HTTPClient == nil {
-		opts.HTTPClient = defaultHTTPClient(opts.Getenv)
+		opts.HTTPClient = defaultHTTPClient(opts.Getenv, cmp.Or(opts.AttemptTimeout, DefaultAttemptTimeout))
 	} else {
 		copied := *opts.HTTPClient // the caller's client keeps its own policy
+		if opts.AttemptTimeout > 0 {
+			copied.Timeout = opts.AttemptTimeout
+		}
 		opts.HTTPClient = &copied
 	}
 	opts.HTTPClient.CheckRedirect = refuseRedirect
@@ -191,7 +199,11 @@ func (cl *call) withAttempts(err error) error {
 		if cl.attempt == 2 {
 			retries = "retry"
 		}
-		return fmt.Errorf("%w (tried %d times: the first attempt and %d %s)", err, cl.attempt, cl.attempt-1, retries)
+		timedOut := ""
+		if netErr.Timeout() {
+			timedOut = fmt.Sprintf("; the last waited %s for an answer", cl.client.opts.HTTPClient.Timeout)
+		}
+		return fmt.Errorf("%w (tried %d times: the first attempt and %d %s%s)", err, cl.attempt, cl.attempt-1, retries, timedOut)
 	case cl.client.opts.MaxRetries == 0:
 		return fmt.Errorf("%w (tried once: retries are off)", err)
 	default:
@@ -281,11 +293,13 @@ func (cl *call) checkRetry(ctx context.Context, resp *http.Response, err error) 
 }
 
 // backoff waits through the injected clock, so tests do not wait and the
-// wait ends with the context; retryablehttp's own timer then gets 0.
+// wait ends with the context; retryablehttp's own timer then gets 0. Each
+// retry is logged at WARN, so that TF_LOG=WARN shows a slow endpoint's
+// progress instead of silence.
 func (cl *call) backoff(min, max time.Duration, attemptNum int, _ *http.Response) time.Duration {
 	wait := backoff(min, max, attemptNum)
-	tflog.Debug(cl.ctx, "Retrying Tencent Cloud API call", map[string]any{
-		"action": cl.service + "." + cl.action, "reason": cl.retryReason, "attempt": cl.attempt, "wait": wait.String(),
+	tflog.Warn(cl.ctx, "Retrying Tencent Cloud API call", map[string]any{
+		"action": cl.service + "." + cl.action, "reason": cl.retryReason, "attempt": cl.attempt, "max_attempts": cl.client.opts.MaxRetries + 1, "wait": wait.String(),
 	})
 	_ = cl.client.opts.Clock.Sleep(cl.ctx, wait) // a cancelled ctx is seen by prepare and Do
 	return 0

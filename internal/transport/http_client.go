@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"time"
 
 	"github.com/hashicorp/go-cleanhttp"
 	"golang.org/x/net/http/httpproxy"
@@ -15,7 +16,7 @@ import (
 // NO_PROXY (or their lower-case forms) name in getenv. It reads them when
 // the client is made, unlike http.ProxyFromEnvironment, which reads the
 // process environment once and for all.
-func defaultHTTPClient(getenv func(string) string) *http.Client {
+func defaultHTTPClient(getenv func(string) string, attemptTimeout time.Duration) *http.Client {
 	c := cleanhttp.DefaultPooledClient()
 	t := c.Transport.(*http.Transport)
 	t.TLSClientConfig = &tls.Config{MinVersion: tls.VersionTLS12} // nil RootCAs: the system's
@@ -23,7 +24,7 @@ func defaultHTTPClient(getenv func(string) string) *http.Client {
 	t.Proxy = func(req *http.Request) (*url.URL, error) { return proxy(req.URL) }
 	// One attempt never hangs forever, even without a ctx deadline; a
 	// timed-out attempt is retried like a failed connection.
-	c.Timeout = DefaultAttemptTimeout
+	c.Timeout = attemptTimeout
 	return c
 }
 

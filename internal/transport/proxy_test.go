@@ -67,7 +67,7 @@ func (p *fakeProxy) requests() []string {
 // sends remoteHost to the fake API (the proxy and loopback are dialled as
 // they are), and records what it dialled.
 func proxiedClient(f *fakeAPI, env map[string]string, dialled *[]string) *http.Client {
-	c := defaultHTTPClient(func(k string) string { return env[k] })
+	c := defaultHTTPClient(func(k string) string { return env[k] }, DefaultAttemptTimeout)
 	api := strings.TrimPrefix(f.server.URL, "http://")
 	var d net.Dialer
 	c.Transport.(*http.Transport).DialContext = func(ctx context.Context, network, addr string) (net.Conn, error) {

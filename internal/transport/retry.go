@@ -20,8 +20,13 @@ const (
 	DefaultMaxRetries   = 5
 	DefaultRetryWaitMin = 250 * time.Millisecond
 	DefaultRetryWaitMax = 5 * time.Second
-	// DefaultAttemptTimeout bounds one HTTP attempt of the default client.
-	DefaultAttemptTimeout = 60 * time.Second
+	// DefaultAttemptTimeout bounds one HTTP attempt. A control-plane call
+	// answers in well under a second, and a slow one in a few: 10 s leaves
+	// room for those, while an endpoint that accepts and never answers fails
+	// within about a minute with the default retries: 6 attempts × 10 s plus
+	// 5 backoffs of at most 0.25+0.5+1+2+4 s, so 64 to 68 s (it was
+	// 6 × 60 s, over six minutes).
+	DefaultAttemptTimeout = 10 * time.Second
 )
 
 // maxBody bounds how much of a response is read.
