@@ -25,16 +25,8 @@ import (
 // start with a random prefix, which replaces the recipe's legacy_.
 func TestAccApplication_adoptForEach(t *testing.T) {
 	env := acctest.NewEnv(t)
-	recipe, err := os.ReadFile("../../examples/guides/adopt-for-each/main.tf")
-	if err != nil {
-		t.Fatal(err)
-	}
-	const recipeRegex = `name_regex   = "^legacy_"`
-	if strings.Count(string(recipe), recipeRegex) != 1 {
-		t.Fatalf("the recipe no longer holds %s", recipeRegex)
-	}
 	prefix := acctest.RandomPrefix(5) // and a, b then _000...
-	config := strings.Replace(string(recipe), recipeRegex, `name_regex   = "^`+prefix+`"`, 1)
+	config := adoptRecipe(t, prefix)
 	legacy := seedApps(t, env, prefix+"a", 97, catalog.ProductRTCEngine, nil)
 	legacy = append(legacy, seedApps(t, env, prefix+"b", 3, catalog.ProductLive, map[string]string{"team": "blue"})...)
 	seedApps(t, env, acctest.RandomPrefix(4), 2, catalog.ProductCall, nil) // not matched: not adopted
@@ -70,10 +62,32 @@ func TestAccApplication_adoptForEach(t *testing.T) {
 					}
 				},
 			},
-			{
-				// terraform-plugin-testing cannot read for_each instances back
-				// (its legacy state shim): forget them, the emulator keeps them.
-				Config: env.Config(`
+			forgetAdopted(env, func() { stillThere(t, env, legacy) }),
+		},
+	})
+}
+
+// adoptRecipe is the guide's recipe (examples/guides/adopt-for-each) as
+// written, with prefix in place of its legacy_ name filter.
+func adoptRecipe(t *testing.T, prefix string) string {
+	t.Helper()
+	recipe, err := os.ReadFile("../../examples/guides/adopt-for-each/main.tf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const recipeRegex = `name_regex   = "^legacy_"`
+	if strings.Count(string(recipe), recipeRegex) != 1 {
+		t.Fatalf("the recipe no longer holds %s", recipeRegex)
+	}
+	return strings.Replace(string(recipe), recipeRegex, `name_regex   = "^`+prefix+`"`, 1)
+}
+
+// forgetAdopted is a last step that removes the adopted applications from
+// the state without destroying them: terraform-plugin-testing cannot read
+// for_each instances back (its legacy state shim). then runs after it.
+func forgetAdopted(env *acctest.Env, then ...func()) resource.TestStep {
+	return resource.TestStep{
+		Config: env.Config(`
 removed {
   from = trtc_application.legacy
   lifecycle {
@@ -81,8 +95,67 @@ removed {
   }
 }
 `),
-				PostApplyFunc: func() { stillThere(t, env, legacy) },
+		PostApplyFunc: func() {
+			for _, f := range then {
+				f()
+			}
+		},
+	}
+}
+
+// The same recipe, as written, under a provider with default_tags: the
+// apply that imports also adds the default tag where it is missing (an
+// in-place update of tags_all), and the plan after it is empty. The
+// applications carry no tag, their own tag, the default tag already, and
+// the default's key with their own value (which wins).
+func TestAccApplication_adoptForEachDefaultTags(t *testing.T) {
+	env := acctest.NewEnv(t)
+	prefix := acctest.RandomPrefix(5)
+	config := adoptRecipe(t, prefix)
+	none := seedApps(t, env, prefix+"a", 1, catalog.ProductRTCEngine, nil)[0]
+	own := seedApps(t, env, prefix+"b", 1, catalog.ProductRTCEngine, map[string]string{"team": "blue"})[0]
+	already := seedApps(t, env, prefix+"c", 1, catalog.ProductRTCEngine, map[string]string{"managed_by": "terraform"})[0]
+	overridden := seedApps(t, env, prefix+"d", 1, catalog.ProductRTCEngine, map[string]string{"managed_by": "console"})[0]
+	instance := func(id uint64) string { return fmt.Sprintf("trtc_application.legacy[%q]", fmt.Sprint(id)) }
+	defaults := map[string]string{"managed_by": "terraform"}
+	tagChecks := func(id uint64, tags, tagsAll map[string]string) []statecheck.StateCheck {
+		var tagsCheck knownvalue.Check = knownvalue.Null()
+		if tags != nil {
+			tagsCheck = stringMap(tags)
+		}
+		return []statecheck.StateCheck{
+			statecheck.ExpectKnownValue(instance(id), attr("tags"), tagsCheck),
+			statecheck.ExpectKnownValue(instance(id), attr("tags_all"), stringMap(tagsAll)),
+		}
+	}
+	var checks []statecheck.StateCheck
+	checks = append(checks, tagChecks(none, nil, defaults)...)
+	checks = append(checks, tagChecks(own, map[string]string{"team": "blue"}, map[string]string{"team": "blue", "managed_by": "terraform"})...)
+	checks = append(checks, tagChecks(already, nil, defaults)...)
+	checks = append(checks, tagChecks(overridden, map[string]string{"managed_by": "console"}, map[string]string{"managed_by": "console"})...)
+	resource.Test(t, resource.TestCase{
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_7_0)},
+		ProtoV6ProviderFactories: env.Factories(),
+		Steps: []resource.TestStep{
+			{
+				Config: defaultTagsConfig(env, defaults, config),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(instance(none), plancheck.ResourceActionUpdate),
+						plancheck.ExpectResourceAction(instance(own), plancheck.ResourceActionUpdate),
+						plancheck.ExpectResourceAction(instance(already), plancheck.ResourceActionNoop),
+						plancheck.ExpectResourceAction(instance(overridden), plancheck.ResourceActionNoop),
+					},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				ConfigStateChecks: append(checks, adoptedCount{prefix: "trtc_application.legacy[", want: 4}),
 			},
+			{
+				Config:            defaultTagsConfig(env, defaults, config),
+				ConfigPlanChecks:  resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+				ConfigStateChecks: checks,
+			},
+			forgetAdopted(env),
 		},
 	})
 }

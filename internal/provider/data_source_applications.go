@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"maps"
 	"regexp"
 	"slices"
 
@@ -55,6 +54,7 @@ type applicationEntry struct {
 	StatusInEffect string            `tfsdk:"status_in_effect"`
 	CreateTime     string            `tfsdk:"create_time"`
 	Tags           map[string]string `tfsdk:"tags"`
+	TagsAll        map[string]string `tfsdk:"tags_all"`
 	License        types.String      `tfsdk:"license"`
 	// With with_details only: what the listing lacks.
 	Status     types.String `tfsdk:"status"`
@@ -141,9 +141,15 @@ func (d *ApplicationsDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 						},
 						"create_time": schema.StringAttribute{Computed: true, MarkdownDescription: "Creation time (RFC 3339, UTC)."},
 						"tags": schema.MapAttribute{
+							ElementType: types.StringType,
+							Computed:    true,
+							MarkdownDescription: "Tags bound to the application, without the provider's `default_tags` (a tag with a default's key and value), " +
+								"as `trtc_application.tags` reads after an import: copied into a `trtc_application`, they plan no change.",
+						},
+						"tags_all": schema.MapAttribute{
 							ElementType:         types.StringType,
 							Computed:            true,
-							MarkdownDescription: "Tags bound to the application.",
+							MarkdownDescription: "Every tag bound to the application, the provider's `default_tags` included, as in `trtc_application.tags_all`.",
 						},
 						"license":     schema.StringAttribute{Computed: true, MarkdownDescription: "Package name, null when the application has none."},
 						"product":     schema.StringAttribute{Computed: true, MarkdownDescription: "Product of the application; null unless `with_details = true`."},
@@ -186,7 +192,7 @@ func (d *ApplicationsDataSource) Read(ctx context.Context, req datasource.ReadRe
 		if !m.matches(app, nameRe) {
 			continue
 		}
-		entry := toApplicationEntry(app)
+		entry := toApplicationEntry(app, d.pd.DefaultTags)
 		if m.WithDetails.ValueBool() {
 			if !d.readDetails(ctx, &entry, &resp.Diagnostics) {
 				continue // deleted since the listing
@@ -227,14 +233,15 @@ func (d *ApplicationsDataSource) readDetails(ctx context.Context, e *application
 	return true
 }
 
-func toApplicationEntry(app inventory.App) applicationEntry {
+func toApplicationEntry(app inventory.App, defaultTags map[string]string) applicationEntry {
 	return applicationEntry{
 		SdkAppID:       int64(app.ID),
 		Name:           types.StringPointerValue(app.Name),
 		Description:    types.StringPointerValue(app.Description),
 		StatusInEffect: statusName(app.Enabled),
 		CreateTime:     formatWireTime(app.CreateTime),
-		Tags:           maps.Clone(app.Tags),
+		Tags:           withoutDefaults(app.Tags, defaultTags),
+		TagsAll:        mergeTags(nil, app.Tags),
 		License:        types.StringPointerValue(app.License),
 		Status:         types.StringNull(),
 		Product:        types.StringNull(),

@@ -218,6 +218,7 @@ data "trtc_applications" "nothing" {
 						"status_in_effect": knownvalue.StringExact("disabled"),
 						"create_time":      knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$`)),
 						"tags":             knownvalue.MapExact(map[string]knownvalue.Check{"team": knownvalue.StringExact("red"), "env": knownvalue.StringExact("prod")}),
+						"tags_all":         knownvalue.MapExact(map[string]knownvalue.Check{"team": knownvalue.StringExact("red"), "env": knownvalue.StringExact("prod")}),
 						"license":          knownvalue.Null(),
 						"status":           knownvalue.Null(), // without with_details
 						"product":          knownvalue.Null(),

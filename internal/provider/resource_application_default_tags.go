@@ -105,7 +105,7 @@ func (m *applicationModel) setTags(onApp, defaults map[string]string, diags *dia
 	own := map[string]string{}
 	for k, v := range onApp {
 		if _, mine := prior[k]; !mine {
-			if d, ok := defaults[k]; ok && d == v {
+			if isDefaultTag(defaults, k, v) {
 				continue
 			}
 			if a, ok := priorAll[k]; ok && a == v {
@@ -118,4 +118,24 @@ func (m *applicationModel) setTags(onApp, defaults map[string]string, diags *dia
 	diags.Append(d...)
 	m.TagsAll = all
 	m.setOwnTags(own, diags)
+}
+
+// isDefaultTag: key=value is one of the provider's default_tags.
+func isDefaultTag(defaults map[string]string, key, value string) bool {
+	d, ok := defaults[key]
+	return ok && d == value
+}
+
+// withoutDefaults is what a trtc_application's tags read after an import:
+// the tags on the application but the default tags with the default's
+// value. Data sources report it as tags too, so that a configuration that
+// copies their tags into a trtc_application plans no change of them.
+func withoutDefaults(onApp, defaults map[string]string) map[string]string {
+	own := make(map[string]string, len(onApp))
+	for k, v := range onApp {
+		if !isDefaultTag(defaults, k, v) {
+			own[k] = v
+		}
+	}
+	return own
 }
