@@ -46,6 +46,7 @@ type options struct {
 	propagation string
 	rateLimit   float64
 	otherApps   string
+	fleet       string
 	version     bool
 }
 
@@ -63,7 +64,10 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.StringVar(&o.cfg.SecretKey, "secret-key", emulator.DefaultSecretKey, "SecretKey of that SecretId")
 	fs.StringVar(&o.cfg.UIN, "uin", emulator.DefaultUIN, "account ID (uin) of the emulated account")
 	fs.StringVar(&o.propagation, "propagation-delay", "3s-5s", "delay before enable/disable/delete take effect: one duration (4m) or a range (3m-5m)")
-	fs.Int64Var(&o.cfg.Seed, "seed", 1, "seed of random propagation delays, faults and generated keys")
+	fs.Int64Var(&o.cfg.Seed, "random-seed", 1, "seed of random propagation delays, faults and generated keys")
+	fs.Int64Var(&o.cfg.Seed, "seed", 1, "the former name of --random-seed")
+	fs.StringVar(&o.cfg.StateFile, "state-file", "", "keep the account (applications, tags, subscriptions, quotas, pending changes, clock) in this JSON file across restarts; a missing file starts afresh")
+	fs.StringVar(&o.fleet, "fleet", "", "JSON file of applications (tags, editions, statuses) to preload into a fresh account; an existing --state-file wins")
 	fs.Float64Var(&o.rateLimit, "rate-limit", emulator.DefaultRateLimit, "requests per second per action; 0 turns the limit off")
 	fs.StringVar(&o.cfg.NotFoundCode, "not-found-code", emulator.NotFoundCodes[0], "error code for an unknown or deleted SdkAppId: "+strings.Join(emulator.NotFoundCodes, " or "))
 	fs.StringVar(&o.otherApps, "other-account-apps", "", "comma-separated SdkAppIds of another account (answered UnauthorizedOperation.SdkAppId)")
@@ -90,6 +94,11 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 			return o, fmt.Errorf("--other-account-apps: %q is not an SdkAppId", field)
 		}
 		o.cfg.OtherAccountApps = append(o.cfg.OtherAccountApps, id)
+	}
+	if o.fleet != "" {
+		if o.cfg.Fleet, err = emulator.ReadFleet(o.fleet); err != nil {
+			return o, err
+		}
 	}
 	o.cfg.RateLimit = o.rateLimit
 	if o.rateLimit <= 0 {
@@ -140,6 +149,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return nil
 	}
 	o.cfg.Log = timestamped{stderr}
+	emu, err := emulator.Open(o.cfg)
+	if err != nil {
+		return err
+	}
+	if o.cfg.StateFile != "" {
+		fmt.Fprintf(o.cfg.Log, "state file %s: %d applications\n", o.cfg.StateFile, len(emu.Apps()))
+	}
 	ln, err := net.Listen("tcp", o.listen)
 	if err != nil {
 		return err
@@ -148,7 +164,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		ln.Close()
 		return err
 	}
-	srv := &http.Server{Handler: emulator.New(o.cfg), ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{Handler: emu, ReadHeaderTimeout: 10 * time.Second}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 	fmt.Fprintf(stdout, "listening on http://%s\n", ln.Addr())

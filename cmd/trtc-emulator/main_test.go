@@ -8,8 +8,11 @@ import (
 	"flag"
 	"io"
 	"net/http"
+	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -31,7 +34,10 @@ func TestHelpPrintsEveryFlagWithDefault(t *testing.T) {
 		"-secret-key", emulator.DefaultSecretKey,
 		"-uin", emulator.DefaultUIN,
 		"-propagation-delay", `(default "3s-5s")`,
-		"-seed", "(default 1)",
+		"-random-seed", "(default 1)",
+		"-seed", "former name of --random-seed",
+		"-state-file", "across restarts",
+		"-fleet", "preload",
 		"-rate-limit", "(default 20)",
 		"-admin-token", "beyond loopback",
 		"-not-found-code", `(default "FailedOperation.SdkAppIdNotExist")`,
@@ -73,6 +79,80 @@ func TestFlagsReachConfig(t *testing.T) {
 		o.cfg.Seed != 9 || o.cfg.RateLimit >= 0 {
 		t.Fatalf("options = %+v", o)
 	}
+	if o, err = parseFlags([]string{"--random-seed", "11", "--state-file", "s.json"}, io.Discard); err != nil || o.cfg.Seed != 11 || o.cfg.StateFile != "s.json" {
+		t.Fatalf("--random-seed 11 --state-file s.json: %+v, %v", o, err)
+	}
+}
+
+// TestBadStateOrFleetFileFailsAtStartNamingIt: the command refuses to
+// serve an account it could not load, and says which file.
+func TestBadStateOrFleetFileFailsAtStartNamingIt(t *testing.T) {
+	dir := t.TempDir()
+	state := filepath.Join(dir, "state.json")
+	fleet := filepath.Join(dir, "fleet.json")
+	if err := os.WriteFile(state, []byte(`{"format": 1, "apps": [`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(fleet, []byte(`{"apps": [{"name": "sixteen_chars_xx"}]}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ flag, path, want string }{
+		{"--state-file", state, "state file " + state},
+		{"--fleet", fleet, "fleet file " + fleet + `: apps[0] ("sixteen_chars_xx"): InvalidParameterValue.AppName`},
+		{"--fleet", filepath.Join(dir, "absent.json"), "fleet file " + filepath.Join(dir, "absent.json")},
+	} {
+		var stdout bytes.Buffer
+		err := run(context.Background(), []string{"--listen", "127.0.0.1:0", tc.flag, tc.path}, &stdout, io.Discard)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s %s: %v; want an error containing %q", tc.flag, tc.path, err, tc.want)
+		}
+		if strings.Contains(stdout.String(), "listening") {
+			t.Errorf("%s %s: served anyway", tc.flag, tc.path)
+		}
+	}
+}
+
+// TestStateFileKeepsAnAppAcrossARestart runs the command twice on one
+// state file: the application made in the first run is served by the second.
+func TestStateFileKeepsAnAppAcrossARestart(t *testing.T) {
+	state := filepath.Join(t.TempDir(), "state.json")
+	fleet := filepath.Join(t.TempDir(), "fleet.json")
+	if err := os.WriteFile(fleet, []byte(`{"apps": [{"name": "from_fleet", "tags": {"env": "ci"}}]}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for run := 0; run < 2; run++ {
+		t.Run(strconv.Itoa(run), func(t *testing.T) { // its cleanup stops the command before the next run
+			url, stderr := startRun(t, "--listen", "127.0.0.1:0", "--state-file", state, "--fleet", fleet)
+			if run == 0 {
+				resp, err := http.Post(url+"/_emulator/account", "application/json", strings.NewReader(`{"app_quota": 7}`))
+				if err != nil {
+					t.Fatal(err)
+				}
+				resp.Body.Close()
+			}
+			apps := getBody(t, url+"/_emulator/apps")
+			if strings.Count(apps, `"AppName":"from_fleet"`) != 1 || !strings.Contains(apps, `"env":"ci"`) {
+				t.Fatalf("apps = %s", apps)
+			}
+			if account := getBody(t, url+"/_emulator/account"); !strings.Contains(account, `"app_quota":7`) {
+				t.Errorf("account = %s, want the app_quota 7 set before the restart", account)
+			}
+			if !strings.Contains(stderr.String(), "state file "+state+": 1 applications") {
+				t.Errorf("stderr does not report the state file: %s", stderr.String())
+			}
+		})
+	}
+}
+
+func getBody(t *testing.T, url string) string {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return string(body)
 }
 
 // TestServesAndShutsDown starts the command on a free port, waits for its
@@ -217,5 +297,35 @@ func TestVersionStampedByLdflags(t *testing.T) {
 	}
 	if string(out) != "trtc-emulator v9.8.7\n" {
 		t.Errorf("--version = %q, want %q", out, "trtc-emulator v9.8.7\n")
+	}
+}
+
+// TestReadmeNamesEveryFlag keeps the README's flag table and the command in
+// step, both ways.
+func TestReadmeNamesEveryFlag(t *testing.T) {
+	var help bytes.Buffer
+	_, _ = parseFlags([]string{"--help"}, &help)
+	inHelp := map[string]bool{}
+	for _, m := range regexp.MustCompile(`(?m)^  -([a-z-]+)`).FindAllStringSubmatch(help.String(), -1) {
+		inHelp[m[1]] = true
+	}
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	inReadme := map[string]bool{}
+	for _, m := range regexp.MustCompile("(?m)^\\| `--([a-z-]+)` \\|").FindAllStringSubmatch(string(readme), -1) {
+		inReadme[m[1]] = true
+	}
+	inReadme["seed"] = inReadme["random-seed"] // named in --random-seed's row as its former name
+	for name := range inHelp {
+		if !inReadme[name] {
+			t.Errorf("the README's emulator flag table lacks --%s", name)
+		}
+	}
+	for name := range inReadme {
+		if !inHelp[name] {
+			t.Errorf("the README names --%s, which the command does not have", name)
+		}
 	}
 }

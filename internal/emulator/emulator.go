@@ -68,6 +68,13 @@ type Config struct {
 	// "Authorization: Bearer <token>": the admin surface is unsigned, and
 	// an emulator reachable beyond loopback must not let anyone reset it.
 	AdminToken string
+
+	// StateFile, for Open, keeps the account in this file across restarts
+	// (persist.go); New refuses it, since loading can fail.
+	StateFile string
+	// Fleet, for Open, preloads a fresh account (fleet.go); an existing
+	// StateFile wins over it.
+	Fleet *Fleet
 }
 
 // Emulator is the http.Handler of the emulated control plane.
@@ -85,11 +92,53 @@ type Emulator struct {
 	limiter *limiter
 	tmpKeys map[string]*tmpCredential // STS AssumeRole credentials by TmpSecretId
 
+	persist    *persister // nil without a state file
+	generation uint64     // counts changes to persist
+
 	admin http.Handler
 }
 
-// New builds an Emulator from cfg.
+// New builds an Emulator from cfg, which must name no StateFile or Fleet
+// (use Open).
 func New(cfg Config) *Emulator {
+	if cfg.StateFile != "" || cfg.Fleet != nil {
+		panic("emulator.New: a StateFile or Fleet needs emulator.Open")
+	}
+	return newEmulator(cfg)
+}
+
+// Open builds an Emulator from cfg and loads its state: the StateFile when
+// it exists, else the Fleet, else an empty account. With a StateFile, the
+// loaded state is written back at once, so the file exists from the start.
+func Open(cfg Config) (*Emulator, error) {
+	e := newEmulator(cfg)
+	loaded := false
+	if cfg.StateFile != "" {
+		var err error
+		if loaded, err = e.loadStateFile(cfg.StateFile); err != nil {
+			return nil, err
+		}
+	}
+	if !loaded && cfg.Fleet != nil {
+		if err := e.loadFleet(cfg.Fleet); err != nil {
+			return nil, err
+		}
+	}
+	if cfg.StateFile != "" {
+		removeStaleTemps(cfg.StateFile)
+		e.persist = &persister{path: cfg.StateFile}
+		e.persist.cond = sync.NewCond(&e.persist.mu)
+		e.mu.Lock()
+		gen := e.changed()
+		e.mu.Unlock()
+		if err := e.commit(gen); err != nil {
+			return nil, err
+		}
+	}
+	return e, nil
+}
+
+func newEmulator(cfg Config) *Emulator {
 	if cfg.SecretID == "" {
 		cfg.SecretID = DefaultSecretID
 	}
@@ -150,8 +199,10 @@ func (e *Emulator) Now() time.Time {
 // Reset is POST /_emulator/reset.
 func (e *Emulator) Reset() {
 	e.mu.Lock()
-	defer e.mu.Unlock()
 	e.resetLocked()
+	gen := e.changed()
+	e.mu.Unlock()
+	e.commitLogged(gen)
 }
 
 // Advance moves the emulator clock forward by d (POST /_emulator/clock).
@@ -160,8 +211,10 @@ func (e *Emulator) Advance(d time.Duration) {
 		return
 	}
 	e.mu.Lock()
-	defer e.mu.Unlock()
 	e.offset += d
+	gen := e.changed()
+	e.mu.Unlock()
+	e.commitLogged(gen)
 }
 
 // Stats counts calls per "service.Action" and error answers per code.
@@ -206,8 +259,10 @@ func (e *Emulator) Account() Account {
 // SetAccount replaces the account settings (every field is taken as given).
 func (e *Emulator) SetAccount(a Account) {
 	e.mu.Lock()
-	defer e.mu.Unlock()
 	e.account = a
+	gen := e.changed()
+	e.mu.Unlock()
+	e.commitLogged(gen)
 }
 
 // SetFaults replaces the injected faults; the zero Faults clears them.
@@ -255,14 +310,16 @@ func (e *Emulator) DisableApp(sdkAppID uint64, reason string) error {
 		return fmt.Errorf("platform disable reason %q must be Overdue or NoPackage", reason)
 	}
 	e.mu.Lock()
-	defer e.mu.Unlock()
 	e.settle()
 	a, ok := e.st.apps[sdkAppID]
 	if !ok || a.target == api.AppStatusDeleted {
+		e.mu.Unlock()
 		return fmt.Errorf("application %d does not exist or is being deleted", sdkAppID)
 	}
 	e.beforeWrite(a.id, a)
 	a.status, a.target, a.disabledReason = api.AppStatusDisabled, api.AppStatusDisabled, reason
 	a.changeRequested, a.due = time.Time{}, time.Time{}
-	return nil
+	gen := e.changed()
+	e.mu.Unlock()
+	return e.commit(gen)
 }

@@ -52,7 +52,10 @@ func newHarness(t *testing.T, mutate ...func(*Config)) *harness {
 	if fake, ok := cfg.Clock.(*clock.Fake); ok {
 		clk = fake
 	}
-	emu := New(cfg)
+	emu, err := Open(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
 	srv := httptest.NewServer(checkingNulls(t, emu))
 	t.Cleanup(srv.Close)
 	h := &harness{t: t, emu: emu, srv: srv, clk: clk, ctx: context.Background()}

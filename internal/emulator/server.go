@@ -113,7 +113,15 @@ func (e *Emulator) serveAPI(w http.ResponseWriter, r *http.Request) {
 	e.mu.Lock()
 	e.settle()
 	out, aerr = spec.handle(e, &call{identity: id, spec: spec, requestID: requestID}, req)
+	var gen uint64
+	if !spec.read && aerr == nil { // handlers check before they change anything
+		gen = e.changed()
+	}
 	e.mu.Unlock()
+	// A change is answered once the state file holds it (persist.go).
+	if err := e.commit(gen); err != nil {
+		out, aerr = nil, errf("InternalError", "the emulator could not save its state: %v", err)
+	}
 	e.answer(w, requestID, out, aerr)
 }
 
