@@ -273,6 +273,7 @@ func (p *trtcProvider) Configure(ctx context.Context, req provider.ConfigureRequ
 		endpoint = "https://<service>.tencentcloudapi.com/"
 	}
 	tflog.Info(ctx, "Configured the TRTC provider", map[string]any{
+		"provider_version": p.version, "terraform_version": req.TerraformVersion,
 		"region": resolved.Region, "endpoint": endpoint, "credentials_from": resolved.Source,
 		"assume_role": resolved.AssumeRole != nil, "max_retries": max(opts.MaxRetries, 0), "request_timeout": cmp.Or(resolved.RequestTimeout, transport.DefaultAttemptTimeout).String(), "rate_limit": effectiveRateLimit(opts.RateLimit),
 		"default_tags": len(defaultTags),
