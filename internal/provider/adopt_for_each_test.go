@@ -11,7 +11,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
-	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/trtc-oss/terraform-provider-trtc/internal/acctest"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
@@ -37,7 +36,7 @@ func TestAccApplication_adoptForEach(t *testing.T) {
 	}
 	instance := func(id uint64) string { return fmt.Sprintf("trtc_application.legacy[%q]", fmt.Sprint(id)) }
 	resource.Test(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_7_0)},
+		TerraformVersionChecks:   acctest.SkipWithout(acctest.ImportForEach),
 		ProtoV6ProviderFactories: env.Factories(),
 		Steps: []resource.TestStep{
 			{
@@ -134,7 +133,7 @@ func TestAccApplication_adoptForEachDefaultTags(t *testing.T) {
 	checks = append(checks, tagChecks(already, nil, defaults)...)
 	checks = append(checks, tagChecks(overridden, map[string]string{"managed_by": "console"}, map[string]string{"managed_by": "console"})...)
 	resource.Test(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_7_0)},
+		TerraformVersionChecks:   acctest.SkipWithout(acctest.ImportForEach),
 		ProtoV6ProviderFactories: env.Factories(),
 		Steps: []resource.TestStep{
 			{

@@ -15,7 +15,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
-	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/trtc-oss/terraform-provider-trtc/internal/acctest"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/usersig"
@@ -120,7 +119,7 @@ ephemeral "trtc_user_sig" "test" {
 ` + echoUserSig)
 	sdkAppID := func() uint64 { return onlyAppID(t, env, name) }
 	resource.ParallelTest(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_10_0)},
+		TerraformVersionChecks:   acctest.SkipWithout(acctest.Ephemeral),
 		ProtoV6ProviderFactories: userSigFactories(env),
 		CheckDestroy:             checkAppsGone(env),
 		Steps: []resource.TestStep{{
@@ -152,7 +151,7 @@ func TestAccUserSig_givenKeyCallsNoAPI(t *testing.T) {
 	env := acctest.NewEnv(t)
 	key, sig := "0123456789abcdef0123456789abcdef", ""
 	resource.ParallelTest(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_10_0)},
+		TerraformVersionChecks:   acctest.SkipWithout(acctest.Ephemeral),
 		ProtoV6ProviderFactories: userSigFactories(env),
 		Steps: []resource.TestStep{{
 			Config: env.Config(`
@@ -188,7 +187,7 @@ ephemeral "trtc_user_sig" "test" {
 `)
 	}
 	resource.ParallelTest(t, resource.TestCase{
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_10_0)},
+		TerraformVersionChecks:   acctest.SkipWithout(acctest.Ephemeral),
 		ProtoV6ProviderFactories: env.Factories(),
 		Steps: []resource.TestStep{
 			{Config: sig(`user_id = "has space"`), PlanOnly: true, ExpectError: wrapped(`Attribute user_id must be 1 to 32 characters of letters, digits, _ and -`)},

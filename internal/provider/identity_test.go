@@ -11,17 +11,15 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
-	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/trtc-oss/terraform-provider-trtc/internal/acctest"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/catalog"
 )
 
-// Resource identity needs Terraform >= 1.12: on the 1.11 of PATH these
-// tests skip; scripts/test.sh runs them with the Terraform 1.14 of
-// ../shared/tools through TF_ACC_TERRAFORM_PATH when it is there.
-var identityTerraform = []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_12_0)}
+// Resource identity needs Terraform or OpenTofu >= 1.12: on older CLIs
+// these tests skip (scripts/acc-matrix.sh runs the suite on several).
+var identityTerraform = acctest.SkipWithout(acctest.Identity)
 
 // identityIs checks the whole identity of addr: sdk_app_id (and key).
 func identityIs(addr string, id uint64, key ...string) statecheck.StateCheck {

@@ -9,15 +9,15 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/querycheck"
 	"github.com/hashicorp/terraform-plugin-testing/querycheck/queryfilter"
-	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/trtc-oss/terraform-provider-trtc/internal/acctest"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/catalog"
 )
 
-// List resources and `terraform query` need Terraform >= 1.14.
-var queryTerraform = []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_14_0)}
+// List resources and `terraform query` need Terraform >= 1.14 (no OpenTofu
+// release has them yet).
+var queryTerraform = acctest.SkipWithout(acctest.Query)
 
 // seedApps creates n applications named prefix_000... through the API,
 // outside Terraform, and returns their SdkAppIds in creation order. The

@@ -2,6 +2,7 @@ package provider_test
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"net"
 	"regexp"
@@ -9,6 +10,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
@@ -34,21 +36,71 @@ func (b *lockedBuffer) lines() []string {
 	return strings.Split(strings.TrimSpace(b.buf.String()), "\n")
 }
 
-// Every request names the provider build and the Terraform that runs it,
-// as the emulator logs them.
+// toldVersion records the version the CLI tells the provider when it
+// configures it (OpenTofu tells its Terraform-compatible version, 1.13.0
+// for OpenTofu 1.12.6, not its own).
+type toldVersion struct {
+	mu       sync.Mutex
+	versions map[string]bool
+}
+
+func (v *toldVersion) factories(env *acctest.Env) map[string]func() (tfprotov6.ProviderServer, error) {
+	return map[string]func() (tfprotov6.ProviderServer, error){"trtc": func() (tfprotov6.ProviderServer, error) {
+		server, err := env.Factories()["trtc"]()
+		return toldVersionServer{server, v}, err
+	}}
+}
+
+// told is the one version the provider was told, or an error.
+func (v *toldVersion) told() (string, error) {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if len(v.versions) != 1 {
+		return "", fmt.Errorf("the provider was told %d Terraform versions (%v), want 1", len(v.versions), v.versions)
+	}
+	for version := range v.versions {
+		return version, nil
+	}
+	return "", nil
+}
+
+type toldVersionServer struct {
+	tfprotov6.ProviderServer
+	v *toldVersion
+}
+
+func (s toldVersionServer) ConfigureProvider(ctx context.Context, req *tfprotov6.ConfigureProviderRequest) (*tfprotov6.ConfigureProviderResponse, error) {
+	s.v.mu.Lock()
+	s.v.versions[req.TerraformVersion] = true
+	s.v.mu.Unlock()
+	return s.ProviderServer.ConfigureProvider(ctx, req)
+}
+
+// Every request names the provider build and the Terraform version the CLI
+// told the provider, as the emulator logs them: Terraform's own version,
+// OpenTofu's Terraform-compatible one.
 func TestAccProviderUserAgent(t *testing.T) {
 	log := &lockedBuffer{}
 	env := acctest.NewEnv(t, acctest.WithConfig(func(c *emulator.Config) { c.Log = log }))
-	want := fmt.Sprintf("ua=%q", "terraform-provider-trtc/test terraform/"+terraformVersion(t))
+	cli := acctest.CLIFor(t)
+	told := &toldVersion{versions: map[string]bool{}}
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: env.Factories(),
+		ProtoV6ProviderFactories: told.factories(env),
 		Steps: []resource.TestStep{{
 			Config: env.Config(`data "trtc_applications" "all" {}`),
 			Check: func(*terraform.State) error {
+				version, err := told.told()
+				if err != nil {
+					return err
+				}
+				if !cli.OpenTofu && version != cli.Version.String() {
+					return fmt.Errorf("%s told the provider it is Terraform %q", cli, version)
+				}
 				lines := log.lines()
 				if len(lines) == 0 || lines[0] == "" {
 					return fmt.Errorf("the emulator logged no request")
 				}
+				want := fmt.Sprintf("ua=%q", "terraform-provider-trtc/test terraform/"+version)
 				for _, line := range lines {
 					if !strings.HasSuffix(line, want) {
 						return fmt.Errorf("request logged as %q, want it to end with %s", line, want)

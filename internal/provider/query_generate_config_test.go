@@ -23,19 +23,6 @@ import (
 
 const providerSource = "registry.terraform.io/trtc-oss/trtc"
 
-// terraformCLI is the Terraform the acceptance tests run, or a skip when
-// it is older than major.minor (or TF_ACC is unset).
-func terraformCLI(t *testing.T, major, minor int) string {
-	t.Helper()
-	if os.Getenv("TF_ACC") == "" {
-		t.Skip("acceptance test: set TF_ACC=1")
-	}
-	if !terraformAtLeast(t, major, minor) {
-		t.Skipf("Terraform CLI version %s is below minimum version %d.%d: skipping test", terraformVersion(t), major, minor)
-	}
-	return acceptanceTerraform()
-}
-
 // serveProvider serves the provider in this process until the test ends and
 // returns the TF_REATTACH_PROVIDERS value that lets the Terraform CLI use it
 // (what terraform-plugin-testing does, without its SDKv2 helper).
@@ -113,7 +100,7 @@ func (c *cliRunner) run(ok []int, args ...string) (string, int) {
 // blocks for every application; applying it imports them all with no
 // change and no write call, and the next plan is empty.
 func TestAccApplicationList_generateConfigAppliesClean(t *testing.T) {
-	bin := terraformCLI(t, 1, 14)
+	bin := acctest.CLIFor(t, acctest.Query).Path
 	env := acctest.NewEnv(t)
 	acctest.NeedsEmulator(t, "counting write calls")
 	ids := seedApps(t, env, "adopt", 103, catalog.ProductRTCEngine, nil)
