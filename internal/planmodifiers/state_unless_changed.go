@@ -35,7 +35,8 @@ func (m stateUnlessChanged) MarkdownDescription(ctx context.Context) string {
 
 func (m stateUnlessChanged) PlanModifyString(ctx context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
 	// Nothing to keep on create, and a known plan value (from config) wins.
-	if req.State.Raw.IsNull() || req.StateValue.IsNull() || !req.PlanValue.IsUnknown() || req.ConfigValue.IsUnknown() {
+	// A null prior value is kept too (disabled_reason is null when enabled).
+	if req.State.Raw.IsNull() || !req.PlanValue.IsUnknown() || req.ConfigValue.IsUnknown() {
 		return
 	}
 	for _, p := range m.paths {

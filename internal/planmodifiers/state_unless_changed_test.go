@@ -35,6 +35,7 @@ func TestUseStateForUnknownUnless(t *testing.T) {
 	}{
 		{"unchanged keeps state", obj(str("disabled"), str("Manual")), "disabled", types.StringValue("Manual")},
 		{"changed stays unknown", obj(str("disabled"), str("Manual")), "enabled", types.StringUnknown()},
+		{"unchanged keeps a null state", obj(str("enabled"), tftypes.NewValue(tftypes.String, nil)), "enabled", types.StringNull()},
 		{"create stays unknown", tftypes.NewValue(objType, nil), "enabled", types.StringUnknown()},
 	}
 	for _, c := range cases {

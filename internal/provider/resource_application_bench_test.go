@@ -53,7 +53,7 @@ func BenchmarkApplicationRead(b *testing.B) {
 		"id": str(strconv.FormatUint(out.SdkAppId, 10)), "sdk_app_id": tftypes.NewValue(tftypes.Number, out.SdkAppId),
 		"name": str("bench"), "description": str(""), "product": str("RTCEngine"), "data_region": str("ap-singapore"),
 		"status": str("enabled"), "deletion_protection": tftypes.NewValue(tftypes.Bool, false),
-		"tags": tags, "tags_all": tags, "sdk_secret_key": str("x"), "create_time": str("2026-01-01T00:00:00Z"), "disabled_reason": str(""),
+		"tags": tags, "tags_all": tags, "sdk_secret_key": str("x"), "create_time": str("2026-01-01T00:00:00Z"), "disabled_reason": tftypes.NewValue(tftypes.String, nil), // null when enabled
 	})
 	req := &tfprotov6.ReadResourceRequest{TypeName: "trtc_application", CurrentState: tfvalue.Dynamic(b, state)}
 	read := func() {
@@ -113,7 +113,7 @@ func BenchmarkApplicationPlan(b *testing.B) {
 		"id": str("1400000001"), "sdk_app_id": tftypes.NewValue(tftypes.Number, 1400000001),
 		"name": str("bench"), "description": str(""), "product": str("RTCEngine"), "data_region": str("ap-singapore"),
 		"status": str("enabled"), "deletion_protection": tftypes.NewValue(tftypes.Bool, false),
-		"tags": tags, "tags_all": tags, "sdk_secret_key": str("x"), "create_time": str("2026-01-01T00:00:00Z"), "disabled_reason": str(""),
+		"tags": tags, "tags_all": tags, "sdk_secret_key": str("x"), "create_time": str("2026-01-01T00:00:00Z"), "disabled_reason": tftypes.NewValue(tftypes.String, nil), // null when enabled
 	})
 	req := &tfprotov6.PlanResourceChangeRequest{TypeName: "trtc_application",
 		PriorState: tfvalue.Dynamic(b, state), ProposedNewState: tfvalue.Dynamic(b, state), Config: tfvalue.Dynamic(b, config)}

@@ -79,7 +79,7 @@ func (m *applicationModel) setFromApp(app *api.DescribeSdkAppInfoResponse, diags
 	m.StatusInEffect = statusValue("status_in_effect", app.Status, diags)
 	m.SdkSecretKey = types.StringValue(app.SecretKey)
 	m.CreateTime = types.StringValue(formatWireTime(app.CreateTime))
-	m.DisabledReason = types.StringValue(app.DisabledReason)
+	m.DisabledReason = optionalString(app.DisabledReason) // null when enabled
 	if m.DeletionProtection.IsNull() || m.DeletionProtection.IsUnknown() {
 		m.DeletionProtection = types.BoolValue(false) // after import
 	}

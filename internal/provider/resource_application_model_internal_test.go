@@ -21,7 +21,7 @@ func fullApplicationModel() applicationModel {
 		DataRegion: types.StringValue("ap-singapore"), Status: types.StringValue("enabled"),
 		StatusInEffect: types.StringValue("enabled"), DeletionProtection: types.BoolValue(true), Tags: tags, TagsAll: tags,
 		SdkSecretKey: types.StringValue("k"), CreateTime: types.StringValue("2026-01-01T00:00:00Z"),
-		DisabledReason: types.StringValue(""),
+		DisabledReason: types.StringValue("Manual"),
 		Timeouts: timeouts.Value{Object: types.ObjectValueMust(
 			map[string]attr.Type{"create": types.StringType}, map[string]attr.Value{"create": types.StringValue("1m")})},
 	}

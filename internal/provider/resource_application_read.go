@@ -29,7 +29,7 @@ import (
 //     (DescribeSdkAppInfo) tells the target. A change requested outside
 //     Terraform shows on this path once it is in effect;
 //   - product, data_region, sdk_secret_key: the state (they never change);
-//   - disabled_reason: "" when enabled; the state's while the application
+//   - disabled_reason: null when enabled; the state's while the application
 //     stays disabled; otherwise the direct read supplies it.
 func (r *applicationResource) read(ctx context.Context, id uint64, m *applicationModel, diags *diag.Diagnostics) bool {
 	if !m.hasImmutableAttributes() || m.statusPending() {
@@ -125,7 +125,7 @@ func (m *applicationModel) setFromListing(app *inventory.App, defaultTags map[st
 	m.Status = types.StringValue(statusName(app.Enabled))
 	m.StatusInEffect = m.Status
 	if app.Enabled {
-		m.DisabledReason = types.StringValue("")
+		m.DisabledReason = types.StringNull()
 	} // else the reason is the state's (knowsDisabledReason)
 	if m.DeletionProtection.IsNull() || m.DeletionProtection.IsUnknown() {
 		m.DeletionProtection = types.BoolValue(false)

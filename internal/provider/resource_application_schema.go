@@ -113,7 +113,7 @@ func (r *applicationResource) Schema(ctx context.Context, _ resource.SchemaReque
 				PlanModifiers:       keep,
 			},
 			"disabled_reason": schema.StringAttribute{
-				MarkdownDescription: "Why the application is disabled: `Manual`, `Overdue` or `NoPackage`; empty when enabled.",
+				MarkdownDescription: "Why the application is disabled: `Manual`, `Overdue` or `NoPackage`; null when enabled.",
 				Computed:            true,
 				PlanModifiers:       []planmodifier.String{planmodifiers.UseStateForUnknownUnless(path.Root("status"))},
 			},

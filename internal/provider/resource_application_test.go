@@ -124,6 +124,7 @@ func TestAccApplication_lifecycle(t *testing.T) {
 					statecheck.ExpectKnownValue(appAddr, attr("deletion_protection"), knownvalue.Bool(false)),
 					statecheck.ExpectKnownValue(appAddr, attr("sdk_secret_key"), knownvalue.StringRegexp(regexp.MustCompile(`.{16,}`))),
 					statecheck.ExpectKnownValue(appAddr, attr("create_time"), knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$`))),
+					statecheck.ExpectKnownValue(appAddr, attr("disabled_reason"), knownvalue.Null()), // enabled
 					statecheck.ExpectKnownValue(appAddr, attr("tags"), knownvalue.MapExact(map[string]knownvalue.Check{"env": knownvalue.StringExact("dev")})),
 					sameID.AddStateValue(appAddr, attr("sdk_app_id")),
 				},
@@ -154,6 +155,7 @@ func TestAccApplication_lifecycle(t *testing.T) {
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(appAddr, plancheck.ResourceActionUpdate),
 					plancheck.ExpectKnownValue(appAddr, attr("sdk_secret_key"), knownvalue.NotNull()), // kept, not recomputed
+					plancheck.ExpectKnownValue(appAddr, attr("disabled_reason"), knownvalue.Null()),   // kept: status unchanged
 				}},
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(appAddr, attr("name"), knownvalue.StringExact(renamed)),
@@ -235,7 +237,7 @@ func TestAccApplication_disableAndEnable(t *testing.T) {
 				}},
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(appAddr, attr("status"), knownvalue.StringExact("enabled")),
-					statecheck.ExpectKnownValue(appAddr, attr("disabled_reason"), knownvalue.StringExact("")),
+					statecheck.ExpectKnownValue(appAddr, attr("disabled_reason"), knownvalue.Null()),
 				},
 				Check: emulatorStatus(env, api.AppStatusEnabled),
 			},
