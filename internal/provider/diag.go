@@ -62,6 +62,23 @@ func addVanished(diags *diag.Diagnostics, object, why string) {
 		joinSentences(why, "It was removed from the Terraform state; if the configuration still declares it, the next apply creates it again."))
 }
 
+// stillPropagating is the summary of a status change that was requested and
+// whose wait timed out or was interrupted: nothing failed, it takes effect
+// later. status is as configured ("enabled", "disabled").
+func stillPropagating(object, status string) string {
+	return fmt.Sprintf("The change of %s to %s is still propagating", object, status)
+}
+
+// addDeletionUnderWay warns that object, whose deletion was requested (by an
+// interrupted destroy, or outside Terraform), is leaving the state: TRTC
+// finishes the deletion on its own.
+func addDeletionUnderWay(diags *diag.Diagnostics, object string) {
+	addWarning(diags, capitalize(object)+" is being deleted",
+		"Its deletion was already requested (by a destroy that was interrupted or timed out, or outside Terraform) and TRTC finishes it on its own "+
+			"within minutes; nothing more needs to be sent. It was removed from the Terraform state; if the configuration still declares it, "+
+			"the next apply creates a new application.")
+}
+
 // The ID of trtc_application and trtc_subscription is the application's SdkAppId.
 const (
 	sdkAppIDForm    = "the SdkAppId of an application, a positive decimal number"

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strconv"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -16,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/finder"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/tagging"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/waiters"
 )
@@ -121,7 +123,7 @@ func (r *applicationResource) Create(ctx context.Context, req resource.CreateReq
 			// error) lets the next apply finish the wait in place instead of
 			// replacing the application, which would loop when the timeout is
 			// shorter than the propagation.
-			addWarning(&resp.Diagnostics, "Could not finish disabling the new "+appObject(id), joinSentences(err.Error(),
+			addWarning(&resp.Diagnostics, stillPropagating("the new "+appObject(id), appStatusDisabled), joinSentences(err.Error(),
 				fmt.Sprintf("The application was created and saved in the state (not tainted), with status = \"disabled\" and status_in_effect = %q. "+
 					"The next terraform plan shows an in-place update of status_in_effect and terraform apply waits for the disable to take effect; "+
 					"it does not replace the application.", appStatusEnabled)))
@@ -152,10 +154,19 @@ func (r *applicationResource) Read(ctx context.Context, req resource.ReadRequest
 	}
 	setIdentity(ctx, resp.Identity, appIdentity(id), &resp.Diagnostics)
 	prior := state
-	if !r.read(ctx, id, &state, &resp.Diagnostics) {
+	found := r.read(ctx, id, &state, &resp.Diagnostics)
+	switch {
+	case found.deleting:
+		addDeletionUnderWay(&resp.Diagnostics, appObject(id))
+		resp.State.RemoveResource(ctx)
+		return
+	case found.gone:
 		addVanished(&resp.Diagnostics, appObject(id), "It was deleted outside Terraform.")
 		resp.State.RemoveResource(ctx)
 		return
+	}
+	if found.requestedAt != "" && resp.Private != nil { // for the plan's warning on a change that only waits
+		resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateStatusRequestedAt, []byte(strconv.Quote(found.requestedAt)))...)
 	}
 	if resp.Diagnostics.HasError() || state.sameAs(&prior) {
 		return // resp.State already holds the prior state: writing it again is a large plan's main cost
@@ -208,11 +219,17 @@ func (r *applicationResource) Update(ctx context.Context, req resource.UpdateReq
 		return
 	}
 	if !plan.Status.Equal(state.Status) || state.statusPending() {
-		// Also when only a wait is planned: asking for the status already
-		// targeted is a no-op, and it corrects a state not refreshed.
-		st, err := r.setStatus(ctx, id, plan.Status.ValueString())
+		change := r.setStatus
+		if plan.Status.Equal(state.Status) {
+			change = r.awaitStatus // only a wait is planned
+		}
+		st, err := change(ctx, id, plan.Status.ValueString())
 		if err != nil {
-			addFailure(&resp.Diagnostics, "change the status of", appObject(id), err, waitAdvice(err, "update"))
+			if cutShort(err) {
+				addError(&resp.Diagnostics, stillPropagating(appObject(id), plan.Status.ValueString()), joinSentences(err.Error(), waitAdvice(err, "update")))
+			} else {
+				addFailure(&resp.Diagnostics, "change the status of", appObject(id), err, waitAdvice(err, "update"))
+			}
 			r.saveAfterFailure(ctx, id, plan, &resp.State, &resp.Diagnostics)
 			return
 		}
@@ -225,7 +242,7 @@ func (r *applicationResource) Update(ctx context.Context, req resource.UpdateReq
 		} else {
 			r.readTagsAndSet(ctx, st.Read, &plan, unchangedTags, &resp.Diagnostics)
 		}
-	} else if !r.readApp(ctx, id, &plan, unchangedTags, &resp.Diagnostics) {
+	} else if r.readApp(ctx, id, &plan, unchangedTags, &resp.Diagnostics).gone {
 		addFailure(&resp.Diagnostics, "update", appObject(id), errors.New("it was deleted outside Terraform during the update"), "")
 	}
 	if resp.Diagnostics.HasError() {
@@ -241,7 +258,7 @@ func (r *applicationResource) saveAfterFailure(ctx context.Context, id uint64, p
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Minute)
 	defer cancel()
 	var readDiags diag.Diagnostics
-	if r.readApp(ctx, id, &plan, nil, &readDiags) && !readDiags.HasError() {
+	if !r.readApp(ctx, id, &plan, nil, &readDiags).gone && !readDiags.HasError() {
 		diags.Append(state.Set(ctx, &plan)...)
 	}
 }
@@ -263,6 +280,25 @@ func (r *applicationResource) setStatus(ctx context.Context, id uint64, status s
 		return nil, err
 	}
 	return waiters.WaitRequestedStatus(ctx, r.deps(), id, want, r.pd.Clock.Now())
+}
+
+// awaitStatus waits for a status change already requested to take effect,
+// sending nothing; only when the application's target is not status (a
+// state not refreshed may hold a target changed since) it asks for it.
+func (r *applicationResource) awaitStatus(ctx context.Context, id uint64, status string) (*waiters.AppState, error) {
+	app, err := finder.AppByID(ctx, r.pd.API, id)
+	if err != nil {
+		return nil, err
+	}
+	_, want := wireStatus(status)
+	if targetStatus(app) != want {
+		return r.setStatus(ctx, id, status)
+	}
+	requested, err := api.ParseTime(app.StatusChangeTime)
+	if err != nil {
+		requested = r.pd.Clock.Now()
+	}
+	return waiters.WaitRequestedStatus(ctx, r.deps(), id, want, requested)
 }
 
 // withStatus is app (read before asking for status want) with the status

@@ -25,6 +25,7 @@ import (
 // pending; a second apply with a longer timeout finishes the change.
 func TestAccApplication_timeoutShorterThanPropagation(t *testing.T) {
 	env := acctest.NewEnv(t, acctest.WithPropagation(6*time.Second, 6*time.Second))
+	var modifies int
 	withTimeout := func(status, update string) string {
 		return appConfig(env, "slow", "RTCEngine", fmt.Sprintf(`
   status = %q
@@ -39,14 +40,21 @@ func TestAccApplication_timeoutShorterThanPropagation(t *testing.T) {
 			{Config: withTimeout("enabled", "2s")},
 			{
 				Config:      withTimeout("disabled", "2s"),
-				ExpectError: regexp.MustCompile(`timed\s+out\s+after\s+\d+s\s+waiting\s+for\s+application\s+\d+\s+to\s+become\s+Disabled\s+\(in\s+effect:\s+Enabled,\s+target:\s+Disabled,\s+requested\s+at\s+\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\)\.\s+The\s+change\s+is\s+still\s+propagating[\s\S]*raise\s+timeouts.update`),
+				ExpectError: regexp.MustCompile(`The\s+change\s+of\s+TRTC\s+application\s+\d+\s+to\s+disabled\s+is\s+still\s+propagating[\s\S]*timed\s+out\s+after\s+\d+s\s+waiting\s+for\s+application\s+\d+\s+to\s+become\s+disabled\s+\(in\s+effect:\s+enabled,\s+target:\s+disabled,\s+requested\s+at\s+\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\)\.\s+The\s+change\s+is\s+still\s+propagating[\s\S]*raise\s+timeouts.update`),
 			},
 			{
-				Config: withTimeout("disabled", "1m"),
+				// Only a wait is planned: the apply sends nothing and waits.
+				PreConfig: func() { modifies = env.Calls("ModifyAppStatus") },
+				Config:    withTimeout("disabled", "1m"),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(appAddr, attr("status"), knownvalue.StringExact("disabled")),
 				},
-				Check: emulatorStatus(env, api.AppStatusDisabled),
+				Check: resource.ComposeTestCheckFunc(emulatorStatus(env, api.AppStatusDisabled), func(*terraform.State) error {
+					if n := env.Calls("ModifyAppStatus") - modifies; n != 0 {
+						return fmt.Errorf("the apply that only waits sent %d ModifyAppStatus", n)
+					}
+					return nil
+				}),
 			},
 		},
 	})

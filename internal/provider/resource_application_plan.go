@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -41,7 +42,41 @@ func (r *applicationResource) ModifyPlan(ctx context.Context, req resource.Modif
 	}
 	r.planTagsAll(ctx, &plan, &resp.Diagnostics)
 	planStatusInEffect(&plan, state)
+	if state != nil && onlyWaits(&plan, state) {
+		requestedAt, d := req.Private.GetKey(ctx, privateStatusRequestedAt)
+		resp.Diagnostics.Append(d...)
+		addOnlyWaits(&resp.Diagnostics, state, requestedAt)
+	}
 	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+}
+
+// privateStatusRequestedAt is the private-state key under which Read keeps
+// when the pending status change was requested (a JSON string), for the
+// plan's warning: the plan itself makes no API call.
+const privateStatusRequestedAt = "status_requested_at"
+
+// onlyWaits: the plan's only change is status_in_effect, toward a status
+// change already requested (apply sends nothing and waits for it).
+func onlyWaits(plan, state *applicationModel) bool {
+	if !state.statusPending() || !plan.Status.Equal(state.Status) {
+		return false
+	}
+	same := *plan
+	same.StatusInEffect, same.DisabledReason = state.StatusInEffect, state.DisabledReason
+	return same.sameAs(state)
+}
+
+// addOnlyWaits says that applying only waits for a change requested
+// earlier; requestedAt is the private state's JSON string, or nil.
+func addOnlyWaits(diags *diag.Diagnostics, state *applicationModel, requestedAt []byte) {
+	when := ""
+	if at, err := strconv.Unquote(string(requestedAt)); err == nil && at != "" {
+		when = ", requested at " + at + ","
+	}
+	addWarning(diags, "Only a wait is planned for TRTC application "+state.ID.ValueString(),
+		fmt.Sprintf("Its change to status = %q%s has not taken effect yet (status_in_effect is %q), and this plan's only change is status_in_effect. "+
+			"terraform apply sends nothing to TRTC: it only waits, within timeouts.update, until the change takes effect (%s after it was requested).",
+			state.Status.ValueString(), when, state.StatusInEffect.ValueString(), propagationRange()))
 }
 
 // planStatusInEffect: an update leaves the configured status in effect (or

@@ -14,10 +14,18 @@ import (
 	"github.com/trtc-oss/terraform-provider-trtc/internal/tagging"
 )
 
+// presence is what a read found besides the attributes it set.
+type presence struct {
+	gone     bool // the application does not exist, or is being deleted
+	deleting bool // gone because its deletion is under way
+	// requestedAt is when the status change still pending was requested
+	// (RFC 3339), "" when none is pending or the read could not tell.
+	requestedAt string
+}
+
 // read is Read's path: from the account-wide listing when many
 // applications are read together, else (and whenever the listing cannot
-// answer every attribute) from the application itself. False when the
-// application does not exist or is being deleted.
+// answer every attribute) from the application itself.
 //
 // Where each attribute comes from on the listed path:
 //   - name, description, status_in_effect, tags/tags_all, create_time: the listing
@@ -31,37 +39,42 @@ import (
 //   - product, data_region, sdk_secret_key: the state (they never change);
 //   - disabled_reason: null when enabled; the state's while the application
 //     stays disabled; otherwise the direct read supplies it.
-func (r *applicationResource) read(ctx context.Context, id uint64, m *applicationModel, diags *diag.Diagnostics) bool {
+func (r *applicationResource) read(ctx context.Context, id uint64, m *applicationModel, diags *diag.Diagnostics) presence {
 	if !m.hasImmutableAttributes() || m.statusPending() {
 		return r.readApp(ctx, id, m, nil, diags) // after import, or to see where a pending change stands
 	}
 	app, err := r.pd.Inventory().Lookup(ctx, id)
 	if err != nil {
 		addFailure(diags, "read", appObject(id), err, "")
-		return true
+		return presence{}
 	}
 	if !m.listingAnswers(app) {
 		return r.readApp(ctx, id, m, nil, diags)
 	}
 	tflog.Trace(ctx, "TRTC application read from the account listing", map[string]any{"sdk_app_id": logID(id)})
 	m.setFromListing(app, r.pd.DefaultTags, diags)
-	return true
+	return presence{}
 }
 
 // readApp sets m from the application itself (DescribeSdkAppInfo and
-// its tags, unless known: see readTagsAndSet); false when the application does
-// not exist or is being deleted.
-func (r *applicationResource) readApp(ctx context.Context, id uint64, m *applicationModel, tags map[string]string, diags *diag.Diagnostics) bool {
+// its tags, unless known: see readTagsAndSet).
+func (r *applicationResource) readApp(ctx context.Context, id uint64, m *applicationModel, tags map[string]string, diags *diag.Diagnostics) presence {
 	app, err := finder.AppByID(ctx, r.pd.API, id)
-	if api.IsNotFound(err) || (err == nil && app.TargetStatus == api.AppStatusDeleted) {
-		return false
-	}
-	if err != nil {
+	switch {
+	case api.IsNotFound(err):
+		return presence{gone: true}
+	case err != nil:
 		addFailure(diags, "read", appObject(id), readError(id, err), "")
-		return true
+		return presence{}
+	case app.TargetStatus == api.AppStatusDeleted:
+		return presence{gone: true, deleting: true}
 	}
 	r.readTagsAndSet(ctx, app, m, tags, diags)
-	return true
+	var found presence
+	if t, err := api.ParseTime(app.StatusChangeTime); err == nil && targetStatus(app) != app.Status {
+		found.requestedAt = formatTime(t)
+	}
+	return found
 }
 
 // readTagsAndSet sets m from an application just read (by readApp, or by

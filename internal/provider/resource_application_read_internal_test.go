@@ -51,7 +51,7 @@ func TestApplicationRefreshSources(t *testing.T) {
 		t.Helper()
 		before := direct()
 		var diags diag.Diagnostics
-		found = r.read(ctx, id, m, &diags)
+		found = !r.read(ctx, id, m, &diags).gone
 		if diags.HasError() {
 			t.Fatal(diags)
 		}

@@ -15,7 +15,7 @@ import (
 func waitAdvice(err error, timeout string) string {
 	var timedOut *waiters.TimeoutError
 	var interrupted *waiters.InterruptedError
-	propagation := fmt.Sprintf("%d-%d minutes", int(catalog.PropagationMin.Minutes()), int(catalog.PropagationMax.Minutes()))
+	propagation := propagationRange()
 	switch {
 	case errors.As(err, &timedOut) && timeout == "read":
 		return fmt.Sprintf("Changes take %s to propagate in TRTC: raise timeouts.read.", propagation)
@@ -25,6 +25,19 @@ func waitAdvice(err error, timeout string) string {
 		return "R" + nextCommand(timeout)[1:] + "."
 	}
 	return ""
+}
+
+// propagationRange is how long a status change or a deletion takes in TRTC.
+func propagationRange() string {
+	return fmt.Sprintf("%d-%d minutes", int(catalog.PropagationMin.Minutes()), int(catalog.PropagationMax.Minutes()))
+}
+
+// cutShort: err is a wait that timed out or was interrupted, after the
+// change it waited for was requested.
+func cutShort(err error) bool {
+	var timedOut *waiters.TimeoutError
+	var interrupted *waiters.InterruptedError
+	return errors.As(err, &timedOut) || errors.As(err, &interrupted)
 }
 
 // nextCommand says what resumes a wait cut short: after a delete the

@@ -14,7 +14,7 @@ import (
 // The resource adds the Terraform advice to the waiters' typed errors,
 // naming the timeout it passes; other errors get none.
 func TestWaitAdviceNamesTheCallersTimeout(t *testing.T) {
-	timedOut := fmt.Errorf("wrapped: %w", &waiters.TimeoutError{Waiting: "application 1 to become Disabled", After: time.Minute})
+	timedOut := fmt.Errorf("wrapped: %w", &waiters.TimeoutError{Waiting: "application 1 to become disabled", After: time.Minute})
 	interrupted := &waiters.InterruptedError{Waiting: "application 1 to be deleted"}
 	for _, tc := range []struct {
 		err     error

@@ -42,7 +42,7 @@ func WaitAppStatus(ctx context.Context, d Deps, sdkAppID uint64, want string) (*
 	last, err := pollChange(ctx, d, sdkAppID, func(app *api.DescribeSdkAppInfoResponse) bool {
 		return app.Status == want && app.TargetStatus == want
 	})
-	return last, d.result(err, start, fmt.Sprintf("application %d to become %s", sdkAppID, want), lastRead(last))
+	return last, d.result(err, start, fmt.Sprintf("application %d to become %s", sdkAppID, statusWord(want)), lastRead(last))
 }
 
 // WaitAppSettled waits until no status change of the application is pending

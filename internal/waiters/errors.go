@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
@@ -19,9 +20,9 @@ import (
 
 // TimeoutError is a wait that ran out of time before the change took effect.
 type TimeoutError struct {
-	Waiting string        // what was awaited, e.g. "application 1400000001 to become Disabled"
+	Waiting string        // what was awaited, e.g. "application 1400000001 to become disabled"
 	After   time.Duration // how long the wait lasted
-	Last    string        // what the last read showed, e.g. "in effect: Enabled, target: Disabled"; "" when nothing was read
+	Last    string        // what the last read showed, e.g. "in effect: enabled, target: disabled"; "" when nothing was read
 }
 
 func (e *TimeoutError) Error() string {
@@ -65,9 +66,13 @@ func lastRead(app *api.DescribeSdkAppInfoResponse) string {
 	if app == nil {
 		return ""
 	}
-	out := fmt.Sprintf("in effect: %s, target: %s", app.Status, app.TargetStatus)
+	out := fmt.Sprintf("in effect: %s, target: %s", statusWord(app.Status), statusWord(app.TargetStatus))
 	if t, err := api.ParseTime(app.StatusChangeTime); err == nil {
 		out += ", requested at " + t.UTC().Format(time.RFC3339)
 	}
 	return out
 }
+
+// statusWord spells a wire status (Enabled, Disabled, Deleted) as the
+// schemas do (enabled, disabled, deleted): the messages speak the schema.
+func statusWord(wire string) string { return strings.ToLower(wire) }

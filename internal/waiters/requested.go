@@ -63,8 +63,8 @@ func WaitRequestedStatus(ctx context.Context, d Deps, sdkAppID uint64, want stri
 		case last.Listed != nil:
 			inEffect = api.AppStatusDisabled
 		}
-		seen := fmt.Sprintf("in effect: %s, target: %s, requested at %s", inEffect, target, requested.UTC().Format(time.RFC3339))
-		return &last, d.result(err, start, fmt.Sprintf("application %d to become %s", sdkAppID, want), seen)
+		seen := fmt.Sprintf("in effect: %s, target: %s, requested at %s", statusWord(inEffect), statusWord(target), requested.UTC().Format(time.RFC3339))
+		return &last, d.result(err, start, fmt.Sprintf("application %d to become %s", sdkAppID, statusWord(want)), seen)
 	}
 	d.Shared.sawPropagation(d.Clock.Now().Sub(requested))
 	return &last, nil

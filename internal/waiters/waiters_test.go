@@ -112,7 +112,7 @@ func TestWaitAppStatusTimeoutError(t *testing.T) {
 	if !errors.As(err, &timedOut) || !errors.Is(err, ErrTimeout) || errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v (%T), want a *TimeoutError", err, err)
 	}
-	want := "timed out after 5m0s waiting for application 1400000001 to become Disabled (in effect: Enabled, target: Disabled, requested at 2026-01-02T03:04:05Z)"
+	want := "timed out after 5m0s waiting for application 1400000001 to become disabled (in effect: enabled, target: disabled, requested at 2026-01-02T03:04:05Z)"
 	if err.Error() != want {
 		t.Errorf("error %q, want %q", err, want)
 	}
@@ -185,7 +185,7 @@ func TestWaitAppDeleted(t *testing.T) {
 	stuck := &fakeApp{clk: clk2, requested: epoch, delay: time.Hour, from: api.AppStatusDisabled, to: api.AppStatusDeleted}
 	err := WaitAppDeleted(t.Context(), Deps{Find: stuck.find, Clock: clk2, Poll: Options{Timeout: time.Minute}}, 7)
 	var timedOut *TimeoutError
-	if !errors.As(err, &timedOut) || !strings.Contains(err.Error(), "to be deleted (in effect: Disabled, target: Deleted") || strings.Contains(err.Error(), "timeouts.") {
+	if !errors.As(err, &timedOut) || !strings.Contains(err.Error(), "to be deleted (in effect: disabled, target: deleted") || strings.Contains(err.Error(), "timeouts.") {
 		t.Fatalf("err = %v", err)
 	}
 }
@@ -238,7 +238,7 @@ func TestWaitAppSettled(t *testing.T) {
 		clk := clock.NewFake(epoch)
 		app := &fakeApp{clk: clk, requested: epoch, delay: time.Hour, from: api.AppStatusEnabled, to: api.AppStatusDisabled}
 		_, err := WaitAppSettled(t.Context(), Deps{Find: app.find, Clock: clk, Poll: Options{Timeout: 2 * time.Minute}}, 1400000001)
-		want := "timed out after 2m0s waiting for application 1400000001 to settle (in effect: Enabled, target: Disabled, requested at 2026-01-02T03:04:05Z)"
+		want := "timed out after 2m0s waiting for application 1400000001 to settle (in effect: enabled, target: disabled, requested at 2026-01-02T03:04:05Z)"
 		if !errors.Is(err, ErrTimeout) || err.Error() != want {
 			t.Fatalf("error %v, want %q", err, want)
 		}

@@ -1,0 +1,199 @@
+package provider_test
+
+// Warnings are not shown to terraform-plugin-testing steps, so these tests
+// talk to the provider's protocol server as Terraform does: read the state,
+// then plan with the private state the read returned.
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/trtc-oss/terraform-provider-trtc/internal/acctest"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/acctest/tfvalue"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/emulator"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/provider"
+)
+
+// protoProvider is a configured provider server for env.
+type protoProvider struct {
+	t       *testing.T
+	server  tfprotov6.ProviderServer
+	schemas *tfprotov6.GetProviderSchemaResponse
+}
+
+func newProtoProvider(t *testing.T, env *acctest.Env, settings map[string]tftypes.Value) *protoProvider {
+	t.Helper()
+	server, err := providerserver.NewProtocol6WithError(provider.New("test")())()
+	if err != nil {
+		t.Fatal(err)
+	}
+	schemas, err := server.GetProviderSchema(t.Context(), &tfprotov6.GetProviderSchemaRequest{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	set := map[string]tftypes.Value{
+		"endpoint":   tftypes.NewValue(tftypes.String, env.URL),
+		"secret_id":  tftypes.NewValue(tftypes.String, emulator.DefaultSecretID),
+		"secret_key": tftypes.NewValue(tftypes.String, emulator.DefaultSecretKey),
+	}
+	for k, v := range settings {
+		set[k] = v
+	}
+	cfg := tfvalue.Object(schemas.Provider.ValueType().(tftypes.Object), set)
+	if resp, err := server.ConfigureProvider(t.Context(), &tfprotov6.ConfigureProviderRequest{Config: tfvalue.Dynamic(t, cfg)}); err != nil || len(resp.Diagnostics) > 0 {
+		t.Fatalf("configure: %v %+v", err, resp)
+	}
+	return &protoProvider{t: t, server: server, schemas: schemas}
+}
+
+// value is an object of typeName's schema with the given attributes.
+func (p *protoProvider) value(typeName string, set map[string]tftypes.Value) tftypes.Value {
+	return tfvalue.Object(p.schemas.ResourceSchemas[typeName].ValueType().(tftypes.Object), set)
+}
+
+// read refreshes state as Terraform does; it returns the new state and private state.
+func (p *protoProvider) read(typeName string, state tftypes.Value) (*tfprotov6.DynamicValue, []byte, []*tfprotov6.Diagnostic) {
+	p.t.Helper()
+	resp, err := p.server.ReadResource(p.t.Context(), &tfprotov6.ReadResourceRequest{TypeName: typeName, CurrentState: tfvalue.Dynamic(p.t, state)})
+	if err != nil {
+		p.t.Fatal(err)
+	}
+	return resp.NewState, resp.Private, resp.Diagnostics
+}
+
+// plan plans typeName from prior (nil: a create) to proposed, with config.
+func (p *protoProvider) plan(typeName string, prior *tfprotov6.DynamicValue, private []byte, config, proposed tftypes.Value) []*tfprotov6.Diagnostic {
+	p.t.Helper()
+	if prior == nil {
+		prior = tfvalue.Dynamic(p.t, tftypes.NewValue(p.schemas.ResourceSchemas[typeName].ValueType(), nil))
+	}
+	resp, err := p.server.PlanResourceChange(p.t.Context(), &tfprotov6.PlanResourceChangeRequest{TypeName: typeName,
+		PriorState: prior, PriorPrivate: private, Config: tfvalue.Dynamic(p.t, config), ProposedNewState: tfvalue.Dynamic(p.t, proposed)})
+	if err != nil {
+		p.t.Fatal(err)
+	}
+	return resp.Diagnostics
+}
+
+// onlyWarning is the one diagnostic of diags, which must be a warning whose
+// summary and detail say everything in want.
+func onlyWarning(t *testing.T, diags []*tfprotov6.Diagnostic, want ...string) {
+	t.Helper()
+	if len(diags) != 1 || diags[0].Severity != tfprotov6.DiagnosticSeverityWarning {
+		t.Fatalf("want one warning, got %s", diagText(diags))
+	}
+	text := diags[0].Summary + ": " + diags[0].Detail
+	for _, w := range want {
+		if !strings.Contains(text, w) {
+			t.Errorf("warning %q does not say %q", text, w)
+		}
+	}
+}
+
+func diagText(diags []*tfprotov6.Diagnostic) string {
+	var out []string
+	for _, d := range diags {
+		out = append(out, d.Severity.String()+" "+d.Summary+": "+d.Detail)
+	}
+	return "[" + strings.Join(out, "; ") + "]"
+}
+
+func str(s string) tftypes.Value { return tftypes.NewValue(tftypes.String, s) }
+
+// appState is a trtc_application state of id with the given statuses.
+func appState(p *protoProvider, id uint64, name, status, inEffect string) tftypes.Value {
+	null := tftypes.NewValue(tftypes.Map{ElementType: tftypes.String}, nil)
+	return p.value("trtc_application", map[string]tftypes.Value{
+		"id": str(strconv.FormatUint(id, 10)), "sdk_app_id": tftypes.NewValue(tftypes.Number, id),
+		"name": str(name), "description": str(""), "product": str("RTCEngine"), "data_region": str("ap-singapore"),
+		"status": str(status), "status_in_effect": str(inEffect), "deletion_protection": tftypes.NewValue(tftypes.Bool, false),
+		"tags": null, "tags_all": null, "sdk_secret_key": str("x"), "create_time": str("2026-01-01T00:00:00Z"), "disabled_reason": str(""),
+	})
+}
+
+// A plan whose only change is status_in_effect, toward a disable requested
+// earlier (an apply cut short), says so: the application, the pending
+// change and when it was requested, and that apply sends nothing and only
+// waits (issue 27, item 3). An unchanged application gets no warning.
+func TestPlanThatOnlyWaitsSaysSo(t *testing.T) {
+	env := acctest.NewEnv(t, acctest.WithPropagation(time.Hour, time.Hour), frozenEmulator())
+	acctest.NeedsEmulator(t, "a change that stays pending")
+	client := env.Client()
+	out, err := client.CreateTrtcApp(t.Context(), &api.CreateTrtcAppRequest{AppName: "waits", Product: "RTCEngine"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := out.SdkAppId
+	if _, err := client.ModifyAppStatus(context.Background(), &api.ModifyAppStatusRequest{SdkAppId: id, Status: api.StatusClose}); err != nil {
+		t.Fatal(err)
+	}
+	requested := env.Emulator.Now().UTC().Format(time.RFC3339)
+	p := newProtoProvider(t, env, nil)
+
+	state := appState(p, id, "waits", "disabled", "enabled")
+	refreshed, private, diags := p.read("trtc_application", state)
+	if len(diags) > 0 {
+		t.Fatalf("read: %s", diagText(diags))
+	}
+	config := p.value("trtc_application", map[string]tftypes.Value{"name": str("waits"), "product": str("RTCEngine"), "status": str("disabled")})
+	proposed, err := refreshed.Unmarshal(p.schemas.ResourceSchemas["trtc_application"].ValueType())
+	if err != nil {
+		t.Fatal(err)
+	}
+	calls := env.TotalCalls()
+	onlyWarning(t, p.plan("trtc_application", refreshed, private, config, proposed),
+		"Only a wait is planned for TRTC application "+strconv.FormatUint(id, 10),
+		`change to status = "disabled", requested at `+requested+",", `status_in_effect is "enabled"`, "sends nothing", "only waits")
+	if n := env.TotalCalls() - calls; n != 0 {
+		t.Errorf("the plan made %d API calls, want 0 (the read kept the request time)", n)
+	}
+
+	// Once in effect, nothing is planned and nothing is said.
+	env.Emulator.Advance(2 * time.Hour)
+	refreshed, private, diags = p.read("trtc_application", state)
+	if len(diags) > 0 {
+		t.Fatalf("read: %s", diagText(diags))
+	}
+	proposed, _ = refreshed.Unmarshal(p.schemas.ResourceSchemas["trtc_application"].ValueType())
+	if diags := p.plan("trtc_application", refreshed, private, config, proposed); len(diags) > 0 {
+		t.Errorf("plan of a settled application: %s, want no diagnostics", diagText(diags))
+	}
+}
+
+// After a destroy cut short once the delete was sent, the refresh finds the
+// application being deleted: it leaves the state with a warning that says
+// its deletion is under way, not that it was deleted outside Terraform
+// (issue 27, item 7).
+func TestReadOfApplicationBeingDeletedSaysSo(t *testing.T) {
+	env := acctest.NewEnv(t, acctest.WithPropagation(time.Hour, time.Hour), frozenEmulator())
+	acctest.NeedsEmulator(t, "a deletion that stays pending")
+	client := env.Client()
+	out, err := client.CreateTrtcApp(t.Context(), &api.CreateTrtcAppRequest{AppName: "leaving", Product: "RTCEngine"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := out.SdkAppId
+	if _, err := client.ModifyAppStatus(t.Context(), &api.ModifyAppStatusRequest{SdkAppId: id, Status: api.StatusClose}); err != nil {
+		t.Fatal(err)
+	}
+	env.Emulator.Advance(2 * time.Hour)
+	if _, err := client.DeleteTrtcApp(t.Context(), &api.DeleteTrtcAppRequest{SdkAppId: id}); err != nil {
+		t.Fatal(err)
+	}
+	p := newProtoProvider(t, env, nil)
+	newState, _, diags := p.read("trtc_application", appState(p, id, "leaving", "disabled", "disabled"))
+	got, err := newState.Unmarshal(p.schemas.ResourceSchemas["trtc_application"].ValueType())
+	if err != nil || !got.IsNull() {
+		t.Errorf("the application being deleted is still in the state (%v)", err)
+	}
+	onlyWarning(t, diags, "TRTC application "+strconv.FormatUint(id, 10)+" is being deleted", "deletion was already requested",
+		"interrupted", "removed from the Terraform state")
+}
