@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -31,16 +32,27 @@ func wordString(s string, min, max int) bool {
 
 func checkAppName(name string) *apiError {
 	if !wordString(name, 1, catalog.NameMaxLength) {
-		return errf("InvalidParameterValue.AppName", "AppName must be 1 to %d characters, each a letter, a digit or an underscore", catalog.NameMaxLength)
+		return errf("InvalidParameterValue.AppName", "AppName %s must be 1 to %d characters, each a letter, a digit or an underscore", given(name), catalog.NameMaxLength)
 	}
 	return nil
 }
 
 func checkDescription(desc string) *apiError {
 	if !wordString(desc, 0, catalog.DescriptionMaxLength) {
-		return errf("InvalidParameterValue.Description", "Description must be at most %d characters, each a letter, a digit or an underscore", catalog.DescriptionMaxLength)
+		return errf("InvalidParameterValue.Description", "Description %s must be at most %d characters, each a letter, a digit or an underscore", given(desc), catalog.DescriptionMaxLength)
 	}
 	return nil
+}
+
+// given quotes a refused value and counts its characters, so the answer
+// says what broke the rule; a long value is cut.
+func given(s string) string {
+	n := utf8.RuneCountInString(s)
+	shown := s
+	if n > 40 {
+		shown = string([]rune(s)[:40]) + "..."
+	}
+	return fmt.Sprintf("%q (%d characters)", shown, n)
 }
 
 // tagRune reports whether r may appear in a tag key or value (inner spaces
