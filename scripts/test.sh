@@ -106,6 +106,9 @@ fi
 step "acceptance tests in external mode (TRTC_ACC_EXTERNAL=1) against an emulator process, public API only"
 bash scripts/acc-external.sh
 
+step "example module: terraform test against an emulator process (guide \"Testing your modules\")"
+bash scripts/module-test.sh
+
 # An execution count, never a duration: a duration -fuzztime can end in
 # "context deadline exceeded" on a loaded machine (go.dev/issue/75804).
 step "differential fuzzing: provider validators against the emulator's rules (20000 inputs per target)"
