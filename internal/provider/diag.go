@@ -90,8 +90,14 @@ const (
 // example is one.
 func addInvalidID(diags *diag.Diagnostics, typeName, got, form, example string) {
 	addAttributeError(diags, path.Root("id"), "Invalid "+typeName+" ID",
-		fmt.Sprintf("The ID %q is not %s, such as %s. Import the resource with a valid ID: terraform import %s.<name> %s",
-			got, form, example, typeName, example))
+		fmt.Sprintf("The ID %q is not %s, such as %q. %s", got, form, example, importHint(typeName, example)))
+}
+
+// importHint says how to import typeName with id, in both forms. The ID is
+// quoted: in a shell a bare | is a pipe.
+func importHint(typeName, id string) string {
+	return fmt.Sprintf("Import it with the ID in quotes: id = %q in an import block, or terraform import %s.example %q on the command line "+
+		"(with the resource's own address in place of %s.example)", id, typeName, id, typeName)
 }
 
 // addNotConfigured reports an operation that needs the API before the

@@ -108,8 +108,9 @@ func TestDiagnosticStyle(t *testing.T) {
 	want := []struct{ summary, detail string }{
 		{"Could not read TRTC application 1400000001", `[InternalError] boom. Run "terraform apply" again.`},
 		{`Tag "team" of TRTC application 1400000001 no longer exists`, "It was removed from the Terraform state; if the configuration still declares it, the next apply creates it again."},
-		{"Invalid trtc_application ID", `The ID "abc" is not the SdkAppId of an application, a positive decimal number, such as 1400000001. ` +
-			"Import the resource with a valid ID: terraform import trtc_application.<name> 1400000001"},
+		{"Invalid trtc_application ID", `The ID "abc" is not the SdkAppId of an application, a positive decimal number, such as "1400000001". ` +
+			`Import it with the ID in quotes: id = "1400000001" in an import block, or terraform import trtc_application.example "1400000001" on the command line ` +
+			"(with the resource's own address in place of trtc_application.example)"},
 	}
 	if len(diags) != len(want) {
 		t.Fatalf("got %d diagnostics, want %d: %v", len(diags), len(want), diags)

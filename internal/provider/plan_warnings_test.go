@@ -197,3 +197,85 @@ func TestReadOfApplicationBeingDeletedSaysSo(t *testing.T) {
 	onlyWarning(t, diags, "TRTC application "+strconv.FormatUint(id, 10)+" is being deleted", "deletion was already requested",
 		"interrupted", "removed from the Terraform state")
 }
+
+// subscriptionValue is a trtc_subscription object with the given attributes.
+func subscriptionValue(p *protoProvider, set map[string]tftypes.Value) tftypes.Value {
+	return p.value("trtc_subscription", set)
+}
+
+func num(n uint64) tftypes.Value { return tftypes.NewValue(tftypes.Number, n) }
+
+// A planned purchase is stated so that it reads true when Terraform shows it
+// again after the purchase (it plans again during apply): what is bought,
+// never "this apply buys" (issue 27, item 4).
+func TestPlannedPurchaseReadsTrueAfterIt(t *testing.T) {
+	env := acctest.NewEnv(t, acctest.WithConfig(func(c *emulator.Config) { c.RateLimit = -1 }))
+	out, err := env.Client().CreateTrtcApp(t.Context(), &api.CreateTrtcAppRequest{AppName: "buyer", Product: "RTCEngine"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := newProtoProvider(t, env, nil)
+	config := subscriptionValue(p, map[string]tftypes.Value{"sdk_app_id": num(out.SdkAppId), "edition": str("Standard"), "period_months": num(1)})
+	diags := p.plan("trtc_subscription", nil, nil, config, config)
+	onlyWarning(t, diags, "Paid package: Standard for 1 month(s) for application "+strconv.FormatUint(out.SdkAppId, 10),
+		"charged to the account balance when this plan is applied", "no refund")
+	if text := diagText(diags); strings.Contains(strings.ToLower(text), "apply buys") {
+		t.Errorf("the warning says the apply buys: %s", text)
+	}
+}
+
+// A new trtc_subscription for an application that already holds the package
+// warns at plan that it adopts it (issue 27, item 5); for a Trial it says
+// how to convert, not to change renewal_trigger, which validate refuses
+// for a Trial (item 4).
+func TestPlanWarnsOfAdoption(t *testing.T) {
+	env := acctest.NewEnv(t, acctest.WithConfig(func(c *emulator.Config) { c.RateLimit = -1 }))
+	client := env.Client()
+	out, err := client.CreateTrtcApp(t.Context(), &api.CreateTrtcAppRequest{AppName: "trial", Product: "RTCEngine"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := client.CreateTrtcFreeLicense(t.Context(), &api.CreateTrtcFreeLicenseRequest{SdkAppId: out.SdkAppId}); err != nil {
+		t.Fatal(err)
+	}
+	p := newProtoProvider(t, env, nil)
+	config := subscriptionValue(p, map[string]tftypes.Value{"sdk_app_id": num(out.SdkAppId), "edition": str("Trial")})
+	diags := p.plan("trtc_subscription", nil, nil, config, config)
+	onlyWarning(t, diags, "Existing Trial package of TRTC application "+strconv.FormatUint(out.SdkAppId, 10)+" adopted, not bought",
+		"nothing is bought", "cannot be renewed", "convert it to a paid edition", `"Standard", "Pro"`, "period_months")
+	if strings.Contains(diagText(diags), "renewal_trigger") {
+		t.Errorf("a Trial is told to use renewal_trigger: %s", diagText(diags))
+	}
+}
+
+// A subscription whose application is being replaced (its sdk_app_id
+// becomes unknown) is destroyed first: the plan says so, with what it does
+// to the package (issue 27, item 5).
+func TestPlanWarnsOfSubscriptionLeavingWithItsApplication(t *testing.T) {
+	env := acctest.NewEnv(t, acctest.WithConfig(func(c *emulator.Config) { c.RateLimit = -1 }))
+	p := newProtoProvider(t, env, nil)
+	const id = 1400000001
+	state := subscriptionValue(p, map[string]tftypes.Value{
+		"id": str("1400000001"), "sdk_app_id": num(id), "edition": str("Standard"), "period_months": num(1),
+		"auto_renew": tftypes.NewValue(tftypes.Bool, true), "product": str("RTCEngine"), "status": str("Active"),
+		"start_time": str("2026-01-01T00:00:00Z"), "expire_time": str("2026-02-01T00:00:00Z"),
+		"trials_used": num(0), "account_trials_used": num(0),
+	})
+	unknownID := tftypes.NewValue(tftypes.Number, tftypes.UnknownValue)
+	config := subscriptionValue(p, map[string]tftypes.Value{"sdk_app_id": unknownID, "edition": str("Standard"), "period_months": num(1), "auto_renew": tftypes.NewValue(tftypes.Bool, true)})
+	diags := p.plan("trtc_subscription", tfvalue.Dynamic(t, state), nil, config, config)
+	var found bool
+	for _, d := range diags {
+		if d.Severity == tfprotov6.DiagnosticSeverityWarning && strings.Contains(d.Summary, "The subscription of TRTC application 1400000001 is destroyed with its application") {
+			found = true
+			for _, want := range []string{"being replaced", "auto-renewal of its Standard package off", "leaves the Terraform state", "deletion_protection"} {
+				if !strings.Contains(d.Detail, want) {
+					t.Errorf("warning %q does not say %q", d.Detail, want)
+				}
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no warning that the subscription goes with its application: %s", diagText(diags))
+	}
+}

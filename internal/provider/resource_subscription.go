@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"fmt"
 	"strconv"
 	"time"
 
@@ -65,10 +64,8 @@ func (r *subscriptionResource) Create(ctx context.Context, req resource.CreateRe
 	var expect func(*api.DescribeAppSubscriptionResponse) bool // nil: nothing written, current is the answer
 	if current.Status == api.SubscriptionActive && current.Edition == edition {
 		// Adopt instead of buying again: the package may have outlived an
-		// earlier destroy, and a second purchase would be charged.
-		addWarning(&resp.Diagnostics, "Existing package adopted",
-			fmt.Sprintf("Application %d already holds an active %s package until %s; it was adopted without buying. Change renewal_trigger to buy more months.",
-				id, edition, formatWireTime(current.ExpireTime)))
+		// earlier destroy, and a second purchase would be charged. The plan
+		// warned of it (ModifyPlan runs again at apply): not repeated here.
 		if edition != catalog.EditionTrial && current.AutoRenew != plan.AutoRenew.ValueBool() {
 			if !r.setAutoRenew(ctx, id, plan.AutoRenew.ValueBool(), &resp.Diagnostics) {
 				return

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -28,7 +29,13 @@ func (r *subscriptionResource) ModifyPlan(ctx context.Context, req resource.Modi
 		state = &subscriptionModel{}
 		resp.Diagnostics.Append(req.State.Get(ctx, state)...)
 	}
-	if resp.Diagnostics.HasError() || plan.Edition.IsUnknown() {
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if state != nil && plan.SdkAppID.IsUnknown() {
+		addAppReplacedWarning(&resp.Diagnostics, state)
+	}
+	if plan.Edition.IsUnknown() {
 		return
 	}
 	edition := plan.Edition.ValueString()
@@ -59,6 +66,9 @@ func (r *subscriptionResource) ModifyPlan(ctx context.Context, req resource.Modi
 			heldEdition, heldUntil = current.Edition, formatWireTime(current.ExpireTime)
 		}
 		plan.Product = types.StringValue(product)
+		if heldEdition == edition {
+			addAdoptionWarning(&resp.Diagnostics, plan.appID(), current)
+		}
 	}
 
 	if summary, detail := editionRefusal(product, heldEdition, edition, heldUntil, plan.appID()); summary != "" {
@@ -78,11 +88,41 @@ func (r *subscriptionResource) ModifyPlan(ctx context.Context, req resource.Modi
 		plan.TrialsUsed, plan.AccountTrialsUsed = state.TrialsUsed, state.AccountTrialsUsed
 	}
 	if purchase && edition != catalog.EditionTrial {
-		addWarning(&resp.Diagnostics, "This apply buys a paid package",
-			fmt.Sprintf("Applying this plan buys %s for %s month(s)%s, charged to the account balance. TRTC has no refund.",
-				edition, int64String(plan.PeriodMonths), appPhrase(plan.SdkAppID)))
+		// Worded to read true before and after the purchase: Terraform plans
+		// again during apply and shows this warning then too.
+		addWarning(&resp.Diagnostics, fmt.Sprintf("Paid package: %s for %s month(s)%s", edition, int64String(plan.PeriodMonths), appPhrase(plan.SdkAppID)),
+			"It is charged to the account balance when this plan is applied, and TRTC has no refund.")
 	}
 	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+}
+
+// addAdoptionWarning says that a new trtc_subscription takes over the
+// active package current instead of buying one, and how to buy more; a
+// Trial cannot be renewed, so it is told how to convert instead.
+func addAdoptionWarning(diags *diag.Diagnostics, id uint64, current *api.DescribeAppSubscriptionResponse) {
+	held := fmt.Sprintf("Application %d already holds an active %s package until %s, so this trtc_subscription adopts it: nothing is bought or charged.",
+		id, current.Edition, formatWireTime(current.ExpireTime))
+	more := "To buy more months later, set renewal_trigger to a new value."
+	if current.Edition == catalog.EditionTrial {
+		more = fmt.Sprintf("A Trial cannot be renewed. To convert it to a paid edition, set edition to one that %s offers (%s) and period_months: "+
+			"applying that buys the paid edition.", current.Product, joinQuoted(catalog.PaidEditions[current.Product]))
+	}
+	addAttributeWarning(diags, path.Root("edition"), fmt.Sprintf("Existing %s package of %s adopted, not bought", current.Edition, appObject(id)),
+		joinSentences(held, more))
+}
+
+// addAppReplacedWarning warns that the application of the subscription in
+// state is being replaced (its sdk_app_id is known only after apply), so
+// the subscription is destroyed with it before anything else happens.
+func addAppReplacedWarning(diags *diag.Diagnostics, state *subscriptionModel) {
+	what := fmt.Sprintf("switches the auto-renewal of its %s package off (the package ends with the old application, unrefunded)", state.Edition.ValueString())
+	if state.Edition.ValueString() == catalog.EditionTrial {
+		what = "ends its Trial with the old application"
+	}
+	addAttributeWarning(diags, path.Root("sdk_app_id"), "The subscription of "+appObject(state.appID())+" is destroyed with its application",
+		fmt.Sprintf("The application is being replaced (sdk_app_id is known only after apply), so this trtc_subscription is replaced too. "+
+			"Destroying it comes first, before the application is touched: it %s and leaves the Terraform state, even if replacing the application "+
+			"then fails (for example on deletion_protection). The new application then gets the configured edition.", what))
 }
 
 // editionRefusal says why the edition cannot be had by a self-service
