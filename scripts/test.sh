@@ -89,6 +89,14 @@ if ! git diff --exit-code -- "${docs_paths[@]}" || [ -n "$(git ls-files --others
 fi
 go tool tfplugindocs validate --provider-name trtc
 
+# The release internal/registry's tests install from (in the next step),
+# with the platforms they serve only; `make release` builds all of them.
+step "release: goreleaser snapshot of linux_amd64 and darwin_arm64 into dist/ (TRTC_RELEASE_QUICK=1 make release)"
+release_start=$SECONDS
+TRTC_RELEASE_QUICK=1 bash scripts/release.sh >"$work/release.log" 2>&1 || { cat "$work/release.log"; exit 1; }
+sed -n '/^NOTE: /p; /^release /,$p' "$work/release.log"
+echo "built in $((SECONDS - release_start)) s; TestRegistryInstall installs it from a local HTTPS registry in the next step"
+
 step "unit and acceptance tests (TF_ACC=1, against the in-process emulator)"
 TF_ACC=1 go test -count=1 -timeout 45m ./...
 
