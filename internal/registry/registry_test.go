@@ -209,8 +209,9 @@ func TestRegistryInstall(t *testing.T) {
 		w.ok("destroy", "-no-color", "-auto-approve", "-input=false")
 
 		ua := fmt.Sprintf(`ua="terraform-provider-trtc/%s terraform/%s"`, r.Version, tfVersion)
-		if !strings.Contains(emuLog.String(), ua) {
-			t.Errorf("the emulator saw no request with %s; its log:\n%s", ua, emuLog.String())
+		if seen := regexp.MustCompile(`ua="[^"]*"`).FindAllString(emuLog.String(), -1); !slices.Contains(seen, ua) {
+			slices.Sort(seen)
+			t.Errorf("the emulator saw no request with %s, only %q", ua, slices.Compact(seen))
 		}
 		logged, _ := os.ReadFile(logFile)
 		configured := regexp.MustCompile(`Configured the TRTC provider:.*provider_version=` + regexp.QuoteMeta(r.Version) + `\b`)
