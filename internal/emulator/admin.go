@@ -45,10 +45,11 @@ func (e *Emulator) adminHandler() http.Handler {
 	mux.HandleFunc("GET /_emulator/account", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, e.Account())
 	})
+	mux.HandleFunc("POST /_emulator/fleet", e.adminFleet)
 	mux.HandleFunc("/_emulator/", func(w http.ResponseWriter, r *http.Request) {
 		switch r.URL.Path {
 		case "/_emulator/health", "/_emulator/reset", "/_emulator/stats", "/_emulator/apps",
-			"/_emulator/clock", "/_emulator/faults", "/_emulator/account":
+			"/_emulator/clock", "/_emulator/faults", "/_emulator/account", "/_emulator/fleet":
 			writeJSON(w, http.StatusMethodNotAllowed, map[string]string{"error": r.Method + " is not served on " + r.URL.Path})
 		default:
 			writeJSON(w, http.StatusNotFound, map[string]string{"error": "no such emulator path: " + r.URL.Path})
@@ -79,8 +80,11 @@ func badRequest(w http.ResponseWriter, format string, args ...any) {
 
 // decodeAdmin reads a small JSON object body, refusing unknown fields; an
 // empty body is {}.
-func decodeAdmin(r *http.Request, v any) error {
-	dec := json.NewDecoder(http.MaxBytesReader(nil, r.Body, 1<<20))
+func decodeAdmin(r *http.Request, v any) error { return decodeAdminLimit(r, v, 1<<20) }
+
+// decodeAdminLimit is decodeAdmin for bodies up to limit bytes.
+func decodeAdminLimit(r *http.Request, v any, limit int64) error {
+	dec := json.NewDecoder(http.MaxBytesReader(nil, r.Body, limit))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil && !errors.Is(err, io.EOF) {
 		return err
@@ -203,4 +207,23 @@ func (e *Emulator) adminAccount(w http.ResponseWriter, r *http.Request) {
 	}
 	e.SetAccount(a)
 	writeJSON(w, http.StatusOK, a)
+}
+
+// adminFleet replaces the account with the fleet in the body (the format
+// of --fleet), checked entry by entry as the API would.
+func (e *Emulator) adminFleet(w http.ResponseWriter, r *http.Request) {
+	var f Fleet // up to 300 applications of 50 long tags each
+	if err := decodeAdminLimit(r, &f, 8<<20); err != nil {
+		badRequest(w, "fleet: %v", err)
+		return
+	}
+	if err := f.Validate(); err != nil {
+		badRequest(w, "fleet: %v", err)
+		return
+	}
+	if err := e.LoadFleet(&f); err != nil { // the state file could not be written
+		writeJSON(w, http.StatusInternalServerError, map[string]string{"error": err.Error()})
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string][]AppView{"apps": e.Apps()})
 }

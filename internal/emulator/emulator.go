@@ -120,9 +120,12 @@ func Open(cfg Config) (*Emulator, error) {
 		}
 	}
 	if !loaded && cfg.Fleet != nil {
-		if err := e.loadFleet(cfg.Fleet); err != nil {
-			return nil, err
+		if err := cfg.Fleet.Validate(); err != nil {
+			return nil, fmt.Errorf("fleet: %w", err)
 		}
+		e.mu.Lock()
+		e.loadFleetLocked(cfg.Fleet)
+		e.mu.Unlock()
 	}
 	if cfg.StateFile != "" {
 		removeStaleTemps(cfg.StateFile)

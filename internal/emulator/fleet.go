@@ -2,7 +2,6 @@ package emulator
 
 import (
 	"bytes"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -171,31 +170,35 @@ func contains64(list []int64, v int64) bool {
 	return false
 }
 
-// loadFleet checks f and makes its applications in an empty account, made
-// now and already in their status (no propagation pending).
-func (e *Emulator) loadFleet(f *Fleet) error {
+// LoadFleet replaces the account with f (POST /_emulator/fleet): as a
+// reset (the clock offset stays), then f's applications.
+func (e *Emulator) LoadFleet(f *Fleet) error {
 	if err := f.Validate(); err != nil {
 		return fmt.Errorf("fleet: %w", err)
 	}
 	e.mu.Lock()
-	defer e.mu.Unlock()
+	e.resetLocked()
+	e.loadFleetLocked(f)
+	gen := e.changed()
+	e.mu.Unlock()
+	return e.commit(gen)
+}
+
+// loadFleetLocked makes a checked fleet's applications in an empty account,
+// made now and already in their status (no propagation pending); callers
+// hold e.mu.
+func (e *Emulator) loadFleetLocked(f *Fleet) {
 	if f.Account != nil {
 		e.account = *f.Account
 	}
 	now := e.now()
 	for _, fa := range f.Apps {
 		tags, _ := checkTags(fa.tagList())
-		secret := make([]byte, 32)
-		e.rng.Read(secret)
-		a := &app{
-			id: e.st.nextID, name: fa.Name, description: fa.Description, product: fa.product(), region: fa.DataRegion,
-			created: now, secretKey: hex.EncodeToString(secret),
-			status: api.AppStatusEnabled, target: api.AppStatusEnabled, tags: tags,
-			sub: subscription{edition: catalog.EditionBasic, status: api.SubscriptionNone},
+		region := fa.DataRegion
+		if region == "" {
+			region = catalog.DefaultDataRegion
 		}
-		if a.region == "" {
-			a.region = catalog.DefaultDataRegion
-		}
+		a := e.addApp(fa.Name, fa.Description, fa.product(), region, tags)
 		if fa.Status == api.AppStatusDisabled {
 			a.status, a.target, a.disabledReason = api.AppStatusDisabled, api.AppStatusDisabled, fa.DisabledReason
 			if a.disabledReason == "" {
@@ -214,9 +217,5 @@ func (e *Emulator) loadFleet(f *Fleet) error {
 			}
 			a.sub = subscription{edition: fa.Edition, status: api.SubscriptionActive, start: now, expire: now.AddDate(0, int(months), 0), autoRenew: fa.AutoRenew}
 		}
-		e.st.nextID++
-		e.st.apps[a.id] = a
-		e.st.order = append(e.st.order, a.id)
 	}
-	return nil
 }

@@ -122,3 +122,31 @@ func TestFleetIgnoredWhenStateFileExists(t *testing.T) {
 		t.Fatalf("after a restart with the fleet again: %+v, want seeded and made_later once", apps)
 	}
 }
+
+// TestAdminFleetReplacesTheAccount: POST /_emulator/fleet is a reset and a
+// preload in one call, checked as --fleet is, and kept in the state file.
+func TestAdminFleetReplacesTheAccount(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "state.json")
+	h := newHarness(t, withStateFile(path))
+	h.createApp("before")
+	var bad map[string]string
+	if code := h.admin("POST", "/_emulator/fleet", `{"apps": [{"name": "sixteen_chars_xx"}]}`, &bad); code != 400 ||
+		!strings.Contains(bad["error"], `apps[0] ("sixteen_chars_xx"): InvalidParameterValue.AppName`) {
+		t.Fatalf("a bad fleet: %d %v", code, bad)
+	}
+	if apps := h.emu.Apps(); len(apps) != 1 || apps[0].AppName != "before" {
+		t.Fatalf("a refused fleet changed the account: %+v", apps)
+	}
+	var got struct{ Apps []AppView }
+	if code := h.admin("POST", "/_emulator/fleet", `{"apps": [{"name": "fleet_a", "edition": "Trial"}, {"name": "fleet_b", "status": "Disabled"}]}`, &got); code != 200 {
+		t.Fatalf("POST fleet: %d", code)
+	}
+	if len(got.Apps) != 2 || got.Apps[0].AppName != "fleet_a" || got.Apps[0].Edition != catalog.EditionTrial || got.Apps[1].Status != api.AppStatusDisabled {
+		t.Fatalf("after POST fleet: %+v", got.Apps)
+	}
+	h.srv.Close()
+	h2 := newHarness(t, withStateFile(path), withClock(h.clk))
+	if apps := h2.emu.Apps(); len(apps) != 2 || apps[1].AppName != "fleet_b" {
+		t.Fatalf("after a restart: %+v, want the posted fleet", apps)
+	}
+}

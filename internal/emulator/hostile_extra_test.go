@@ -135,6 +135,11 @@ func TestHostileAdminBodies(t *testing.T) {
 		{"/_emulator/account", `{"account_trial_quota":"10"}`},
 		{"/_emulator/account", `{"quota":10}`},
 		{"/_emulator/account", `[]`},
+		{"/_emulator/fleet", "garbage\xff"},
+		{"/_emulator/fleet", deep},
+		{"/_emulator/fleet", `{"apps":[{"name":"a"}]} {"apps":[]}`},
+		{"/_emulator/fleet", `{"apps":[{"name":"a","tags":{"qcs:x":"y"}}]}`},
+		{"/_emulator/fleet", `{"account":{"app_quota":-1},"apps":[]}`},
 	}
 	before := h.emu.Now()
 	account := h.emu.Account()

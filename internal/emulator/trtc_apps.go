@@ -92,24 +92,31 @@ func (e *Emulator) createTrtcApp(c *call, req *api.CreateTrtcAppRequest) (any, *
 	if e.st.live() >= e.account.AppQuota {
 		return nil, errf("LimitExceeded.AppQuota", "the account already holds %d applications, its quota", e.account.AppQuota)
 	}
-	now := e.now()
+	e.beforeWrite(e.st.nextID, nil)
+	a := e.addApp(req.AppName, desc, req.Product, region, tags)
+	if req.ClientToken != nil && *req.ClientToken != "" {
+		a.clientToken = *req.ClientToken
+		e.st.createTokens[a.clientToken] = tokenEntry{at: a.created, appID: a.id, expires: a.created.Add(catalog.ClientTokenTTL)}
+	}
+	return &api.CreateTrtcAppResponse{SdkAppId: a.id}, nil
+}
+
+// addApp makes a new enabled Basic application with the next SdkAppId and a
+// fresh SDKSecretKey, as CreateTrtcApp does (and a fleet file); callers
+// hold e.mu and have checked the arguments.
+func (e *Emulator) addApp(name, desc, product, region string, tags map[string]string) *app {
 	secret := make([]byte, 32)
 	e.rng.Read(secret)
 	a := &app{
-		id: e.st.nextID, name: req.AppName, description: desc, product: req.Product, region: region,
-		created: now, secretKey: hex.EncodeToString(secret),
+		id: e.st.nextID, name: name, description: desc, product: product, region: region,
+		created: e.now(), secretKey: hex.EncodeToString(secret),
 		status: api.AppStatusEnabled, target: api.AppStatusEnabled, tags: tags,
 		sub: subscription{edition: catalog.EditionBasic, status: api.SubscriptionNone},
 	}
 	e.st.nextID++
-	if req.ClientToken != nil && *req.ClientToken != "" {
-		a.clientToken = *req.ClientToken
-		e.st.createTokens[a.clientToken] = tokenEntry{at: now, appID: a.id, expires: now.Add(catalog.ClientTokenTTL)}
-	}
-	e.beforeWrite(a.id, nil)
 	e.st.apps[a.id] = a
 	e.st.order = append(e.st.order, a.id)
-	return &api.CreateTrtcAppResponse{SdkAppId: a.id}, nil
+	return a
 }
 
 func (e *Emulator) describeSdkAppInfo(c *call, req *api.DescribeSdkAppInfoRequest) (any, *apiError) {
