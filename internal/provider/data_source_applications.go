@@ -143,13 +143,13 @@ func (d *ApplicationsDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 						"tags": schema.MapAttribute{
 							ElementType: types.StringType,
 							Computed:    true,
-							MarkdownDescription: "Tags bound to the application, without the provider's `default_tags` (a tag with a default's key and value), " +
+							MarkdownDescription: "Tags bound to the application, without the provider's `default_tags` (a tag with a default's key and value) and `ignore_tags`, " +
 								"as `trtc_application.tags` reads after an import: copied into a `trtc_application`, they plan no change.",
 						},
 						"tags_all": schema.MapAttribute{
 							ElementType:         types.StringType,
 							Computed:            true,
-							MarkdownDescription: "Every tag bound to the application, the provider's `default_tags` included, as in `trtc_application.tags_all`.",
+							MarkdownDescription: "Every tag bound to the application, the provider's `default_tags` included, as in `trtc_application.tags_all`; without `ignore_tags`.",
 						},
 						"license":     schema.StringAttribute{Computed: true, MarkdownDescription: "Package name, null when the application has none."},
 						"product":     schema.StringAttribute{Computed: true, MarkdownDescription: "Product of the application; null unless `with_details = true`."},
@@ -192,7 +192,7 @@ func (d *ApplicationsDataSource) Read(ctx context.Context, req datasource.ReadRe
 		if !m.matches(app, nameRe) {
 			continue
 		}
-		entry := toApplicationEntry(app, d.pd.DefaultTags)
+		entry := toApplicationEntry(app, d.pd.tagRules())
 		if m.WithDetails.ValueBool() {
 			if !d.readDetails(ctx, &entry, &resp.Diagnostics) {
 				continue // deleted since the listing
@@ -233,15 +233,16 @@ func (d *ApplicationsDataSource) readDetails(ctx context.Context, e *application
 	return true
 }
 
-func toApplicationEntry(app inventory.App, defaultTags map[string]string) applicationEntry {
+func toApplicationEntry(app inventory.App, rules tagRules) applicationEntry {
+	tags, tagsAll := rules.read(app.Tags)
 	return applicationEntry{
 		SdkAppID:       int64(app.ID),
 		Name:           types.StringPointerValue(app.Name),
 		Description:    types.StringPointerValue(app.Description),
 		StatusInEffect: statusName(app.Enabled),
 		CreateTime:     formatWireTime(app.CreateTime),
-		Tags:           withoutDefaults(app.Tags, defaultTags),
-		TagsAll:        mergeTags(nil, app.Tags),
+		Tags:           tags,
+		TagsAll:        tagsAll,
 		License:        types.StringPointerValue(app.License),
 		Status:         types.StringNull(),
 		Product:        types.StringNull(),

@@ -62,7 +62,7 @@ func TestApplicationListedWithNullName(t *testing.T) {
 	if (applicationsModel{applicationFilters: applicationFilters{StatusInEffect: null}}).matches(app, regexp.MustCompile(".*")) {
 		t.Error("name_regex matched an unnamed application")
 	}
-	if e := toApplicationEntry(app, nil); !e.Name.IsNull() || !e.Description.IsNull() {
+	if e := toApplicationEntry(app, tagRules{}); !e.Name.IsNull() || !e.Description.IsNull() {
 		t.Errorf("entry = %+v, want null name and description", e)
 	}
 }
@@ -70,10 +70,11 @@ func TestApplicationListedWithNullName(t *testing.T) {
 func TestToApplicationEntry(t *testing.T) {
 	license := "Pro"
 	e := toApplicationEntry(inventory.App{ID: 7, Name: api.Ptr("a"), Enabled: true, CreateTime: "2024-03-01 08:30:00",
-		Tags: map[string]string{"k": "v", "managed_by": "terraform", "owner": "ops"}, License: &license},
-		map[string]string{"managed_by": "terraform", "owner": "dev"})
+		Tags: map[string]string{"k": "v", "managed_by": "terraform", "owner": "ops", "cost-center": "42", "billing:team": "x"}, License: &license},
+		tagRules{defaults: map[string]string{"managed_by": "terraform", "owner": "dev"}, ignore: IgnoreTags{Keys: []string{"cost-center"}, KeyPrefixes: []string{"billing:"}}})
 	// tags as a trtc_application reads after import: a default tag with the
 	// default's value is left out; a default's key with another value stays.
+	// Ignored keys are in neither.
 	if want := map[string]string{"k": "v", "owner": "ops"}; !maps.Equal(e.Tags, want) {
 		t.Errorf("tags = %v, want %v", e.Tags, want)
 	}
@@ -83,7 +84,7 @@ func TestToApplicationEntry(t *testing.T) {
 	if e.SdkAppID != 7 || e.Name.ValueString() != "a" || e.StatusInEffect != "enabled" || !e.Status.IsNull() || e.CreateTime != "2024-03-01T00:30:00Z" || e.Tags["k"] != "v" || e.License.ValueString() != "Pro" {
 		t.Errorf("entry = %+v", e)
 	}
-	if e := toApplicationEntry(inventory.App{ID: 8, Tags: map[string]string{}}, nil); e.StatusInEffect != "disabled" || !e.License.IsNull() {
+	if e := toApplicationEntry(inventory.App{ID: 8, Tags: map[string]string{}}, tagRules{}); e.StatusInEffect != "disabled" || !e.License.IsNull() {
 		t.Errorf("disabled, no license: entry = %+v", e)
 	}
 }

@@ -58,6 +58,7 @@ type providerModel struct {
 	SkipCredentialsCheck types.Bool    `tfsdk:"skip_credentials_validation"`
 	AssumeRole           types.Object  `tfsdk:"assume_role"`  // assumeRoleModel; may be unknown during plan
 	DefaultTags          types.Object  `tfsdk:"default_tags"` // defaultTagsModel
+	IgnoreTags           types.Object  `tfsdk:"ignore_tags"`  // ignoreTagsModel
 }
 
 type defaultTagsModel struct {
@@ -170,6 +171,7 @@ func (p *trtcProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp 
 					},
 				},
 			},
+			"ignore_tags": ignoreTagsBlock(),
 			"assume_role": schema.SingleNestedBlock{
 				MarkdownDescription: "Assume a CAM role through STS `AssumeRole` with the credentials above, and sign every call with the role's temporary credentials " +
 					"(renewed 5 minutes before they expire). Falls back to `" + credentials.EnvAssumeRoleARN + "`, `" + credentials.EnvAssumeRoleSessionName + "` and `" + credentials.EnvAssumeRoleSessionDuration + "`.",
@@ -223,10 +225,11 @@ func (p *trtcProvider) Configure(ctx context.Context, req provider.ConfigureRequ
 		}
 	}
 	defaultTags, unknownTags := cfg.defaultTags(ctx, &resp.Diagnostics)
+	ignoreTags, unknownIgnore := cfg.ignoreTags(ctx, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if unknownTags || cfg.hasUnknown(role) {
+	if unknownTags || unknownIgnore || cfg.hasUnknown(role) {
 		// Values from not-yet-created resources: configure at apply time.
 		tflog.Debug(ctx, "Provider configuration has unknown values; not configuring the API client during this plan")
 		return
@@ -256,7 +259,7 @@ func (p *trtcProvider) Configure(ctx context.Context, req provider.ConfigureRequ
 	if !cfg.RateLimit.IsNull() {
 		opts.RateLimit = cfg.RateLimit.ValueFloat64()
 	}
-	data := &ProviderData{API: api.New(credentials.NewTransport(resolved, opts)), Clock: opts.Clock, DefaultTags: defaultTags}
+	data := &ProviderData{API: api.New(credentials.NewTransport(resolved, opts)), Clock: opts.Clock, DefaultTags: defaultTags, IgnoreTags: ignoreTags}
 	if !cfg.SkipCredentialsCheck.ValueBool() {
 		// The account ID is kept: tags need it, and nothing asks again.
 		if _, err := data.AccountID(ctx); err != nil {

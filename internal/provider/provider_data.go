@@ -21,6 +21,8 @@ type ProviderData struct {
 	// DefaultTags are the provider's default_tags, merged into every
 	// application's tags (nil when none).
 	DefaultTags map[string]string
+	// IgnoreTags are the provider's ignore_tags (zero when none).
+	IgnoreTags IgnoreTags
 
 	accountIDMu sync.Mutex // guards accountID, so STS is asked once
 	accountID   string

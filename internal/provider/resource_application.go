@@ -212,7 +212,7 @@ func (r *applicationResource) Update(ctx context.Context, req resource.UpdateReq
 	}
 	// Tags are read back only when they were written.
 	var unchangedTags map[string]string
-	if current := state.appliedTags(ctx, &resp.Diagnostics); maps.Equal(current, desiredTags) {
+	if current := state.appliedTags(ctx, r.pd.IgnoreTags, &resp.Diagnostics); maps.Equal(current, desiredTags) {
 		unchangedTags = mergeTags(map[string]string{}, current)
 	} else if err := r.updateTags(ctx, id, current, desiredTags); err != nil {
 		addFailure(&resp.Diagnostics, "update the tags of", appObject(id), tagWriteError(err), "")
@@ -235,7 +235,7 @@ func (r *applicationResource) Update(ctx context.Context, req resource.UpdateReq
 		}
 		// Seen by the wait, after every write above.
 		if st.Listed != nil {
-			plan.setFromListing(st.Listed, r.pd.DefaultTags, &resp.Diagnostics)
+			plan.setFromListing(st.Listed, r.pd.tagRules(), &resp.Diagnostics)
 			if !st.Listed.Enabled {
 				plan.DisabledReason = types.StringValue(api.DisabledReasonManual)
 			}

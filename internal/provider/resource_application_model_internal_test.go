@@ -62,7 +62,7 @@ func TestApplicationListingFillsEveryAttributeOrKeepsItOnPurpose(t *testing.T) {
 		CreateTime: "2026-02-03 04:05:06", Tags: map[string]string{"team": "blue"}}
 	filled := fullApplicationModel()
 	var diags diag.Diagnostics
-	filled.setFromListing(listed, nil, &diags)
+	filled.setFromListing(listed, tagRules{}, &diags)
 	if diags.HasError() {
 		t.Fatal(diags)
 	}
@@ -97,7 +97,7 @@ func TestListingWithNullNameOrDescriptionIsNotTaken(t *testing.T) {
 		}
 	}
 	var diags diag.Diagnostics
-	m.setFromListing(listed(nil, nil), nil, &diags)
+	m.setFromListing(listed(nil, nil), tagRules{}, &diags)
 	if m.Name.ValueString() != "app" || m.Description.ValueString() != "d" {
 		t.Errorf("null name/description overwrote the model: %q %q", m.Name.ValueString(), m.Description.ValueString())
 	}

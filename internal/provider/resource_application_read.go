@@ -52,7 +52,7 @@ func (r *applicationResource) read(ctx context.Context, id uint64, m *applicatio
 		return r.readApp(ctx, id, m, nil, diags)
 	}
 	tflog.Trace(ctx, "TRTC application read from the account listing", map[string]any{"sdk_app_id": logID(id)})
-	m.setFromListing(app, r.pd.DefaultTags, diags)
+	m.setFromListing(app, r.pd.tagRules(), diags)
 	return presence{}
 }
 
@@ -89,7 +89,7 @@ func (r *applicationResource) readTagsAndSet(ctx context.Context, app *api.Descr
 		}
 	}
 	m.setFromApp(app, diags)
-	m.setTags(tags, r.pd.DefaultTags, diags)
+	m.setTags(tags, r.pd.tagRules(), diags)
 }
 
 // listingAnswers: the listed app tells all that read needs. Not when it is
@@ -121,8 +121,8 @@ var keptFromStateOnListing = []string{"product", "data_region", "sdk_secret_key"
 
 // setFromListing copies what the listing reports, tags included; see
 // read and keptFromStateOnListing for the rest.
-func (m *applicationModel) setFromListing(app *inventory.App, defaultTags map[string]string, diags *diag.Diagnostics) {
-	m.setTags(app.Tags, defaultTags, diags)
+func (m *applicationModel) setFromListing(app *inventory.App, rules tagRules, diags *diag.Diagnostics) {
+	m.setTags(app.Tags, rules, diags)
 	m.ID = types.StringValue(strconv.FormatUint(app.ID, 10))
 	m.SdkAppID = types.Int64Value(int64(app.ID))
 	// null in the listing tells nothing (read falls back to the direct

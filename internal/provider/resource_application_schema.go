@@ -97,9 +97,10 @@ func (r *applicationResource) Schema(ctx context.Context, _ resource.SchemaReque
 				Validators:  []validator.Map{validators.Tags()},
 			},
 			"tags_all": schema.MapAttribute{
-				MarkdownDescription: "The tags the application carries: the provider's `default_tags` overlaid with `tags` (the resource's value wins on a shared key).",
-				ElementType:         types.StringType,
-				Computed:            true,
+				MarkdownDescription: "The tags the application carries: the provider's `default_tags` overlaid with `tags` (the resource's value wins on a shared key); " +
+					"without the keys of the provider's `ignore_tags`.",
+				ElementType: types.StringType,
+				Computed:    true,
 			},
 			"sdk_secret_key": schema.StringAttribute{
 				MarkdownDescription: "The `SDKSecretKey` used to sign UserSigs.",
