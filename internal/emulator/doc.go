@@ -22,6 +22,13 @@ package emulator
 //   - Reset drops applications, tags, subscriptions, ClientTokens, counters,
 //     faults, rate-limit buckets and account settings, and restarts
 //     SdkAppIds at 1400000001; the clock offset and STS credentials stay.
+//   - State file (Config.StateFile, persist.go): every successful write is
+//     answered only once on disk; the file holds the account, ClientTokens,
+//     STS credentials and the clock, not counters, faults, rate-limit
+//     buckets or read_lag history. The random source restarts from the seed.
+//     The clock keeps running while the emulator is stopped and never runs
+//     behind the saved time. A fleet (Config.Fleet, fleet.go) makes its
+//     applications already in their status, with nothing pending.
 //   - Missing applications: an SdkAppId this account does not hold answers
 //     Config.NotFoundCode (default FailedOperation.SdkAppIdNotExist, or
 //     ResourceNotFound.SdkAppId), one of Config.OtherAccountApps
