@@ -289,14 +289,17 @@ func TestStateFileSurvivesKill(t *testing.T) {
 			}
 		}()
 	}
-	for {
-		mu.Lock()
-		n := len(acked)
-		mu.Unlock()
-		if n >= 400 {
-			break
+	writersDone := make(chan struct{})
+	go func() { wg.Wait(); close(writersDone) }()
+	for n := 0; n < 400; {
+		select {
+		case <-writersDone:
+			t.Fatalf("every writer stopped (the child died?) after %d answered creates", n)
+		case <-time.After(10 * time.Millisecond):
 		}
-		time.Sleep(10 * time.Millisecond)
+		mu.Lock()
+		n = len(acked)
+		mu.Unlock()
 	}
 	if err := child.Process.Signal(os.Kill); err != nil { // SIGKILL: no handler, no flush
 		t.Fatal(err)
