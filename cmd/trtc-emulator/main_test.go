@@ -329,3 +329,27 @@ func TestReadmeNamesEveryFlag(t *testing.T) {
 		}
 	}
 }
+
+// TestReadmeFleetExampleLoads: the README's fleet file is one the command
+// accepts, with the applications it shows.
+func TestReadmeFleetExampleLoads(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile("(?ms)^```json\n(\\{\n  \"account\".*?)^```").FindSubmatch(readme)
+	if m == nil {
+		t.Fatal("the README has no fleet example")
+	}
+	path := filepath.Join(t.TempDir(), "fleet.json")
+	if err := os.WriteFile(path, m[1], 0o600); err != nil {
+		t.Fatal(err)
+	}
+	o, err := parseFlags([]string{"--fleet", path}, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o.cfg.Fleet == nil || len(o.cfg.Fleet.Apps) != 3 || o.cfg.Fleet.Apps[2].Status != "Disabled" {
+		t.Fatalf("the README's fleet reads as %+v", o.cfg.Fleet)
+	}
+}
