@@ -381,3 +381,32 @@ func BenchmarkStateFileWrites(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkStateFileLoad measures a restart's load of a 300-application
+// state file (each with 10 tags).
+func BenchmarkStateFileLoad(b *testing.B) {
+	apps := make([]FleetApp, 300)
+	for i := range apps {
+		tags := map[string]string{}
+		for k := 0; k < 10; k++ {
+			tags[fmt.Sprintf("key_%d", k)] = fmt.Sprintf("value_%d_%d", i, k)
+		}
+		apps[i] = FleetApp{Name: fmt.Sprintf("bench_%d", i), Tags: tags}
+	}
+	path := filepath.Join(b.TempDir(), "state.json")
+	if _, err := Open(Config{StateFile: path, Fleet: &Fleet{Apps: apps}}); err != nil {
+		b.Fatal(err)
+	}
+	info, err := os.Stat(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		emu, err := Open(Config{StateFile: path})
+		if err != nil || len(emu.Apps()) != 300 {
+			b.Fatalf("load: %v", err)
+		}
+	}
+	b.ReportMetric(float64(info.Size()), "file-bytes")
+}
