@@ -15,10 +15,27 @@ import (
 )
 
 // AppByID reads an application (DescribeSdkAppInfo). An application whose
-// deletion is still propagating is returned, with TargetStatus Deleted.
+// deletion is still propagating is returned, with TargetStatus Deleted:
+// waits and the delete path need to see it.
 func AppByID(ctx context.Context, client *api.Client, sdkAppID uint64) (*api.DescribeSdkAppInfoResponse, error) {
 	out, err := client.DescribeSdkAppInfo(ctx, &api.DescribeSdkAppInfoRequest{SdkAppId: sdkAppID})
 	return out, named(err, "application %d", sdkAppID)
+}
+
+// ErrBeingDeleted is the cause of LiveAppByID's not-found answer for an
+// application whose deletion is propagating (errors.Is tells it apart).
+var ErrBeingDeleted = errors.New("its deletion is propagating")
+
+// LiveAppByID is AppByID for what reads the state of a managed or listed
+// application (refresh, trtc_applications, the list resource): one being
+// deleted counts as gone, an *api.NotFoundError caused by ErrBeingDeleted,
+// as the AWS provider's finders treat an object in a deleted state.
+func LiveAppByID(ctx context.Context, client *api.Client, sdkAppID uint64) (*api.DescribeSdkAppInfoResponse, error) {
+	out, err := AppByID(ctx, client, sdkAppID)
+	if err == nil && out.TargetStatus == api.AppStatusDeleted {
+		return nil, &api.NotFoundError{What: fmt.Sprintf("application %d", sdkAppID), Cause: ErrBeingDeleted}
+	}
+	return out, err
 }
 
 // SubscriptionByAppID reads the edition and package of an application

@@ -66,3 +66,39 @@ func TestTagByKey(t *testing.T) {
 		t.Errorf("unknown application: %v, %v; want no tags and no error (the Tag service does not check)", tags, err)
 	}
 }
+
+// appCaller answers DescribeSdkAppInfo with app.
+type appCaller struct {
+	app api.DescribeSdkAppInfoResponse
+}
+
+func (c appCaller) Call(_ context.Context, _, _, _ string, _, out any) error {
+	*out.(*api.DescribeSdkAppInfoResponse) = c.app
+	return nil
+}
+
+// An application being deleted is gone for LiveAppByID, and still there for
+// AppByID (waits and the delete path watch it vanish).
+func TestLiveAppByIDBeingDeleted(t *testing.T) {
+	for _, tc := range []struct {
+		target string
+		gone   bool
+	}{{api.AppStatusDeleted, true}, {api.AppStatusDisabled, false}, {"", false}} {
+		client := api.New(appCaller{api.DescribeSdkAppInfoResponse{SdkAppId: 5, Status: api.AppStatusDisabled, TargetStatus: tc.target}})
+		app, err := LiveAppByID(t.Context(), client, 5)
+		var nf *api.NotFoundError
+		if gone := errors.As(err, &nf); gone != tc.gone || (gone && (app != nil || nf.What != "application 5" || !errors.Is(err, ErrBeingDeleted))) {
+			t.Errorf("target %q: LiveAppByID = %v, %v; want gone %v", tc.target, app, err, tc.gone)
+		}
+		if !tc.gone && (err != nil || app.SdkAppId != 5) {
+			t.Errorf("target %q: LiveAppByID = %v, %v; want the application", tc.target, app, err)
+		}
+		if app, err := AppByID(t.Context(), client, 5); err != nil || app.TargetStatus != tc.target {
+			t.Errorf("target %q: AppByID = %v, %v; want the application as read", tc.target, app, err)
+		}
+	}
+	_, err := LiveAppByID(t.Context(), api.New(codeCaller{api.CodeAppNotExist}), 5)
+	if !api.IsNotFound(err) || errors.Is(err, ErrBeingDeleted) {
+		t.Errorf("unknown application: %v, want not found", err)
+	}
+}

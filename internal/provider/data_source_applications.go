@@ -220,8 +220,8 @@ func (m applicationsModel) matches(app inventory.App, nameRe *regexp.Regexp) boo
 // readDetails fills status (the target), product and data_region from the
 // application itself; false when it no longer exists or is being deleted.
 func (d *ApplicationsDataSource) readDetails(ctx context.Context, e *applicationEntry, diags *diag.Diagnostics) bool {
-	app, err := finder.AppByID(ctx, d.pd.API, uint64(e.SdkAppID))
-	if api.IsNotFound(err) || (err == nil && app.TargetStatus == api.AppStatusDeleted) {
+	app, err := finder.LiveAppByID(ctx, d.pd.API, uint64(e.SdkAppID))
+	if api.IsNotFound(err) {
 		return false
 	}
 	if err != nil {

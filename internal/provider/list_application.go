@@ -118,8 +118,8 @@ func (r *applicationListResource) List(ctx context.Context, req list.ListRequest
 // fillResource sets the whole trtc_application of a listed application, as
 // the resource's Read after an import would; false when it is gone.
 func (r *applicationListResource) fillResource(ctx context.Context, listed inventory.App, result *list.ListResult) bool {
-	app, err := finder.AppByID(ctx, r.pd.API, listed.ID)
-	if api.IsNotFound(err) || (err == nil && app.TargetStatus == api.AppStatusDeleted) {
+	app, err := finder.LiveAppByID(ctx, r.pd.API, listed.ID)
+	if api.IsNotFound(err) {
 		return false
 	}
 	if err != nil {

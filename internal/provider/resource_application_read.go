@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"errors"
 	"strconv"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -11,7 +12,6 @@ import (
 	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/finder"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/inventory"
-	"github.com/trtc-oss/terraform-provider-trtc/internal/tagging"
 )
 
 // presence is what a read found besides the attributes it set.
@@ -59,15 +59,15 @@ func (r *applicationResource) read(ctx context.Context, id uint64, m *applicatio
 // readApp sets m from the application itself (DescribeSdkAppInfo and
 // its tags, unless known: see readTagsAndSet).
 func (r *applicationResource) readApp(ctx context.Context, id uint64, m *applicationModel, tags map[string]string, diags *diag.Diagnostics) presence {
-	app, err := finder.AppByID(ctx, r.pd.API, id)
+	app, err := finder.LiveAppByID(ctx, r.pd.API, id)
 	switch {
+	case errors.Is(err, finder.ErrBeingDeleted):
+		return presence{gone: true, deleting: true}
 	case api.IsNotFound(err):
 		return presence{gone: true}
 	case err != nil:
 		addFailure(diags, "read", appObject(id), readError(id, err), "")
 		return presence{}
-	case app.TargetStatus == api.AppStatusDeleted:
-		return presence{gone: true, deleting: true}
 	}
 	r.readTagsAndSet(ctx, app, m, tags, diags)
 	var found presence
@@ -83,7 +83,7 @@ func (r *applicationResource) readApp(ctx context.Context, id uint64, m *applica
 func (r *applicationResource) readTagsAndSet(ctx context.Context, app *api.DescribeSdkAppInfoResponse, m *applicationModel, tags map[string]string, diags *diag.Diagnostics) {
 	if tags == nil {
 		var err error
-		if tags, err = tagging.ReadApp(ctx, r.pd.API, app.SdkAppId); err != nil {
+		if tags, err = finder.TagsByAppID(ctx, r.pd.API, app.SdkAppId); err != nil {
 			addFailure(diags, "read the tags of", appObject(app.SdkAppId), err, "")
 			return
 		}

@@ -57,15 +57,14 @@ func (r *applicationTagResource) Read(ctx context.Context, req resource.ReadRequ
 	}
 	id, key := state.appID(), state.Key.ValueString()
 	setIdentity(ctx, resp.Identity, state.identity(), &resp.Diagnostics)
-	tags, err := tagging.ReadApp(ctx, r.pd.API, id)
-	if err != nil {
-		addFailure(&resp.Diagnostics, "read", tagObject(id, key), err, "")
-		return
-	}
-	value, ok := tags[key]
-	if !ok {
+	value, err := finder.TagByKey(ctx, r.pd.API, id, key)
+	if api.IsNotFound(err) {
 		addVanished(&resp.Diagnostics, tagObject(id, key), r.vanishedReason(ctx, id))
 		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		addFailure(&resp.Diagnostics, "read", tagObject(id, key), err, "")
 		return
 	}
 	state.ID = types.StringValue(applicationTagID(id, key))

@@ -8,6 +8,7 @@ import (
 
 	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/catalog"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/finder"
 )
 
 // claimTrial claims the planned Trial and returns what the read-back must
@@ -34,7 +35,7 @@ func (r *subscriptionResource) claimTrial(ctx context.Context, plan *subscriptio
 		return editionUntil(catalog.EditionTrial, out.ExpireTime)
 	}
 	if trialMayBeOurs(err) {
-		s, readErr := r.pd.API.DescribeAppSubscription(callCtx, &api.DescribeAppSubscriptionRequest{SdkAppId: id})
+		s, readErr := finder.SubscriptionByAppID(callCtx, r.pd.API, id)
 		if readErr == nil && s.Status == api.SubscriptionActive && s.Edition == catalog.EditionTrial {
 			tflog.Warn(ctx, "CreateTrtcFreeLicense was refused but the application's trial is active (a retried call whose first answer was lost, or a concurrent start): adopting it",
 				map[string]any{"sdk_app_id": logID(id), "refusal": api.Code(err), "expire_time": s.ExpireTime})
