@@ -1,8 +1,6 @@
 package provider
 
 import (
-	"context"
-	"fmt"
 	"regexp"
 	"slices"
 
@@ -43,7 +41,7 @@ func namesFilterValidators() []validator.List {
 	return []validator.List{listvalidator.SizeAtLeast(1)}
 }
 
-func nameRegexFilterValidators() []validator.String { return []validator.String{regexpValidator{}} }
+func nameRegexFilterValidators() []validator.String { return []validator.String{validators.Regexp()} }
 
 func statusInEffectFilterValidators() []validator.String {
 	return []validator.String{stringvalidator.OneOf(appStatusEnabled, appStatusDisabled)}
@@ -91,23 +89,4 @@ func statusName(enabled bool) string {
 		return appStatusEnabled
 	}
 	return appStatusDisabled
-}
-
-// regexpValidator rejects a name_regex that does not compile, at validate time.
-type regexpValidator struct{}
-
-func (regexpValidator) Description(context.Context) string {
-	return "value must be a valid RE2 regular expression"
-}
-
-func (v regexpValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (regexpValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if _, err := regexp.Compile(req.ConfigValue.ValueString()); err != nil {
-		addAttributeError(&resp.Diagnostics, req.Path, "Invalid regular expression",
-			fmt.Sprintf("%s must be a valid RE2 regular expression: %s", req.Path, err))
-	}
 }

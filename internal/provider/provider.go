@@ -100,7 +100,7 @@ func (p *trtcProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp 
 			"region": schema.StringAttribute{
 				Optional:            true,
 				MarkdownDescription: "API region sent as `X-TC-Region` (the tag and sts services are global and do not get it). Falls back to `" + credentials.EnvRegion + "`; defaults to `" + credentials.DefaultRegion + "`.",
-				Validators:          []validator.String{settingRule{description: "must be a Tencent Cloud region such as ap-singapore", check: credentials.CheckRegion}},
+				Validators:          []validator.String{validators.Setting("must be a Tencent Cloud region such as ap-singapore", credentials.CheckRegion)},
 			},
 			"endpoint": schema.StringAttribute{
 				Optional: true,
@@ -108,7 +108,7 @@ func (p *trtcProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp 
 					"such as the local emulator `http://127.0.0.1:8080`, or a pattern in which `{service}` stands for the service (`trtc`, `tag`, `sts`), " +
 					"such as `https://{service}.intl.tencentcloudapi.com/`. Plain `http://` is accepted only for a loopback host (`127.0.0.0/8`, `::1`, `localhost`) " +
 					"unless `insecure_endpoint` is true. Falls back to `" + credentials.EnvEndpoint + "`, which is held to the same rule.",
-				Validators: []validator.String{endpointRule{}},
+				Validators: []validator.String{validators.Endpoint(endpointRule, credentials.InsecureEndpointSetting, credentials.CheckEndpoint)},
 			},
 			"skip_credentials_validation": schema.BoolAttribute{
 				Optional: true,
@@ -144,15 +144,15 @@ func (p *trtcProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp 
 					"a duration such as `30s` or `2m`, from `1s` to `10m`. Falls back to `"+credentials.EnvRequestTimeout+"`, which is held to the same rule; defaults to `%s`. "+
 					"With the defaults, an endpoint that accepts connections and never answers fails the command after about a minute "+
 					"(6 attempts of 10 s, plus under 8 s of backoff); each retry is logged at WARN level (`TF_LOG=WARN`) with its attempt number.", transport.DefaultAttemptTimeout),
-				Validators: []validator.String{settingRule{description: credentials.RequestTimeoutRule, check: func(s string) error {
+				Validators: []validator.String{validators.Setting(credentials.RequestTimeoutRule, func(s string) error {
 					_, err := credentials.CheckRequestTimeout(s)
 					return err
-				}}},
+				})},
 			},
 			"rate_limit": schema.Float64Attribute{
 				Optional:            true,
 				MarkdownDescription: fmt.Sprintf("Most requests per second the provider sends for any one API action, so parallel operations stay under the service's limit. Must be greater than 0. Defaults to `%d`.", transport.DefaultRateLimit),
-				Validators:          []validator.Float64{positiveFloat{}},
+				Validators:          []validator.Float64{validators.PositiveFloat("requests per second")},
 			},
 		},
 		Blocks: map[string]schema.Block{
@@ -167,7 +167,7 @@ func (p *trtcProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp 
 						Optional:    true,
 						MarkdownDescription: "The default tags: at most 50; keys " + validators.TagKeyRule + "; values " + validators.TagValueRule + ". " +
 							"Together with an application's own tags, at most 50 distinct keys.",
-						Validators: []validator.Map{validators.Tags()},
+						Validators: validators.Tags(),
 					},
 				},
 			},
@@ -187,7 +187,7 @@ func (p *trtcProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp 
 					"session_name": schema.StringAttribute{
 						Optional:            true,
 						MarkdownDescription: "Role session name, 2-128 characters of letters, digits and `_+=,.@-`. Defaults to `" + credentials.DefaultSessionName + "`.",
-						Validators:          []validator.String{settingRule{description: "must be 2-128 characters of letters, digits and _+=,.@-", check: credentials.CheckSessionName}},
+						Validators:          []validator.String{validators.Setting("must be 2-128 characters of letters, digits and _+=,.@-", credentials.CheckSessionName)},
 					},
 					"session_duration": schema.Int64Attribute{
 						Optional:            true,
@@ -353,23 +353,6 @@ func (m providerModel) credentialsConfig(role *assumeRoleModel) credentials.Conf
 		}
 	}
 	return cfg
-}
-
-// positiveFloat requires a number greater than zero.
-type positiveFloat struct{}
-
-func (positiveFloat) Description(context.Context) string { return "value must be greater than 0" }
-
-func (v positiveFloat) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (positiveFloat) ValidateFloat64(_ context.Context, req validator.Float64Request, resp *validator.Float64Response) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if got := req.ConfigValue.ValueFloat64(); got <= 0 {
-		addAttributeError(&resp.Diagnostics, req.Path, "Invalid rate_limit",
-			fmt.Sprintf("%s must be greater than 0 requests per second, got %v.", req.Path, got))
-	}
 }
 
 // effectiveRateLimit is the limit the transport applies: 0 means its default.

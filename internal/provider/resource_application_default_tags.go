@@ -111,7 +111,7 @@ func warnIgnoredTags(keys []string, diags *diag.Diagnostics) {
 func quoteAll(ss []string) string {
 	q := make([]string, len(ss))
 	for i, s := range ss {
-		q[i] = quote(s)
+		q[i] = fmt.Sprintf("%q", s)
 	}
 	return strings.Join(q, ", ")
 }

@@ -94,7 +94,7 @@ func (r *applicationResource) Schema(ctx context.Context, _ resource.SchemaReque
 					validators.TagKeyRule + "; values " + validators.TagValueRule + ".",
 				ElementType: types.StringType,
 				Optional:    true,
-				Validators:  []validator.Map{validators.Tags()},
+				Validators:  validators.Tags(),
 			},
 			"tags_all": schema.MapAttribute{
 				MarkdownDescription: "The tags the application carries: the provider's `default_tags` overlaid with `tags` (the resource's value wins on a shared key); " +

@@ -444,8 +444,8 @@ func TestAccApplication_validation(t *testing.T) {
 		{acctest.RandomName(), "RTCEngine", `data_region = "mars-1"`, `Attribute data_region value must be one of`},
 		{acctest.RandomName(), "RTCEngine", `status = "paused"`, `Attribute status value must be one of`},
 		{acctest.RandomName(), "RTCEngine", `tags = { "qcs:env" = "x" }`, `tag key "qcs:env" must not start with the reserved prefix`},
-		{acctest.RandomName(), "RTCEngine", `tags = { env = " lead" }`, `value of tag key "env"`},
-		{acctest.RandomName(), "RTCEngine", "tags = {\n" + strings.Join(tooMany, "\n") + "\n}", `at most 50 tags`},
+		{acctest.RandomName(), "RTCEngine", `tags = { env = " lead" }`, `tags["env"] tag value " lead" must not start or end with a space`},
+		{acctest.RandomName(), "RTCEngine", "tags = {\n" + strings.Join(tooMany, "\n") + "\n}", `tags map must contain at most 50 elements`},
 	}
 	var steps []resource.TestStep
 	for _, c := range cases {

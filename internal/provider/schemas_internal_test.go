@@ -2,6 +2,8 @@ package provider
 
 import (
 	"context"
+	"go/ast"
+	"regexp"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
@@ -84,6 +86,20 @@ func TestSdkAppIDsAreNumbersEverywhere(t *testing.T) {
 	for name := range want {
 		if seen[name] == 0 {
 			t.Errorf("no schema has an attribute %q: update the rule", name)
+		}
+	}
+}
+
+// Validators have one home, internal/validators: no type of this package
+// implements a schema validator (a Validate<Kind> method).
+func TestNoValidatorTypesInProvider(t *testing.T) {
+	kinds := regexp.MustCompile(`^Validate(String|Bool|Int32|Int64|Float32|Float64|Number|List|Map|Set|Object|Dynamic)$`)
+	fset, files := packageSources(t)
+	for _, f := range files {
+		for _, d := range f.Decls {
+			if fn, ok := d.(*ast.FuncDecl); ok && fn.Recv != nil && kinds.MatchString(fn.Name.Name) {
+				t.Errorf("%s: %s is a validator; define it in internal/validators", fset.Position(fn.Pos()), fn.Name.Name)
+			}
 		}
 	}
 }

@@ -99,20 +99,3 @@ func checkTagText(s string, maxRunes int) error {
 	}
 	return nil
 }
-
-// CheckTags checks a whole tag map: count, then every key and value.
-func CheckTags(tags map[string]string) []error {
-	var errs []error
-	if len(tags) > catalog.MaxTagsPerResource {
-		errs = append(errs, fmt.Errorf("at most %d tags are allowed per application, got %d", catalog.MaxTagsPerResource, len(tags)))
-	}
-	for _, k := range sortedKeys(tags) {
-		if err := CheckTagKey(k); err != nil {
-			errs = append(errs, err)
-		}
-		if err := CheckTagValue(tags[k]); err != nil {
-			errs = append(errs, fmt.Errorf("value of tag key %q: %w", k, err))
-		}
-	}
-	return errs
-}

@@ -1,11 +1,13 @@
 package validators
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -81,7 +83,7 @@ func TestCheckTagKeyAndValue(t *testing.T) {
 }
 
 func TestStringValidatorsSkipUnknownAndNull(t *testing.T) {
-	for _, v := range []validator.String{AppName(), Description(), TagKey(), TagValue()} {
+	for _, v := range []validator.String{AppName(), Description(), TagKey(), TagValue(), Regexp(), Setting("x", func(string) error { return errors.New("no") })} {
 		for _, val := range []types.String{types.StringNull(), types.StringUnknown()} {
 			resp := &validator.StringResponse{}
 			v.ValidateString(t.Context(), validator.StringRequest{Path: path.Root("x"), ConfigValue: val}, resp)
@@ -113,7 +115,10 @@ func tagMap(m map[string]string) types.Map {
 	return types.MapValueMust(types.StringType, els)
 }
 
-func TestTagsValidator(t *testing.T) {
+// Tags composes the framework's map validators with the tag rules: each
+// error names the attribute (with the key when one element breaks a rule)
+// and the rule.
+func TestTagsValidators(t *testing.T) {
 	many := map[string]string{}
 	for i := 0; i < 51; i++ {
 		many[fmt.Sprintf("k%d", i)] = "v"
@@ -123,37 +128,65 @@ func TestTagsValidator(t *testing.T) {
 		fifty[fmt.Sprintf("k%d", i)] = "v"
 	}
 	cases := []struct {
-		name    string
-		in      types.Map
-		wantErr string
+		name     string
+		in       types.Map
+		wantPath string
+		wantErr  string
 	}{
-		{"null", types.MapNull(types.StringType), ""},
-		{"unknown", types.MapUnknown(types.StringType), ""},
-		{"ok", tagMap(map[string]string{"env": "prod", "部门": "研发"}), ""},
-		{"fifty", tagMap(fifty), ""},
-		{"too many", tagMap(many), "at most 50 tags"},
-		{"reserved key", tagMap(map[string]string{"qcs:env": "x"}), `tag key "qcs:env" must not start with the reserved prefix`},
-		{"bad value names key", tagMap(map[string]string{"env": " prod"}), `value of tag key "env"`},
-		{"empty value", tagMap(map[string]string{"env": ""}), `value of tag key "env"`},
-		{"unknown element skipped", types.MapValueMust(types.StringType, map[string]attr.Value{"env": types.StringUnknown()}), ""},
+		{"null", types.MapNull(types.StringType), "", ""},
+		{"unknown", types.MapUnknown(types.StringType), "", ""},
+		{"ok", tagMap(map[string]string{"env": "prod", "部门": "研发"}), "", ""},
+		{"fifty", tagMap(fifty), "", ""},
+		{"too many", tagMap(many), "tags", "Attribute tags map must contain at most 50 elements, got: 51"},
+		{"reserved key", tagMap(map[string]string{"qcs:env": "x"}), `tags["qcs:env"]`, `Attribute tags["qcs:env"] tag key "qcs:env" must not start with the reserved prefix`},
+		{"bad value", tagMap(map[string]string{"env": " prod"}), `tags["env"]`, `Attribute tags["env"] tag value " prod" must not start or end with a space`},
+		{"empty value", tagMap(map[string]string{"env": ""}), `tags["env"]`, `Attribute tags["env"] tag value "" must be 1-255 characters long`},
+		{"null value", types.MapValueMust(types.StringType, map[string]attr.Value{"env": types.StringNull()}), "tags", "null value"},
+		{"unknown element skipped", types.MapValueMust(types.StringType, map[string]attr.Value{"env": types.StringUnknown()}), "", ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			resp := &validator.MapResponse{}
-			Tags().ValidateMap(t.Context(), validator.MapRequest{Path: path.Root("tags"), ConfigValue: c.in}, resp)
+			var diags []string
+			for _, v := range Tags() {
+				resp := &validator.MapResponse{}
+				v.ValidateMap(t.Context(), validator.MapRequest{Path: path.Root("tags"), ConfigValue: c.in}, resp)
+				for _, d := range resp.Diagnostics.Errors() {
+					diags = append(diags, d.(diag.DiagnosticWithPath).Path().String()+": "+d.Detail())
+				}
+			}
 			if c.wantErr == "" {
-				if resp.Diagnostics.HasError() {
-					t.Fatalf("unexpected error: %v", resp.Diagnostics)
+				if len(diags) > 0 {
+					t.Fatalf("unexpected errors: %v", diags)
 				}
 				return
 			}
-			if !resp.Diagnostics.HasError() {
-				t.Fatalf("expected an error containing %q", c.wantErr)
-			}
-			detail := resp.Diagnostics.Errors()[0].Detail()
-			if !strings.Contains(detail, c.wantErr) || !strings.HasPrefix(detail, "Attribute tags") {
-				t.Errorf("detail %q should start with the attribute and contain %q", detail, c.wantErr)
+			if len(diags) != 1 || !strings.HasPrefix(diags[0], c.wantPath+": ") || !strings.Contains(diags[0], c.wantErr) {
+				t.Errorf("errors %q, want one on %s containing %q", diags, c.wantPath, c.wantErr)
 			}
 		})
+	}
+}
+
+// The provider settings' validators report the value as the environment's do.
+func TestSettingAndRegexpMessages(t *testing.T) {
+	check := func(v validator.String, p, value string) string {
+		resp := &validator.StringResponse{}
+		v.ValidateString(t.Context(), validator.StringRequest{Path: path.Root(p), ConfigValue: types.StringValue(value)}, resp)
+		if len(resp.Diagnostics) != 1 {
+			t.Fatalf("%s = %q: %v, want one error", p, value, resp.Diagnostics)
+		}
+		return resp.Diagnostics[0].Summary() + ": " + resp.Diagnostics[0].Detail()
+	}
+	rule := Setting("lower case", func(s string) error {
+		if strings.ToLower(s) != s {
+			return errors.New("must be lower case")
+		}
+		return nil
+	})
+	if got, want := check(rule, "region", "Up"), `Invalid region: region = "Up" is not valid: must be lower case.`; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	if got, want := check(Regexp(), "name_regex", "app_("), `Invalid regular expression: Attribute name_regex must be a valid RE2 regular expression: missing closing ): "app_("`; got != want {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }
