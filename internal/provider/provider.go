@@ -56,7 +56,7 @@ type providerModel struct {
 	RateLimit            types.Float64 `tfsdk:"rate_limit"`
 	InsecureEndpoint     types.Bool    `tfsdk:"insecure_endpoint"`
 	SkipCredentialsCheck types.Bool    `tfsdk:"skip_credentials_validation"`
-	AssumeRole           types.Object  `tfsdk:"assume_role"`  // assumeRoleModel; may be unknown during plan
+	AssumeRole           types.Object  `tfsdk:"assume_role"`  // assumeRoleModel
 	DefaultTags          types.Object  `tfsdk:"default_tags"` // defaultTagsModel
 	IgnoreTags           types.Object  `tfsdk:"ignore_tags"`  // ignoreTagsModel
 }
@@ -211,27 +211,24 @@ func (p *trtcProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp 
 }
 
 func (p *trtcProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
+	if !req.Config.Raw.IsFullyKnown() {
+		// Values from not-yet-created resources: configure at apply time.
+		tflog.Debug(ctx, "Provider configuration has unknown values; not configuring the API client during this plan")
+		return
+	}
 	var cfg providerModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	var role *assumeRoleModel
-	if !cfg.AssumeRole.IsNull() && !cfg.AssumeRole.IsUnknown() {
+	if !cfg.AssumeRole.IsNull() {
 		role = &assumeRoleModel{}
 		resp.Diagnostics.Append(cfg.AssumeRole.As(ctx, role, basetypes.ObjectAsOptions{})...)
-		if resp.Diagnostics.HasError() {
-			return
-		}
 	}
-	defaultTags, unknownTags := cfg.defaultTags(ctx, &resp.Diagnostics)
-	ignoreTags, unknownIgnore := cfg.ignoreTags(ctx, &resp.Diagnostics)
+	defaultTags := cfg.defaultTags(ctx, &resp.Diagnostics)
+	ignoreTags := cfg.ignoreTags(ctx, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
-		return
-	}
-	if unknownTags || unknownIgnore || cfg.hasUnknown(role) {
-		// Values from not-yet-created resources: configure at apply time.
-		tflog.Debug(ctx, "Provider configuration has unknown values; not configuring the API client during this plan")
 		return
 	}
 
@@ -289,46 +286,20 @@ func userAgent(providerVersion, terraformVersion string) string {
 	return "terraform-provider-trtc/" + providerVersion + " terraform/" + terraformVersion
 }
 
-// defaultTags returns the default_tags block as a map (nil when absent), and
-// whether it is not yet known.
-func (m providerModel) defaultTags(ctx context.Context, diags *diag.Diagnostics) (map[string]string, bool) {
+// defaultTags returns the default_tags block as a map (nil when absent).
+// The configuration is known (Configure checked it).
+func (m providerModel) defaultTags(ctx context.Context, diags *diag.Diagnostics) map[string]string {
 	if m.DefaultTags.IsNull() {
-		return nil, false
-	}
-	if m.DefaultTags.IsUnknown() {
-		return nil, true
+		return nil
 	}
 	var block defaultTagsModel
 	diags.Append(m.DefaultTags.As(ctx, &block, basetypes.ObjectAsOptions{})...)
 	if diags.HasError() || block.Tags.IsNull() {
-		return nil, false
-	}
-	if block.Tags.IsUnknown() {
-		return nil, true
+		return nil
 	}
 	tags := map[string]string{}
-	for k, v := range block.Tags.Elements() {
-		s, ok := v.(types.String)
-		if !ok || s.IsUnknown() {
-			return nil, true
-		}
-		tags[k] = s.ValueString()
-	}
-	return tags, false
-}
-
-// hasUnknown reports whether any value is not yet known.
-func (m providerModel) hasUnknown(role *assumeRoleModel) bool {
-	values := []interface{ IsUnknown() bool }{m.SecretID, m.SecretKey, m.SecurityToken, m.Region, m.Endpoint, m.Profile, m.SharedCredentialsDir, m.MaxRetries, m.RequestTimeout, m.RateLimit, m.InsecureEndpoint, m.SkipCredentialsCheck, m.AssumeRole}
-	if role != nil {
-		values = append(values, role.RoleARN, role.SessionName, role.SessionDuration, role.Policy, role.ExternalID)
-	}
-	for _, v := range values {
-		if v.IsUnknown() {
-			return true
-		}
-	}
-	return false
+	diags.Append(block.Tags.ElementsAs(ctx, &tags, false)...)
+	return tags
 }
 
 func (m providerModel) credentialsConfig(role *assumeRoleModel) credentials.Config {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
@@ -108,37 +109,29 @@ func ignoreTagsBlock() schema.Block {
 	}
 }
 
-// ignoreTags returns the ignore_tags block (zero when absent), and whether
-// it is not yet known.
-func (m providerModel) ignoreTags(ctx context.Context, diags *diag.Diagnostics) (IgnoreTags, bool) {
+// ignoreTags returns the ignore_tags block (zero when absent). The block
+// is known (see fullyKnown).
+func (m providerModel) ignoreTags(ctx context.Context, diags *diag.Diagnostics) IgnoreTags {
 	if m.IgnoreTags.IsNull() {
-		return IgnoreTags{}, false
-	}
-	if m.IgnoreTags.IsUnknown() {
-		return IgnoreTags{}, true
+		return IgnoreTags{}
 	}
 	var block ignoreTagsModel
 	diags.Append(m.IgnoreTags.As(ctx, &block, basetypes.ObjectAsOptions{})...)
-	keys, unknownKeys := knownStrings(block.Keys)
-	prefixes, unknownPrefixes := knownStrings(block.KeyPrefixes)
-	return IgnoreTags{Keys: keys, KeyPrefixes: prefixes}, unknownKeys || unknownPrefixes
+	return IgnoreTags{Keys: sortedStrings(ctx, block.Keys, diags), KeyPrefixes: sortedStrings(ctx, block.KeyPrefixes, diags)}
 }
 
-// knownStrings is a set of strings, sorted; false when not fully known.
-func knownStrings(s types.Set) ([]string, bool) {
-	if s.IsUnknown() {
-		return nil, true
-	}
+// sortedStrings is a set of strings, sorted (nil when null).
+func sortedStrings(ctx context.Context, s types.Set, diags *diag.Diagnostics) []string {
 	var out []string
-	for _, v := range s.Elements() {
-		str, ok := v.(types.String)
-		if !ok || str.IsUnknown() {
-			return nil, true
-		}
-		out = append(out, str.ValueString())
-	}
+	diags.Append(s.ElementsAs(ctx, &out, false)...)
 	slices.Sort(out)
-	return out, false
+	return out
+}
+
+// fullyKnown reports whether a value and everything in it is known.
+func fullyKnown(ctx context.Context, v attr.Value) bool {
+	tv, err := v.ToTerraformValue(ctx)
+	return err == nil && tv.IsFullyKnown()
 }
 
 // ValidateConfig refuses a default tag that ignore_tags ignores: it would
@@ -149,9 +142,12 @@ func (p *trtcProvider) ValidateConfig(ctx context.Context, req provider.Validate
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	defaults, unknown := cfg.defaultTags(ctx, &resp.Diagnostics)
-	ignore, unknownIgnore := cfg.ignoreTags(ctx, &resp.Diagnostics)
-	if unknown || unknownIgnore || resp.Diagnostics.HasError() {
+	if !fullyKnown(ctx, cfg.DefaultTags) || !fullyKnown(ctx, cfg.IgnoreTags) {
+		return // nothing to compare yet
+	}
+	defaults := cfg.defaultTags(ctx, &resp.Diagnostics)
+	ignore := cfg.ignoreTags(ctx, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
 		return
 	}
 	for _, k := range ignore.ignoredOf(defaults) {

@@ -137,17 +137,29 @@ func TestConfigureMissingCredentialsSaysWhereToPutThem(t *testing.T) {
 func TestConfigureWithUnknownValuesDefersConfiguration(t *testing.T) {
 	s := providerSchema(t)
 	roleType := s.Type().TerraformType(context.Background()).(tftypes.Object).AttributeTypes["assume_role"]
-	for name, set := range map[string]map[string]tftypes.Value{
+	cases := map[string]map[string]tftypes.Value{
 		"secret_key":        {"secret_key": tftypes.NewValue(tftypes.String, tftypes.UnknownValue)},
 		"assume_role":       {"secret_id": str("a"), "secret_key": str("b"), "assume_role": tftypes.NewValue(roleType, tftypes.UnknownValue)},
 		"assume_role field": {"secret_id": str("a"), "secret_key": str("b"), "assume_role": assumeRoleValue(t, s, map[string]tftypes.Value{"role_arn": tftypes.NewValue(tftypes.String, tftypes.UnknownValue)})},
 		"default_tags":      {"secret_id": str("a"), "secret_key": str("b"), "default_tags": defaultTagsValue(t, s, nil)},
-	} {
+	}
+	// Every attribute, including the next one added: the framework tells
+	// whether the configuration is known, no list of attributes does.
+	objType := s.Type().TerraformType(context.Background()).(tftypes.Object)
+	for name := range s.GetAttributes() {
+		cases["attribute "+name] = map[string]tftypes.Value{"secret_id": str("a"), "secret_key": str("b"), name: tftypes.NewValue(objType.AttributeTypes[name], tftypes.UnknownValue)}
+	}
+	for name := range s.GetBlocks() {
+		cases["block "+name] = map[string]tftypes.Value{"secret_id": str("a"), "secret_key": str("b"), name: tftypes.NewValue(objType.AttributeTypes[name], tftypes.UnknownValue)}
+	}
+	for name, set := range cases {
 		t.Run(name, func(t *testing.T) {
 			rec := &recordingAPI{}
 			server := httptest.NewServer(rec)
 			defer server.Close()
-			set["endpoint"] = str(server.URL)
+			if _, unknown := set["endpoint"]; !unknown {
+				set["endpoint"] = str(server.URL)
+			}
 			resp := configure(t, set)
 			if resp.Diagnostics.HasError() {
 				t.Fatalf("Configure with an unknown value: %v", resp.Diagnostics)
