@@ -28,6 +28,10 @@ if [ -n "$unformatted" ]; then echo "not gofmt-ed:"; echo "$unformatted"; exit 1
 step "go vet"
 go vet ./...
 
+step "GitHub workflows: actionlint"
+go run github.com/rhysd/actionlint/cmd/actionlint@v1.7.12
+echo "ok   $(ls .github/workflows | tr '\n' ' ')"
+
 step "provider binary (for examples and docs)"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
