@@ -59,7 +59,7 @@ func run(t *testing.T, dir string, env []string, name string, args ...string) (s
 	return string(out), err
 }
 
-// TestReadmeLocalBuild follows "Use a local build" and "Usage": make install,
+// TestReadmeLocalBuild follows "Building from source" and "Usage": make install,
 // the dev_overrides block with its path replaced, then plan the Usage
 // configuration without terraform init against an emulator.
 func TestReadmeLocalBuild(t *testing.T) {
@@ -183,6 +183,33 @@ func checkStatsExplained(t *testing.T, out string) {
 			t.Errorf("error code %s (%d) in the stats has no explanation:\n%s", code, n, out)
 		case strings.HasPrefix(explained[1], "unexpected"):
 			t.Errorf("a clean demo run answered %s %d times: %s", code, n, explained[1])
+		}
+	}
+}
+
+// TestReadmeInstallNamesTheRelease keeps the README's version constraints
+// (Install, Usage) in step with the newest release of CHANGELOG.md: "~> X.Y"
+// must accept it, or a reader copying a block would not get it.
+func TestReadmeInstallNamesTheRelease(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	changelog, err := os.ReadFile("CHANGELOG.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rel := regexp.MustCompile(`(?m)^## (\d+)\.(\d+)\.(\d+) \((?:[A-Z][a-z]+ [1-9]\d?, \d{4}|Unreleased)\)$`).FindStringSubmatch(string(changelog))
+	if rel == nil {
+		t.Fatal(`CHANGELOG.md has no release section "## X.Y.Z (Month D, YYYY)"`)
+	}
+	constraints := regexp.MustCompile(`source\s*=\s*"trtc-oss/trtc"\s+version\s*=\s*"~> (\d+)\.(\d+)"`).FindAllStringSubmatch(string(readme), -1)
+	if len(constraints) == 0 {
+		t.Fatal(`README.md has no required_providers entry with source "trtc-oss/trtc" and version "~> X.Y"`)
+	}
+	for _, m := range constraints {
+		if m[1] != rel[1] || (m[1] == "0" && m[2] != rel[2]) {
+			t.Errorf("README.md says %s, CHANGELOG.md's newest release is %s.%s.%s", m[0], rel[1], rel[2], rel[3])
 		}
 	}
 }
