@@ -149,6 +149,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return nil
 	}
 	o.cfg.Log = timestamped{stderr}
+	if _, err := os.Stat(o.cfg.StateFile); err == nil && o.fleet != "" {
+		fmt.Fprintf(o.cfg.Log, "--fleet %s not loaded: the state file %s already holds the account\n", o.fleet, o.cfg.StateFile)
+	}
 	emu, err := emulator.Open(o.cfg)
 	if err != nil {
 		return err

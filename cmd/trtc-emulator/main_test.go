@@ -140,6 +140,9 @@ func TestStateFileKeepsAnAppAcrossARestart(t *testing.T) {
 			if !strings.Contains(stderr.String(), "state file "+state+": 1 applications") {
 				t.Errorf("stderr does not report the state file: %s", stderr.String())
 			}
+			if ignored := strings.Contains(stderr.String(), "--fleet "+fleet+" not loaded"); ignored != (run == 1) {
+				t.Errorf("run %d: the fleet's not-loaded line is there: %v, want %v: %s", run, ignored, run == 1, stderr.String())
+			}
 		})
 	}
 }
