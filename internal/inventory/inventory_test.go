@@ -329,3 +329,33 @@ func nameOf(app *App) string {
 	}
 	return *app.Name
 }
+
+// Peek fetches nothing: it answers only from a fresh listing that saw the
+// writes to the application asked about.
+func TestPeekAnswersOnlyFromTheListingAtHand(t *testing.T) {
+	calls := 0
+	list := func(_ context.Context, req *api.DescribeAppStatListRequest) (*api.DescribeAppStatListResponse, error) {
+		calls++
+		return &api.DescribeAppStatListResponse{TotalNum: 1, SdkAppInfos: []api.SdkAppInfo{{ID: 1400000001}}}, nil
+	}
+	inv := New(list, clock.NewFake(time.Now()), Options{})
+	if _, known := inv.Peek(1400000001); known || calls != 0 {
+		t.Fatalf("Peek with no listing: known %v, %d calls; want unknown, 0 calls", known, calls)
+	}
+	if _, err := inv.List(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if app, known := inv.Peek(1400000001); !known || app == nil || app.ID != 1400000001 {
+		t.Errorf("Peek of a listed application = %v, %v", app, known)
+	}
+	if app, known := inv.Peek(1400000009); !known || app != nil {
+		t.Errorf("Peek of an unlisted application = %v, %v; want nil, known", app, known)
+	}
+	inv.Forget([]uint64{1400000001}, false)
+	if _, known := inv.Peek(1400000001); known {
+		t.Error("Peek answered for an application written since the listing")
+	}
+	if calls != 1 {
+		t.Errorf("%d listing calls, want 1 (Peek fetches nothing)", calls)
+	}
+}

@@ -279,3 +279,61 @@ func TestPlanWarnsOfSubscriptionLeavingWithItsApplication(t *testing.T) {
 		t.Errorf("no warning that the subscription goes with its application: %s", diagText(diags))
 	}
 }
+
+// A new application whose name another application of the account has is
+// most often that one, to be imported: the plan says so, with the import
+// in both forms (issue 27, item 5). Then, with the listing at hand, a tag
+// on an application the account does not hold is warned of at plan, at no
+// API call (item 5).
+func TestPlanWarnsOfTakenNameAndMissingApplication(t *testing.T) {
+	env := acctest.NewEnv(t, acctest.WithConfig(func(c *emulator.Config) { c.RateLimit = -1 }))
+	out, err := env.Client().CreateTrtcApp(t.Context(), &api.CreateTrtcAppRequest{AppName: "taken", Product: "RTCEngine"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := newProtoProvider(t, env, nil)
+	app := p.value("trtc_application", map[string]tftypes.Value{"name": str("taken"), "product": str("RTCEngine")})
+	id := strconv.FormatUint(out.SdkAppId, 10)
+	onlyWarning(t, p.plan("trtc_application", nil, nil, app, app), `Another TRTC application is already named "taken"`,
+		"TRTC application "+id+" in this account", `id = "`+id+`" in an import block`, `terraform import trtc_application.example "`+id+`"`)
+	fresh := p.value("trtc_application", map[string]tftypes.Value{"name": str("fresh"), "product": str("RTCEngine")})
+	if diags := p.plan("trtc_application", nil, nil, fresh, fresh); len(diags) > 0 {
+		t.Errorf("a new name: %s, want no diagnostics", diagText(diags))
+	}
+
+	calls := env.TotalCalls()
+	tag := p.value("trtc_application_tag", map[string]tftypes.Value{"sdk_app_id": num(1400999999), "key": str("team"), "value": str("rtc")})
+	onlyWarning(t, p.plan("trtc_application_tag", nil, nil, tag, tag), "Could not find TRTC application 1400999999", "Check sdk_app_id")
+	onTaken := p.value("trtc_application_tag", map[string]tftypes.Value{"sdk_app_id": num(out.SdkAppId), "key": str("team"), "value": str("rtc")})
+	if diags := p.plan("trtc_application_tag", nil, nil, onTaken, onTaken); len(diags) > 0 {
+		t.Errorf("a tag on an existing application: %s, want no diagnostics", diagText(diags))
+	}
+	if n := env.TotalCalls() - calls; n != 0 {
+		t.Errorf("planning the tags made %d API calls, want 0", n)
+	}
+}
+
+// A trtc_application_tag whose key the provider's default_tags also sets
+// fights the application's tags_all: the plan says so (issue 27, item 5).
+func TestPlanWarnsOfTagAlsoInDefaultTags(t *testing.T) {
+	env := acctest.NewEnv(t, acctest.WithConfig(func(c *emulator.Config) { c.RateLimit = -1 }))
+	out, err := env.Client().CreateTrtcApp(t.Context(), &api.CreateTrtcAppRequest{AppName: "tagged", Product: "RTCEngine"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	server, err := providerserver.NewProtocol6WithError(provider.New("test")())()
+	if err != nil {
+		t.Fatal(err)
+	}
+	schemas, err := server.GetProviderSchema(t.Context(), &tfprotov6.GetProviderSchemaRequest{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	blockType := schemas.Provider.ValueType().(tftypes.Object).AttributeTypes["default_tags"].(tftypes.Object)
+	defaults := tfvalue.Object(blockType, map[string]tftypes.Value{"tags": tftypes.NewValue(tftypes.Map{ElementType: tftypes.String},
+		map[string]tftypes.Value{"cost-center": str("cc-1")})})
+	p := newProtoProvider(t, env, map[string]tftypes.Value{"default_tags": defaults})
+	tag := p.value("trtc_application_tag", map[string]tftypes.Value{"sdk_app_id": num(out.SdkAppId), "key": str("cost-center"), "value": str("cc-2")})
+	onlyWarning(t, p.plan("trtc_application_tag", nil, nil, tag, tag), `Tag "cost-center" is also in the provider's default_tags`,
+		`tags_all sets "cost-center" to "cc-1"`, "remove it from default_tags")
+}

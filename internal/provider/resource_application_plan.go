@@ -11,6 +11,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
 )
 
 var _ resource.ResourceWithModifyPlan = &applicationResource{}
@@ -42,12 +43,46 @@ func (r *applicationResource) ModifyPlan(ctx context.Context, req resource.Modif
 	}
 	r.planTagsAll(ctx, &plan, &resp.Diagnostics)
 	planStatusInEffect(&plan, state)
+	if state == nil && !plan.Name.IsUnknown() && r.pd != nil {
+		r.warnNameTaken(ctx, plan.Name.ValueString(), &resp.Diagnostics)
+	}
 	if state != nil && onlyWaits(&plan, state) {
 		requestedAt, d := req.Private.GetKey(ctx, privateStatusRequestedAt)
 		resp.Diagnostics.Append(d...)
 		addOnlyWaits(&resp.Diagnostics, state, requestedAt)
 	}
 	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+}
+
+// warnNameTaken warns when another application of the account already has
+// the name of one about to be created: most often it is the one meant, to
+// be imported. The account listing is shared by every create of the plan
+// (one call per 100 applications, cached); it costs nothing when no
+// application is created, and a failed listing only skips the check.
+func (r *applicationResource) warnNameTaken(ctx context.Context, name string, diags *diag.Diagnostics) {
+	apps, err := r.pd.Inventory().List(ctx)
+	if err != nil {
+		tflog.Debug(ctx, "could not list the applications to check the new name", map[string]any{"error": err.Error()})
+		return
+	}
+	var same []uint64
+	for _, app := range apps {
+		if app.Name != nil && *app.Name == name {
+			same = append(same, app.ID)
+		}
+	}
+	if len(same) == 0 {
+		return
+	}
+	others := ""
+	if len(same) > 1 {
+		others = fmt.Sprintf(" (and %d more)", len(same)-1)
+	}
+	id := strconv.FormatUint(same[0], 10)
+	addAttributeWarning(diags, path.Root("name"), fmt.Sprintf("Another TRTC application is already named %q", name),
+		joinSentences(fmt.Sprintf("TRTC application %s%s in this account is already named %q, and applying creates another one with that name", id, others, name),
+			"If it is the one this resource means, manage it instead of creating a second one. "+importHint("trtc_application", id),
+			"See the guide Adopting existing applications"))
 }
 
 // privateStatusRequestedAt is the private-state key under which Read keeps
