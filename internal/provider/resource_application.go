@@ -144,7 +144,7 @@ func (r *applicationResource) Read(ctx context.Context, req resource.ReadRequest
 		return
 	}
 	var state applicationModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(applicationDecoder().get(ctx, req.State.Raw, &state)...) // once per application of a refresh
 	if resp.Diagnostics.HasError() {
 		return
 	}

@@ -112,7 +112,7 @@ func BenchmarkApplicationPlan(b *testing.B) {
 	state := tfvalue.Object(appType, map[string]tftypes.Value{
 		"id": str("1400000001"), "sdk_app_id": tftypes.NewValue(tftypes.Number, 1400000001),
 		"name": str("bench"), "description": str(""), "product": str("RTCEngine"), "data_region": str("ap-singapore"),
-		"status": str("enabled"), "deletion_protection": tftypes.NewValue(tftypes.Bool, false),
+		"status": str("enabled"), "status_in_effect": str("enabled"), "deletion_protection": tftypes.NewValue(tftypes.Bool, false),
 		"tags": tags, "tags_all": tags, "sdk_secret_key": str("x"), "create_time": str("2026-01-01T00:00:00Z"), "disabled_reason": tftypes.NewValue(tftypes.String, nil), // null when enabled
 	})
 	req := &tfprotov6.PlanResourceChangeRequest{TypeName: "trtc_application",

@@ -17,12 +17,14 @@ import (
 var _ resource.ResourceWithModifyPlan = &applicationResource{}
 
 // ModifyPlan refuses to plan the deletion of a protected application,
-// computes tags_all and plans the status in effect.
+// computes tags_all and plans the status in effect. It runs for every
+// application of every plan, so it decodes with applicationDecoder and
+// writes the plan back only when it changed it.
 func (r *applicationResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	var state *applicationModel
 	if !req.State.Raw.IsNull() {
 		state = &applicationModel{}
-		resp.Diagnostics.Append(req.State.Get(ctx, state)...)
+		resp.Diagnostics.Append(applicationDecoder().get(ctx, req.State.Raw, state)...)
 	}
 	if req.Plan.Raw.IsNull() { // destroy
 		if state != nil && state.DeletionProtection.ValueBool() {
@@ -31,7 +33,7 @@ func (r *applicationResource) ModifyPlan(ctx context.Context, req resource.Modif
 		return
 	}
 	var plan applicationModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(applicationDecoder().get(ctx, req.Plan.Raw, &plan)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -41,6 +43,7 @@ func (r *applicationResource) ModifyPlan(ctx context.Context, req resource.Modif
 			return
 		}
 	}
+	planned := plan
 	r.planTagsAll(ctx, &plan, &resp.Diagnostics)
 	planStatusInEffect(&plan, state)
 	if state == nil && !plan.Name.IsUnknown() && r.pd != nil {
@@ -51,7 +54,9 @@ func (r *applicationResource) ModifyPlan(ctx context.Context, req resource.Modif
 		resp.Diagnostics.Append(d...)
 		addOnlyWaits(&resp.Diagnostics, state, requestedAt)
 	}
-	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+	if !plan.sameAs(&planned) {
+		resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+	}
 }
 
 // warnNameTaken warns when another application of the account already has

@@ -127,9 +127,12 @@ func (r *applicationResource) Schema(ctx context.Context, _ resource.SchemaReque
 
 // ValidateConfig checks the rules that involve two attributes.
 func (r *applicationResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var product, region types.String
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("product"), &product)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("data_region"), &region)...)
+	if !req.Config.Raw.IsKnown() || req.Config.Raw.IsNull() {
+		return
+	}
+	var cfg applicationModel // every plan validates every application: see applicationDecoder
+	resp.Diagnostics.Append(applicationDecoder().get(ctx, req.Config.Raw, &cfg)...)
+	product, region := cfg.Product, cfg.DataRegion
 	if resp.Diagnostics.HasError() || product.IsNull() || product.IsUnknown() || region.IsNull() || region.IsUnknown() {
 		return
 	}
