@@ -34,8 +34,11 @@ explain_errors() {
 
 export PATH="$(go env GOPATH)/bin:$PATH"
 if ! command -v terraform >/dev/null 2>&1; then
-  step "terraform not on PATH: building v1.5.7 from the Go module proxy (about 4 minutes)"
-  go install github.com/hashicorp/terraform@v1.5.7
+  source scripts/clis.sh
+  step "terraform not on PATH: using v1.5.7 (built from the Go module proxy, about 4 minutes, unless cached in $tf157_cache)"
+  tf157_start /dev/stderr
+  tf157_wait /dev/null
+  export PATH="$tf157_cache:$PATH"
 fi
 
 tmp=$(mktemp -d)

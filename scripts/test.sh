@@ -7,9 +7,16 @@ cd "$(dirname "$0")/.."
 step() { printf '\n==> %s\n' "$*"; }
 
 export PATH="$(go env GOPATH)/bin:$PATH"
+source scripts/clis.sh
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+# Terraform 1.5.7 for the acceptance matrix (scripts/acc-matrix.sh): built
+# in the background while the steps before it run, unless cached.
+tf157_start "$work/tf157.log"
 if ! command -v terraform >/dev/null 2>&1; then
-  step "terraform not on PATH: building v1.5.7 from the Go module proxy (about 4 minutes)"
-  go install github.com/hashicorp/terraform@v1.5.7
+  step "terraform not on PATH: using v1.5.7 (built from the Go module proxy, about 4 minutes, unless cached in $tf157_cache)"
+  tf157_wait "$work/tf157.log"
+  export PATH="$tf157_cache:$PATH"
 fi
 tf_version=$(terraform version | sed -n '1s/^Terraform v//p')
 echo "terraform $tf_version"
@@ -33,8 +40,6 @@ go run github.com/rhysd/actionlint/cmd/actionlint@v1.7.12
 echo "ok   $(ls .github/workflows | tr '\n' ' ')"
 
 step "provider binary (for examples and docs)"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 go build -o "$work/bin/terraform-provider-trtc" .
 cat > "$work/terraformrc" <<RC
 provider_installation {
@@ -45,23 +50,11 @@ provider_installation {
 }
 RC
 
-# Resource identity (Terraform >= 1.12) and list resources for `terraform
-# query` (>= 1.14) are tested with the Terraform 1.14.9 of ../shared/tools
-# when this checkout has it (CI does); the terraform on PATH stays the one
-# for everything else. Elsewhere those tests skip, and this says so once.
-tf_new_xz=../shared/tools/terraform-1.14.9-linux-amd64.xz
-tf_new_tests='^TestAcc\w*_(identity|importByIdentity)$|^TestAccApplicationList_'
-tf_new=""
-if [ -f "$tf_new_xz" ]; then
-  mkdir -p "$work/tf-1.14.9"
-  xz -dc "$tf_new_xz" >"$work/tf-1.14.9/terraform"
-  chmod +x "$work/tf-1.14.9/terraform"
-  (cd "$work/tf-1.14.9" && sha256sum --quiet -c "$OLDPWD/${tf_new_xz%.xz}.sha256") \
-    || { echo "$tf_new_xz: sha256 mismatch"; exit 1; }
-  tf_new="$work/tf-1.14.9/terraform"
-  echo "terraform 1.14.9 from $tf_new_xz (sha256 verified) for the identity and query tests"
-else
-  echo "NOTE: $tf_new_xz not found: the resource identity and terraform query tests ($tf_new_tests in internal/provider) skip, since they need Terraform >= 1.12 / 1.14 and the one on PATH is $tf_version"
+# The list resource examples (.tfquery.hcl) validate with the Terraform
+# 1.14.9 of ../shared/tools when this checkout has it (CI does).
+tf_new=$(shared_tool terraform-1.14.9 "$work/tf-1.14.9")
+if [ -z "$tf_new" ]; then
+  echo "NOTE: $shared_tools/terraform-1.14.9-linux-amd64.xz not found: examples/list-resources are not validated with -query"
 fi
 
 step "examples: terraform fmt -check and validate"
@@ -101,19 +94,9 @@ TRTC_RELEASE_QUICK=1 bash scripts/release.sh >"$work/release.log" 2>&1 || { cat 
 sed -n '/^NOTE: /p; /^release /,$p' "$work/release.log"
 echo "built in $((SECONDS - release_start)) s; TestRegistryInstall installs it from a local HTTPS registry in the next step"
 
-step "unit and acceptance tests (TF_ACC=1, against the in-process emulator)"
-TF_ACC=1 go test -count=1 -timeout 45m ./...
-
-if [ -n "$tf_new" ]; then
-  step "resource identity and terraform query tests with terraform 1.14.9"
-  TF_ACC=1 TF_ACC_TERRAFORM_PATH="$tf_new" go test -count=1 -timeout 30m -v -run "$tf_new_tests" ./internal/provider/ >"$work/tf-new.log" 2>&1 \
-    || { grep -v '^=== ' "$work/tf-new.log" | tail -80; exit 1; }
-  passed=$(grep -c '^--- PASS' "$work/tf-new.log" || true)
-  skipped=$(grep -c '^--- SKIP' "$work/tf-new.log" || true)
-  grep -E '^--- (PASS|SKIP)' "$work/tf-new.log"
-  echo "identity and query tests under terraform 1.14.9: $passed passed, $skipped skipped"
-  if [ "$passed" -eq 0 ] || [ "$skipped" -ne 0 ]; then echo "expected every identity and query test to run"; exit 1; fi
-fi
+step "unit tests, and the acceptance suite on every CLI the README names (scripts/acc-matrix.sh)"
+tf157_wait "$work/tf157.log"
+bash scripts/acc-matrix.sh
 
 step "acceptance tests in external mode (TRTC_ACC_EXTERNAL=1) against an emulator process, public API only"
 bash scripts/acc-external.sh

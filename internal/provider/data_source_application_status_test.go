@@ -1,10 +1,12 @@
 package provider_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os"
 	"regexp"
+	"sync"
 	"testing"
 	"time"
 
@@ -16,6 +18,7 @@ import (
 
 	"github.com/trtc-oss/terraform-provider-trtc/internal/acctest"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/emulator"
 )
 
 // createAndDisable creates an RTCEngine application through the API and asks
@@ -80,12 +83,31 @@ func TestAccApplicationStatusDataSource_pending(t *testing.T) {
 	})
 }
 
+// settleAfterRead is an emulator log that lets pending changes take effect
+// once the first DescribeSdkAppInfo has been answered (logged): the wait
+// then sees the change pending first, however long Terraform takes to start
+// on a loaded machine (with a 2 s propagation the change was sometimes in
+// effect before the first read, and the test saw no polling).
+type settleAfterRead struct {
+	env  *acctest.Env
+	once sync.Once
+}
+
+func (s *settleAfterRead) Write(line []byte) (int, error) {
+	if bytes.Contains(line, []byte(".DescribeSdkAppInfo ")) {
+		s.once.Do(func() { go s.env.Emulator.Advance(2 * time.Hour) }) // the log is written under the emulator's lock
+	}
+	return len(line), nil
+}
+
 // With wait_until_settled, the read returns once the disable is in effect.
 func TestAccApplicationStatusDataSource_waitUntilSettled(t *testing.T) {
 	if os.Getenv(resource.EnvTfAcc) == "" {
 		t.Skipf("acceptance test: set %s=1", resource.EnvTfAcc)
 	}
-	env := acctest.NewEnv(t, acctest.WithPropagation(2*time.Second, 3*time.Second))
+	settle := &settleAfterRead{}
+	env := acctest.NewEnv(t, acctest.WithPropagation(time.Hour, time.Hour), acctest.WithConfig(func(c *emulator.Config) { c.Log = settle }))
+	settle.env = env
 	id := createAndDisable(t, env)
 	const ds = "data.trtc_application_status.test"
 
