@@ -140,8 +140,7 @@ func (d *ApplicationStatusDataSource) Read(ctx context.Context, req datasource.R
 		info, err = finder.AppByID(ctx, d.pd.API, id)
 	}
 	if api.IsNotFound(err) {
-		addAttributeFailure(&resp.Diagnostics, path.Root("sdk_app_id"), "read the status of", appObject(id), err,
-			"No application with this sdk_app_id exists in this account (it may have been deleted). Check sdk_app_id.")
+		addAttributeFailure(&resp.Diagnostics, path.Root("sdk_app_id"), "read the status of", appObject(id), err, noSuchAppAdvice(path.Root("sdk_app_id")))
 		return
 	}
 	if err != nil {

@@ -21,6 +21,7 @@ func (p *trtcProvider) Resources(_ context.Context) []func() resource.Resource {
 // DataSources lists the data source types.
 func (p *trtcProvider) DataSources(_ context.Context) []func() datasource.DataSource {
 	return []func() datasource.DataSource{
+		NewApplicationDataSource,
 		NewApplicationsDataSource,
 		NewApplicationStatusDataSource,
 	}
