@@ -66,6 +66,10 @@ func (in *Internals) DisableApp(sdkAppID uint64, reason string) error {
 	in.t.Helper()
 	return in.need("a platform-side disable (DisableApp)").DisableApp(sdkAppID, reason)
 }
+func (in *Internals) LoadFleet(f *emulator.Fleet) error {
+	in.t.Helper()
+	return in.need("loading a fleet of applications (LoadFleet)").LoadFleet(f)
+}
 
 // ServeHTTP runs on a server goroutine, where a test cannot be skipped:
 // in external mode it fails the request and the test, which should have
