@@ -117,6 +117,7 @@ func TestReadmeLocalBuild(t *testing.T) {
 			t.Errorf("terraform plan output lacks %q:\n%s", want, out)
 		}
 	}
+	followModulesAndBackend(t, filepath.Join(tmp, "modules"), env, usage)
 }
 
 // TestDemoKeepsItsConfigurationOnRequest runs `make demo` as the README
