@@ -134,10 +134,7 @@ func (d *ApplicationDataSource) Read(ctx context.Context, req datasource.ReadReq
 			return
 		}
 	}
-	app, err := finder.AppByID(ctx, d.pd.API, id)
-	if err == nil && app.TargetStatus == api.AppStatusDeleted {
-		err = &api.NotFoundError{What: fmt.Sprintf("application %d (its deletion is under way)", id)}
-	}
+	app, err := finder.LiveAppByID(ctx, d.pd.API, id) // one being deleted is not found
 	if api.IsNotFound(err) {
 		addAttributeFailure(&resp.Diagnostics, at, "read", appObject(id), err, noSuchAppAdvice(at))
 		return

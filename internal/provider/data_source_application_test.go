@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -11,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 
 	"github.com/trtc-oss/terraform-provider-trtc/internal/acctest"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/catalog"
 )
 
@@ -160,4 +162,27 @@ func disabledOneReason(env *acctest.Env) string {
 		return "Manual"
 	}
 	return "Overdue"
+}
+
+// An application whose deletion is under way is not found, as it is gone
+// for the resource's refresh.
+func TestAccApplicationDataSource_beingDeleted(t *testing.T) {
+	env := acctest.NewEnv(t, acctest.WithPropagation(time.Hour, time.Hour), frozenEmulator())
+	acctest.NeedsEmulator(t, "a deletion that stays pending")
+	id := seedApps(t, env, acctest.RandomPrefix(4), 1, catalog.ProductRTCEngine, nil)[0]
+	client := env.Client()
+	if _, err := client.ModifyAppStatus(t.Context(), &api.ModifyAppStatusRequest{SdkAppId: id, Status: api.StatusClose}); err != nil {
+		t.Fatal(err)
+	}
+	env.Emulator.Advance(2 * time.Hour)
+	if _, err := client.DeleteTrtcApp(t.Context(), &api.DeleteTrtcAppRequest{SdkAppId: id}); err != nil {
+		t.Fatal(err)
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: env.Factories(),
+		Steps: []resource.TestStep{{
+			Config:      env.Config(fmt.Sprintf("data \"trtc_application\" \"test\" {\n  sdk_app_id = %d\n}\n", id)),
+			ExpectError: regexp.MustCompile(fmt.Sprintf(`(?s)Could not read TRTC application %d.*deletion\s+is\s+propagating.*Check\s+sdk_app_id`, id)),
+		}},
+	})
 }
