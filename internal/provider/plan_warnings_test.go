@@ -5,7 +5,6 @@ package provider_test
 // then plan with the private state the read returned.
 
 import (
-	"context"
 	"strconv"
 	"strings"
 	"testing"
@@ -31,6 +30,14 @@ type protoProvider struct {
 
 func newProtoProvider(t *testing.T, env *acctest.Env, settings map[string]tftypes.Value) *protoProvider {
 	t.Helper()
+	p := startProtoProvider(t)
+	p.configure(env, settings)
+	return p
+}
+
+// startProtoProvider is a provider server not configured yet.
+func startProtoProvider(t *testing.T) *protoProvider {
+	t.Helper()
 	server, err := providerserver.NewProtocol6WithError(provider.New("test")())()
 	if err != nil {
 		t.Fatal(err)
@@ -39,6 +46,12 @@ func newProtoProvider(t *testing.T, env *acctest.Env, settings map[string]tftype
 	if err != nil {
 		t.Fatal(err)
 	}
+	return &protoProvider{t: t, server: server, schemas: schemas}
+}
+
+// configure configures p for env's endpoint and keys, with settings on top.
+func (p *protoProvider) configure(env *acctest.Env, settings map[string]tftypes.Value) {
+	p.t.Helper()
 	set := map[string]tftypes.Value{
 		"endpoint":   tftypes.NewValue(tftypes.String, env.URL),
 		"secret_id":  tftypes.NewValue(tftypes.String, emulator.DefaultSecretID),
@@ -47,11 +60,10 @@ func newProtoProvider(t *testing.T, env *acctest.Env, settings map[string]tftype
 	for k, v := range settings {
 		set[k] = v
 	}
-	cfg := tfvalue.Object(schemas.Provider.ValueType().(tftypes.Object), set)
-	if resp, err := server.ConfigureProvider(t.Context(), &tfprotov6.ConfigureProviderRequest{Config: tfvalue.Dynamic(t, cfg)}); err != nil || len(resp.Diagnostics) > 0 {
-		t.Fatalf("configure: %v %+v", err, resp)
+	cfg := tfvalue.Object(p.schemas.Provider.ValueType().(tftypes.Object), set)
+	if resp, err := p.server.ConfigureProvider(p.t.Context(), &tfprotov6.ConfigureProviderRequest{Config: tfvalue.Dynamic(p.t, cfg)}); err != nil || len(resp.Diagnostics) > 0 {
+		p.t.Fatalf("configure: %v %+v", err, resp)
 	}
-	return &protoProvider{t: t, server: server, schemas: schemas}
 }
 
 // value is an object of typeName's schema with the given attributes.
@@ -106,6 +118,24 @@ func diagText(diags []*tfprotov6.Diagnostic) string {
 	return "[" + strings.Join(out, "; ") + "]"
 }
 
+// newApp creates an RTCEngine application outside Terraform.
+func newApp(t *testing.T, env *acctest.Env, name string) uint64 {
+	t.Helper()
+	out, err := env.Client().CreateTrtcApp(t.Context(), &api.CreateTrtcAppRequest{AppName: name, Product: "RTCEngine"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out.SdkAppId
+}
+
+// requestDisable asks for id to be disabled, outside Terraform.
+func requestDisable(t *testing.T, env *acctest.Env, id uint64) {
+	t.Helper()
+	if _, err := env.Client().ModifyAppStatus(t.Context(), &api.ModifyAppStatusRequest{SdkAppId: id, Status: api.StatusClose}); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func str(s string) tftypes.Value { return tftypes.NewValue(tftypes.String, s) }
 
 // appState is a trtc_application state of id with the given statuses.
@@ -126,15 +156,8 @@ func appState(p *protoProvider, id uint64, name, status, inEffect string) tftype
 func TestPlanThatOnlyWaitsSaysSo(t *testing.T) {
 	env := acctest.NewEnv(t, acctest.WithPropagation(time.Hour, time.Hour), frozenEmulator())
 	acctest.NeedsEmulator(t, "a change that stays pending")
-	client := env.Client()
-	out, err := client.CreateTrtcApp(t.Context(), &api.CreateTrtcAppRequest{AppName: "waits", Product: "RTCEngine"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	id := out.SdkAppId
-	if _, err := client.ModifyAppStatus(context.Background(), &api.ModifyAppStatusRequest{SdkAppId: id, Status: api.StatusClose}); err != nil {
-		t.Fatal(err)
-	}
+	id := newApp(t, env, "waits")
+	requestDisable(t, env, id)
 	requested := env.Emulator.Now().UTC().Format(time.RFC3339)
 	p := newProtoProvider(t, env, nil)
 
@@ -175,17 +198,10 @@ func TestPlanThatOnlyWaitsSaysSo(t *testing.T) {
 func TestReadOfApplicationBeingDeletedSaysSo(t *testing.T) {
 	env := acctest.NewEnv(t, acctest.WithPropagation(time.Hour, time.Hour), frozenEmulator())
 	acctest.NeedsEmulator(t, "a deletion that stays pending")
-	client := env.Client()
-	out, err := client.CreateTrtcApp(t.Context(), &api.CreateTrtcAppRequest{AppName: "leaving", Product: "RTCEngine"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	id := out.SdkAppId
-	if _, err := client.ModifyAppStatus(t.Context(), &api.ModifyAppStatusRequest{SdkAppId: id, Status: api.StatusClose}); err != nil {
-		t.Fatal(err)
-	}
+	id := newApp(t, env, "leaving")
+	requestDisable(t, env, id)
 	env.Emulator.Advance(2 * time.Hour)
-	if _, err := client.DeleteTrtcApp(t.Context(), &api.DeleteTrtcAppRequest{SdkAppId: id}); err != nil {
+	if _, err := env.Client().DeleteTrtcApp(t.Context(), &api.DeleteTrtcAppRequest{SdkAppId: id}); err != nil {
 		t.Fatal(err)
 	}
 	p := newProtoProvider(t, env, nil)
@@ -210,14 +226,11 @@ func num(n uint64) tftypes.Value { return tftypes.NewValue(tftypes.Number, n) }
 // never "this apply buys" (issue 27, item 4).
 func TestPlannedPurchaseReadsTrueAfterIt(t *testing.T) {
 	env := acctest.NewEnv(t, acctest.WithConfig(func(c *emulator.Config) { c.RateLimit = -1 }))
-	out, err := env.Client().CreateTrtcApp(t.Context(), &api.CreateTrtcAppRequest{AppName: "buyer", Product: "RTCEngine"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	appID := newApp(t, env, "buyer")
 	p := newProtoProvider(t, env, nil)
-	config := subscriptionValue(p, map[string]tftypes.Value{"sdk_app_id": num(out.SdkAppId), "edition": str("Standard"), "period_months": num(1)})
+	config := subscriptionValue(p, map[string]tftypes.Value{"sdk_app_id": num(appID), "edition": str("Standard"), "period_months": num(1)})
 	diags := p.plan("trtc_subscription", nil, nil, config, config)
-	onlyWarning(t, diags, "Paid package: Standard for 1 month(s) for application "+strconv.FormatUint(out.SdkAppId, 10),
+	onlyWarning(t, diags, "Paid package: Standard for 1 month(s) for application "+strconv.FormatUint(appID, 10),
 		"charged to the account balance when this plan is applied", "no refund")
 	if text := diagText(diags); strings.Contains(strings.ToLower(text), "apply buys") {
 		t.Errorf("the warning says the apply buys: %s", text)
@@ -230,18 +243,14 @@ func TestPlannedPurchaseReadsTrueAfterIt(t *testing.T) {
 // for a Trial (item 4).
 func TestPlanWarnsOfAdoption(t *testing.T) {
 	env := acctest.NewEnv(t, acctest.WithConfig(func(c *emulator.Config) { c.RateLimit = -1 }))
-	client := env.Client()
-	out, err := client.CreateTrtcApp(t.Context(), &api.CreateTrtcAppRequest{AppName: "trial", Product: "RTCEngine"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := client.CreateTrtcFreeLicense(t.Context(), &api.CreateTrtcFreeLicenseRequest{SdkAppId: out.SdkAppId}); err != nil {
+	appID := newApp(t, env, "trial")
+	if _, err := env.Client().CreateTrtcFreeLicense(t.Context(), &api.CreateTrtcFreeLicenseRequest{SdkAppId: appID}); err != nil {
 		t.Fatal(err)
 	}
 	p := newProtoProvider(t, env, nil)
-	config := subscriptionValue(p, map[string]tftypes.Value{"sdk_app_id": num(out.SdkAppId), "edition": str("Trial")})
+	config := subscriptionValue(p, map[string]tftypes.Value{"sdk_app_id": num(appID), "edition": str("Trial")})
 	diags := p.plan("trtc_subscription", nil, nil, config, config)
-	onlyWarning(t, diags, "Existing Trial package of TRTC application "+strconv.FormatUint(out.SdkAppId, 10)+" adopted, not bought",
+	onlyWarning(t, diags, "Existing Trial package of TRTC application "+strconv.FormatUint(appID, 10)+" adopted, not bought",
 		"nothing is bought", "cannot be renewed", "convert it to a paid edition", `"Standard", "Pro"`, "period_months")
 	if strings.Contains(diagText(diags), "renewal_trigger") {
 		t.Errorf("a Trial is told to use renewal_trigger: %s", diagText(diags))
@@ -287,13 +296,10 @@ func TestPlanWarnsOfSubscriptionLeavingWithItsApplication(t *testing.T) {
 // API call (item 5).
 func TestPlanWarnsOfTakenNameAndMissingApplication(t *testing.T) {
 	env := acctest.NewEnv(t, acctest.WithConfig(func(c *emulator.Config) { c.RateLimit = -1 }))
-	out, err := env.Client().CreateTrtcApp(t.Context(), &api.CreateTrtcAppRequest{AppName: "taken", Product: "RTCEngine"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	appID := newApp(t, env, "taken")
 	p := newProtoProvider(t, env, nil)
 	app := p.value("trtc_application", map[string]tftypes.Value{"name": str("taken"), "product": str("RTCEngine")})
-	id := strconv.FormatUint(out.SdkAppId, 10)
+	id := strconv.FormatUint(appID, 10)
 	onlyWarning(t, p.plan("trtc_application", nil, nil, app, app), `Another TRTC application is already named "taken"`,
 		"TRTC application "+id+" in this account", `id = "`+id+`" in an import block`, `terraform import trtc_application.example "`+id+`"`)
 	fresh := p.value("trtc_application", map[string]tftypes.Value{"name": str("fresh"), "product": str("RTCEngine")})
@@ -304,7 +310,7 @@ func TestPlanWarnsOfTakenNameAndMissingApplication(t *testing.T) {
 	calls := env.TotalCalls()
 	tag := p.value("trtc_application_tag", map[string]tftypes.Value{"sdk_app_id": num(1400999999), "key": str("team"), "value": str("rtc")})
 	onlyWarning(t, p.plan("trtc_application_tag", nil, nil, tag, tag), "Could not find TRTC application 1400999999", "Check sdk_app_id")
-	onTaken := p.value("trtc_application_tag", map[string]tftypes.Value{"sdk_app_id": num(out.SdkAppId), "key": str("team"), "value": str("rtc")})
+	onTaken := p.value("trtc_application_tag", map[string]tftypes.Value{"sdk_app_id": num(appID), "key": str("team"), "value": str("rtc")})
 	if diags := p.plan("trtc_application_tag", nil, nil, onTaken, onTaken); len(diags) > 0 {
 		t.Errorf("a tag on an existing application: %s, want no diagnostics", diagText(diags))
 	}
@@ -317,23 +323,13 @@ func TestPlanWarnsOfTakenNameAndMissingApplication(t *testing.T) {
 // fights the application's tags_all: the plan says so (issue 27, item 5).
 func TestPlanWarnsOfTagAlsoInDefaultTags(t *testing.T) {
 	env := acctest.NewEnv(t, acctest.WithConfig(func(c *emulator.Config) { c.RateLimit = -1 }))
-	out, err := env.Client().CreateTrtcApp(t.Context(), &api.CreateTrtcAppRequest{AppName: "tagged", Product: "RTCEngine"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	server, err := providerserver.NewProtocol6WithError(provider.New("test")())()
-	if err != nil {
-		t.Fatal(err)
-	}
-	schemas, err := server.GetProviderSchema(t.Context(), &tfprotov6.GetProviderSchemaRequest{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	blockType := schemas.Provider.ValueType().(tftypes.Object).AttributeTypes["default_tags"].(tftypes.Object)
+	appID := newApp(t, env, "tagged")
+	p := startProtoProvider(t)
+	blockType := p.schemas.Provider.ValueType().(tftypes.Object).AttributeTypes["default_tags"].(tftypes.Object)
 	defaults := tfvalue.Object(blockType, map[string]tftypes.Value{"tags": tftypes.NewValue(tftypes.Map{ElementType: tftypes.String},
 		map[string]tftypes.Value{"cost-center": str("cc-1")})})
-	p := newProtoProvider(t, env, map[string]tftypes.Value{"default_tags": defaults})
-	tag := p.value("trtc_application_tag", map[string]tftypes.Value{"sdk_app_id": num(out.SdkAppId), "key": str("cost-center"), "value": str("cc-2")})
+	p.configure(env, map[string]tftypes.Value{"default_tags": defaults})
+	tag := p.value("trtc_application_tag", map[string]tftypes.Value{"sdk_app_id": num(appID), "key": str("cost-center"), "value": str("cc-2")})
 	onlyWarning(t, p.plan("trtc_application_tag", nil, nil, tag, tag), `Tag "cost-center" is also in the provider's default_tags`,
 		`tags_all sets "cost-center" to "cc-1"`, "remove it from default_tags")
 }
