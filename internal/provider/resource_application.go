@@ -55,6 +55,13 @@ func (r *applicationResource) deps() waiters.Deps {
 	return waiters.ForClient(r.pd.API, r.pd.Clock, r.pd.Waits())
 }
 
+// Create and Update record the application as they last saw it after their
+// writes, instead of reading it once more: as the read that found the new
+// application readable, or as the status wait polled it last (a direct
+// read, or the shared listing, which shows only the status in effect: see
+// setSeen). Tags are read back from the Tag service after they were
+// written, except where Update's wait used the listing, which has them;
+// tags Update did not write are the state's.
 func (r *applicationResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	if !r.configured(&resp.Diagnostics) {
 		return
@@ -108,15 +115,23 @@ func (r *applicationResource) Create(ctx context.Context, req resource.CreateReq
 				"replaces it (deletes it and creates a new one). To keep it instead, run terraform untaint on this resource before that apply.")
 		return
 	}
-	if plan.Status.ValueString() == appStatusDisabled {
-		disabled, err := r.setStatus(ctx, id, appStatusDisabled)
-		if disabled != nil {
-			app = withStatus(app, disabled, api.AppStatusDisabled)
-		}
-		if err != nil && (disabled == nil || ctx.Err() == nil) {
+	// CreateTrtcApp wrote the tags: read them back now, before a disable
+	// that may outlast ctx (its outcome is saved all the same).
+	onApp, err := finder.TagsByAppID(ctx, r.pd.API, id)
+	if err != nil {
+		addFailure(&resp.Diagnostics, "read the tags of", appObject(id), err, "")
+		return
+	}
+	disable := plan.Status.ValueString() == appStatusDisabled
+	plan.setFromApp(app, &resp.Diagnostics)
+	plan.setTags(onApp, r.pd.tagRules(), &resp.Diagnostics)
+	if disable {
+		seen, err := r.setStatus(ctx, id, appStatusDisabled)
+		if err != nil && (seen == nil || ctx.Err() == nil) {
 			addFailure(&resp.Diagnostics, "disable the new", appObject(id), err, waitAdvice(err, "create"))
 			return
 		}
+		plan.setSeen(seen, appStatusDisabled, &resp.Diagnostics)
 		if err != nil {
 			// Timed out or interrupted: the application exists and only the
 			// disable is propagating. Keeping it untainted (a warning, not an
@@ -127,12 +142,8 @@ func (r *applicationResource) Create(ctx context.Context, req resource.CreateReq
 				fmt.Sprintf("The application was created and saved in the state (not tainted), with status = \"disabled\" and status_in_effect = %q. "+
 					"The next terraform plan shows an in-place update of status_in_effect and terraform apply waits for the disable to take effect; "+
 					"it does not replace the application.", appStatusEnabled)))
-			ctx, cancel = context.WithTimeout(context.WithoutCancel(ctx), time.Minute) // for the tags read below
-			defer cancel()
 		}
 	}
-	// The wait's last read is current: no second DescribeSdkAppInfo.
-	r.readTagsAndSet(ctx, app, &plan, nil, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -210,41 +221,60 @@ func (r *applicationResource) Update(ctx context.Context, req resource.UpdateReq
 			return
 		}
 	}
-	// Tags are read back only when they were written.
-	var unchangedTags map[string]string
-	if current := state.appliedTags(ctx, r.pd.IgnoreTags, &resp.Diagnostics); maps.Equal(current, desiredTags) {
-		unchangedTags = mergeTags(map[string]string{}, current)
-	} else if err := r.updateTags(ctx, id, current, desiredTags); err != nil {
-		addFailure(&resp.Diagnostics, "update the tags of", appObject(id), tagWriteError(err), "")
-		return
+	// Tags are written only when they change; unchanged, the state's are on
+	// the application.
+	tags := state.appliedTags(ctx, r.pd.IgnoreTags, &resp.Diagnostics)
+	tagsWritten := !maps.Equal(tags, desiredTags)
+	if tagsWritten {
+		if err := r.updateTags(ctx, id, tags, desiredTags); err != nil {
+			addFailure(&resp.Diagnostics, "update the tags of", appObject(id), tagWriteError(err), "")
+			return
+		}
 	}
+	// seen is the application after every write above: as the status wait
+	// saw it last, else read now.
+	var seen *waiters.AppState
+	want := plan.Status.ValueString()
 	if !plan.Status.Equal(state.Status) || state.statusPending() {
 		change := r.setStatus
 		if plan.Status.Equal(state.Status) {
 			change = r.awaitStatus // only a wait is planned
 		}
-		st, err := change(ctx, id, plan.Status.ValueString())
-		if err != nil {
+		var err error
+		if seen, err = change(ctx, id, want); err != nil {
 			if cutShort(err) {
-				addError(&resp.Diagnostics, stillPropagating(appObject(id), plan.Status.ValueString()), joinSentences(err.Error(), waitAdvice(err, "update")))
+				addError(&resp.Diagnostics, stillPropagating(appObject(id), want), joinSentences(err.Error(), waitAdvice(err, "update")))
 			} else {
 				addFailure(&resp.Diagnostics, "change the status of", appObject(id), err, waitAdvice(err, "update"))
 			}
 			r.saveAfterFailure(ctx, id, plan, &resp.State, &resp.Diagnostics)
 			return
 		}
-		// Seen by the wait, after every write above.
-		if st.Listed != nil {
-			plan.setFromListing(st.Listed, r.pd.tagRules(), &resp.Diagnostics)
-			if !st.Listed.Enabled {
-				plan.DisabledReason = types.StringValue(api.DisabledReasonManual)
-			}
-		} else {
-			r.readTagsAndSet(ctx, st.Read, &plan, unchangedTags, &resp.Diagnostics)
+	} else {
+		app, err := finder.LiveAppByID(ctx, r.pd.API, id)
+		switch {
+		case api.IsNotFound(err):
+			addFailure(&resp.Diagnostics, "update", appObject(id), errors.New("it was deleted outside Terraform during the update"), "")
+			return
+		case err != nil:
+			addFailure(&resp.Diagnostics, "read", appObject(id), readError(id, err), "")
+			return
 		}
-	} else if r.readApp(ctx, id, &plan, unchangedTags, &resp.Diagnostics).gone {
-		addFailure(&resp.Diagnostics, "update", appObject(id), errors.New("it was deleted outside Terraform during the update"), "")
+		seen = &waiters.AppState{Read: app}
 	}
+	if seen.Listed != nil {
+		plan.setFromListing(seen.Listed, r.pd.tagRules(), &resp.Diagnostics) // the listing has the tags too
+	} else {
+		if tagsWritten { // read back what the Tag service holds now
+			var err error
+			if tags, err = finder.TagsByAppID(ctx, r.pd.API, id); err != nil {
+				addFailure(&resp.Diagnostics, "read the tags of", appObject(id), err, "")
+				return
+			}
+		}
+		plan.setTags(tags, r.pd.tagRules(), &resp.Diagnostics)
+	}
+	plan.setSeen(seen, want, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -258,7 +288,7 @@ func (r *applicationResource) saveAfterFailure(ctx context.Context, id uint64, p
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Minute)
 	defer cancel()
 	var readDiags diag.Diagnostics
-	if !r.readApp(ctx, id, &plan, nil, &readDiags).gone && !readDiags.HasError() {
+	if !r.readApp(ctx, id, &plan, &readDiags).gone && !readDiags.HasError() {
 		diags.Append(state.Set(ctx, &plan)...)
 	}
 }
@@ -299,27 +329,6 @@ func (r *applicationResource) awaitStatus(ctx context.Context, id uint64, status
 		requested = r.pd.Clock.Now()
 	}
 	return waiters.WaitRequestedStatus(ctx, r.deps(), id, want, requested)
-}
-
-// withStatus is app (read before asking for status want) with the status
-// the wait saw last: read directly, or in effect as listed (the target is
-// want since the request).
-func withStatus(app *api.DescribeSdkAppInfoResponse, st *waiters.AppState, want string) *api.DescribeSdkAppInfoResponse {
-	if st.Read != nil {
-		return st.Read
-	}
-	changed := *app
-	changed.TargetStatus = want
-	if st.Listed != nil {
-		changed.Status, changed.DisabledReason = api.AppStatusEnabled, ""
-		if !st.Listed.Enabled {
-			changed.Status, changed.DisabledReason = api.AppStatusDisabled, api.DisabledReasonManual
-		}
-	}
-	if changed.Status == want {
-		changed.StatusChangeTime = ""
-	}
-	return &changed
 }
 
 func (r *applicationResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

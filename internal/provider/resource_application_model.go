@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/waiters"
 )
 
 // applicationModel is the state and plan of trtc_application.
@@ -125,4 +126,26 @@ func (m applicationModel) created(id uint64) *applicationModel {
 		m.TagsAll = types.MapNull(types.StringType)
 	}
 	return &m
+}
+
+// setSeen sets m from what a wait for status want, asked for by this
+// provider, saw last (Create's disable, Update's status change; Update also
+// passes a direct read made without a wait):
+//   - a direct read tells every attribute but the tags;
+//   - the listing tells only the status in effect; a disable by this
+//     provider has the reason Manual;
+//   - the target is want since the request, whatever was seen.
+func (m *applicationModel) setSeen(seen *waiters.AppState, want string, diags *diag.Diagnostics) {
+	if seen.Read != nil {
+		m.setFromApp(seen.Read, diags)
+		return
+	}
+	if seen.Listed != nil {
+		m.StatusInEffect = types.StringValue(statusName(seen.Listed.Enabled))
+		m.DisabledReason = types.StringNull()
+		if !seen.Listed.Enabled {
+			m.DisabledReason = types.StringValue(api.DisabledReasonManual)
+		}
+	}
+	m.Status = types.StringValue(want)
 }

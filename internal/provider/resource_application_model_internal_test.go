@@ -11,6 +11,7 @@ import (
 
 	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/inventory"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/waiters"
 )
 
 func fullApplicationModel() applicationModel {
@@ -100,5 +101,40 @@ func TestListingWithNullNameOrDescriptionIsNotTaken(t *testing.T) {
 	m.setFromListing(listed(nil, nil), tagRules{}, &diags)
 	if m.Name.ValueString() != "app" || m.Description.ValueString() != "d" {
 		t.Errorf("null name/description overwrote the model: %q %q", m.Name.ValueString(), m.Description.ValueString())
+	}
+}
+
+// setSeen: after status want was asked for, the target is want whatever
+// the wait saw; the listing tells the status in effect (a disable by the
+// provider is Manual), a direct read tells everything.
+func TestApplicationSetSeen(t *testing.T) {
+	read := &api.DescribeSdkAppInfoResponse{SdkAppId: 1400000009, AppName: "read", Status: api.AppStatusEnabled,
+		TargetStatus: api.AppStatusDisabled, Product: "RTCEngine", DataRegion: "ap-singapore"}
+	for _, tc := range []struct {
+		name                     string
+		seen                     waiters.AppState
+		status, inEffect, reason types.String
+		nameAfter                string
+	}{
+		{"read", waiters.AppState{Read: read}, types.StringValue("disabled"), types.StringValue("enabled"), types.StringNull(), "read"},
+		{"listed in effect", waiters.AppState{Listed: &inventory.App{ID: 1400000009, Enabled: false}},
+			types.StringValue("disabled"), types.StringValue("disabled"), types.StringValue(api.DisabledReasonManual), "model"},
+		{"listed not yet", waiters.AppState{Listed: &inventory.App{ID: 1400000009, Enabled: true}},
+			types.StringValue("disabled"), types.StringValue("enabled"), types.StringNull(), "model"},
+		{"nothing seen", waiters.AppState{}, types.StringValue("disabled"), types.StringValue("enabled"), types.StringNull(), "model"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m := fullApplicationModel()
+			m.Name, m.Status, m.StatusInEffect, m.DisabledReason = types.StringValue("model"), types.StringValue("enabled"), types.StringValue("enabled"), types.StringNull()
+			var diags diag.Diagnostics
+			m.setSeen(&tc.seen, appStatusDisabled, &diags)
+			if diags.HasError() {
+				t.Fatal(diags)
+			}
+			if !m.Status.Equal(tc.status) || !m.StatusInEffect.Equal(tc.inEffect) || !m.DisabledReason.Equal(tc.reason) || m.Name.ValueString() != tc.nameAfter {
+				t.Errorf("status %v, in effect %v, reason %v, name %v; want %v, %v, %v, %s",
+					m.Status, m.StatusInEffect, m.DisabledReason, m.Name, tc.status, tc.inEffect, tc.reason, tc.nameAfter)
+			}
+		})
 	}
 }

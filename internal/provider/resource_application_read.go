@@ -41,7 +41,7 @@ type presence struct {
 //     stays disabled; otherwise the direct read supplies it.
 func (r *applicationResource) read(ctx context.Context, id uint64, m *applicationModel, diags *diag.Diagnostics) presence {
 	if !m.hasImmutableAttributes() || m.statusPending() {
-		return r.readApp(ctx, id, m, nil, diags) // after import, or to see where a pending change stands
+		return r.readApp(ctx, id, m, diags) // after import, or to see where a pending change stands
 	}
 	app, err := r.pd.Inventory().Lookup(ctx, id)
 	if err != nil {
@@ -49,16 +49,16 @@ func (r *applicationResource) read(ctx context.Context, id uint64, m *applicatio
 		return presence{}
 	}
 	if !m.listingAnswers(app) {
-		return r.readApp(ctx, id, m, nil, diags)
+		return r.readApp(ctx, id, m, diags)
 	}
 	tflog.Trace(ctx, "TRTC application read from the account listing", map[string]any{"sdk_app_id": logID(id)})
 	m.setFromListing(app, r.pd.tagRules(), diags)
 	return presence{}
 }
 
-// readApp sets m from the application itself (DescribeSdkAppInfo and
-// its tags, unless known: see readTagsAndSet).
-func (r *applicationResource) readApp(ctx context.Context, id uint64, m *applicationModel, tags map[string]string, diags *diag.Diagnostics) presence {
+// readApp sets m from the application itself (DescribeSdkAppInfo) and its
+// tags.
+func (r *applicationResource) readApp(ctx context.Context, id uint64, m *applicationModel, diags *diag.Diagnostics) presence {
 	app, err := finder.LiveAppByID(ctx, r.pd.API, id)
 	switch {
 	case errors.Is(err, finder.ErrBeingDeleted):
@@ -69,27 +69,18 @@ func (r *applicationResource) readApp(ctx context.Context, id uint64, m *applica
 		addFailure(diags, "read", appObject(id), readError(id, err), "")
 		return presence{}
 	}
-	r.readTagsAndSet(ctx, app, m, tags, diags)
+	tags, err := finder.TagsByAppID(ctx, r.pd.API, id)
+	if err != nil {
+		addFailure(diags, "read the tags of", appObject(id), err, "")
+		return presence{}
+	}
+	m.setFromApp(app, diags)
+	m.setTags(tags, r.pd.tagRules(), diags)
 	var found presence
 	if t, err := api.ParseTime(app.StatusChangeTime); err == nil && targetStatus(app) != app.Status {
 		found.requestedAt = formatTime(t)
 	}
 	return found
-}
-
-// readTagsAndSet sets m from an application just read (by readApp, or by
-// the last poll of a wait) and its tags: tags, when known to be on it
-// (not written since they were read), else read from the Tag service.
-func (r *applicationResource) readTagsAndSet(ctx context.Context, app *api.DescribeSdkAppInfoResponse, m *applicationModel, tags map[string]string, diags *diag.Diagnostics) {
-	if tags == nil {
-		var err error
-		if tags, err = finder.TagsByAppID(ctx, r.pd.API, app.SdkAppId); err != nil {
-			addFailure(diags, "read the tags of", appObject(app.SdkAppId), err, "")
-			return
-		}
-	}
-	m.setFromApp(app, diags)
-	m.setTags(tags, r.pd.tagRules(), diags)
 }
 
 // listingAnswers: the listed app tells all that read needs. Not when it is
