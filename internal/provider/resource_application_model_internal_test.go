@@ -50,6 +50,11 @@ func TestApplicationModelSameAsSeesEveryAttribute(t *testing.T) {
 	}
 }
 
+// keptFromStateOnListing are the attributes the listing does not report:
+// setFromListing keeps the state's. disabled_reason is kept only while the
+// application stays disabled (knowsDisabledReason).
+var keptFromStateOnListing = []string{"product", "data_region", "sdk_secret_key", "disabled_reason", "deletion_protection", "timeouts"}
+
 // The listed path of Read keeps the state's value of every attribute the
 // listing lacks. An attribute added to the model must be filled from the
 // listing or named in keptFromStateOnListing, else refresh would silently

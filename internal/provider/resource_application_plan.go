@@ -119,12 +119,17 @@ func addOnlyWaits(diags *diag.Diagnostics, state *applicationModel, requestedAt 
 			state.Status.ValueString(), when, state.StatusInEffect.ValueString(), propagationRange()))
 }
 
-// planStatusInEffect: an update leaves the configured status in effect (or
-// fails), so status_in_effect is planned as status; a create may end with
-// the disable still pending (see Create), so there it is unknown. When the state holds a change still
-// pending toward it, this is the plan's only difference: an in-place update
-// that waits for the change to take effect. A change pending away from the
-// configuration shows as a change of status itself (planned as its reversal).
+// planStatusInEffect plans status_in_effect, and disabled_reason with it,
+// from what Create and Update leave in effect:
+//   - an update leaves the configured status in effect, or fails: status_in_effect
+//     is planned as status;
+//   - a create may end with its disable still pending (see Create): both are
+//     unknown;
+//   - a change pending toward the configuration is then the plan's only
+//     difference, an in-place update that waits for it to take effect;
+//   - a change pending away from the configuration shows as a change of
+//     status itself, planned as its reversal;
+//   - disabled_reason follows the status in effect: unknown when that changes.
 func planStatusInEffect(plan, state *applicationModel) {
 	if state == nil || plan.Status.IsUnknown() {
 		plan.StatusInEffect = types.StringUnknown()

@@ -83,11 +83,15 @@ func (r *applicationResource) readApp(ctx context.Context, id uint64, m *applica
 	return found
 }
 
-// listingAnswers: the listed app tells all that read needs. Not when it is
-// not listed (deleted, or too new to be listed: only a direct read can
-// tell; also written since the listing, or too few reads), its status
-// changed (the target may differ again), no reason is known, or its name or
-// description is listed as null (published as possible: it says nothing).
+// listingAnswers reports whether the listed app tells all that read needs.
+// It does not when:
+//   - it is not listed: deleted, too new, written since the listing, or too
+//     few reads share the listing. Only a direct read can tell which;
+//   - its status in effect is not the state's status: the target may have
+//     changed too;
+//   - it is disabled and the state holds no reason;
+//   - its name or description is listed as null, which the reference allows
+//     and which says nothing.
 func (m *applicationModel) listingAnswers(app *inventory.App) bool {
 	return app != nil && statusName(app.Enabled) == m.Status.ValueString() && (app.Enabled || m.knowsDisabledReason()) &&
 		app.Name != nil && app.Description != nil
@@ -104,14 +108,11 @@ func (m *applicationModel) knowsDisabledReason() bool {
 	return m.Status.ValueString() == appStatusDisabled && m.DisabledReason.ValueString() != ""
 }
 
-// keptFromStateOnListing are the attributes the listing does not report:
-// setFromListing keeps the state's (a unit test holds every other attribute
-// to being filled from the listing). disabled_reason is kept only while the
-// application stays disabled (knowsDisabledReason).
-var keptFromStateOnListing = []string{"product", "data_region", "sdk_secret_key", "disabled_reason", "deletion_protection", "timeouts"}
-
-// setFromListing copies what the listing reports, tags included; see
-// read and keptFromStateOnListing for the rest.
+// setFromListing copies what the listing reports, tags included. It keeps
+// the state's product, data_region, sdk_secret_key, deletion_protection and
+// timeouts, which the listing lacks, and disabled_reason while the
+// application stays disabled (see read; a unit test holds every other
+// attribute to being filled from the listing).
 func (m *applicationModel) setFromListing(app *inventory.App, rules tagRules, diags *diag.Diagnostics) {
 	m.setTags(app.Tags, rules, diags)
 	m.ID = types.StringValue(strconv.FormatUint(app.ID, 10))
