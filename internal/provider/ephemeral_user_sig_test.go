@@ -190,11 +190,11 @@ ephemeral "trtc_user_sig" "test" {
 		TerraformVersionChecks:   acctest.SkipWithout(acctest.Ephemeral),
 		ProtoV6ProviderFactories: env.Factories(),
 		Steps: []resource.TestStep{
-			{Config: sig(`user_id = "has space"`), PlanOnly: true, ExpectError: wrapped(`Attribute user_id must be 1 to 32 characters of letters, digits, _ and -`)},
+			{Config: sig(`user_id = "has space"`), PlanOnly: true, ExpectError: acctest.Wrapped(`Attribute user_id must be 1 to 32 characters of letters, digits, _ and -`)},
 			{Config: sig(`user_id = "` + strings.Repeat("u", 33) + `"`), PlanOnly: true, ExpectError: regexp.MustCompile(`user_id`)},
-			{Config: sig("user_id = \"a\"\nexpire_seconds = 0"), PlanOnly: true, ExpectError: wrapped(`Attribute expire_seconds value must be between 1 and 15552000, got: 0`)},
-			{Config: sig("user_id = \"a\"\nexpire_seconds = 15552001"), PlanOnly: true, ExpectError: wrapped(`Attribute expire_seconds value must be between 1 and 15552000, got: 15552001`)},
-			{Config: sig("user_id = \"a\"\nsecret_key = \"\""), PlanOnly: true, ExpectError: wrapped(`Attribute secret_key string length must be at least 1`)},
+			{Config: sig("user_id = \"a\"\nexpire_seconds = 0"), PlanOnly: true, ExpectError: acctest.Wrapped(`Attribute expire_seconds value must be between 1 and 15552000, got: 0`)},
+			{Config: sig("user_id = \"a\"\nexpire_seconds = 15552001"), PlanOnly: true, ExpectError: acctest.Wrapped(`Attribute expire_seconds value must be between 1 and 15552000, got: 15552001`)},
+			{Config: sig("user_id = \"a\"\nsecret_key = \"\""), PlanOnly: true, ExpectError: acctest.Wrapped(`Attribute secret_key string length must be at least 1`)},
 		},
 	})
 	if n := env.TotalCalls(); n != 0 {

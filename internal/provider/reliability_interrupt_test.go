@@ -175,7 +175,7 @@ resource "trtc_application" "app" {
 	if !strings.Contains(out.String(), "Interrupt received") {
 		t.Fatalf("terraform did not see the interrupt:\n%s", out)
 	}
-	if text := out.String(); strings.Contains(text, "timed out") || !wrapped("interrupted while waiting for the new application").MatchString(text) {
+	if text := out.String(); strings.Contains(text, "timed out") || !acctest.Wrapped("interrupted while waiting for the new application").MatchString(text) {
 		t.Errorf("the interrupted creates should say so, not blame a timeout:\n%s", text)
 	}
 	interrupted := w.stateIDs("trtc_application")

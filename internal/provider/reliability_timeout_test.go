@@ -96,7 +96,7 @@ func TestAccReliability_deleteTimeout(t *testing.T) {
 			{
 				Config:      short,
 				Destroy:     true,
-				ExpectError: wrapped("raise timeouts.delete"),
+				ExpectError: acctest.Wrapped("raise timeouts.delete"),
 			},
 			{
 				// Still in state and in the emulator; a longer timeout is

@@ -288,7 +288,7 @@ func TestAccApplicationDefaultTags_tooManyKeys(t *testing.T) {
 				// The plan only warns (an error would block terraform destroy
 				// too); the apply refuses before any write.
 				Config:      defaultTagsConfig(env, defaults, defaultTagsApp(name, ownTags(0, 21))),
-				ExpectError: wrapped("Attribute tags together with the provider's default_tags gives 51 distinct tag keys; at most 50 are allowed per application. Nothing was changed."),
+				ExpectError: acctest.Wrapped("Attribute tags together with the provider's default_tags gives 51 distinct tag keys; at most 50 are allowed per application. Nothing was changed."),
 			},
 		},
 	})

@@ -30,7 +30,7 @@ func TestAccApplication_importMissingOrForeign(t *testing.T) {
 					},
 					{
 						Config: config, ResourceName: appAddr, ImportState: true, ImportStateId: "1300000001",
-						ExpectError: wrapped("Application 1300000001 belongs to another Tencent Cloud account"),
+						ExpectError: acctest.Wrapped("Application 1300000001 belongs to another Tencent Cloud account"),
 					},
 				},
 			})

@@ -101,7 +101,7 @@ func TestAccApplication_pendingChangeAwayFromConfigIsReversed(t *testing.T) {
 			{Config: config("enabled", "2s")},
 			{
 				Config:      config("disabled", "2s"),
-				ExpectError: wrapped("to become disabled (in effect: enabled, target: disabled"),
+				ExpectError: acctest.Wrapped("to become disabled (in effect: enabled, target: disabled"),
 			},
 			{
 				// The disable is still pending: the state says so...

@@ -98,7 +98,7 @@ func TestAccApplicationTag_lifecycle(t *testing.T) {
 			{ // one documented form: a comma is refused with the form to use
 				ResourceName: tagAddr, ImportState: true,
 				ImportStateId: strconv.FormatUint(id, 10) + ",cost-center",
-				ExpectError:   wrapped(fmt.Sprintf(`The ID "%d,cost-center" is not <sdk_app_id>|<key>, such as "1400000001|cost-center". Import it with the ID in quotes: id = "1400000001|cost-center" in an import block, or terraform import trtc_application_tag.example "1400000001|cost-center"`, id)),
+				ExpectError:   acctest.Wrapped(fmt.Sprintf(`The ID "%d,cost-center" is not <sdk_app_id>|<key>, such as "1400000001|cost-center". Import it with the ID in quotes: id = "1400000001|cost-center" in an import block, or terraform import trtc_application_tag.example "1400000001|cost-center"`, id)),
 			},
 		},
 	})

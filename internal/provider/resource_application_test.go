@@ -42,12 +42,6 @@ resource "trtc_application" "test" {
 
 func attr(name string) tfjsonpath.Path { return tfjsonpath.New(name) }
 
-// wrapped matches text as Terraform prints it, where long diagnostics are
-// wrapped: every space of text may be any run of white space.
-func wrapped(text string) *regexp.Regexp {
-	return regexp.MustCompile(strings.ReplaceAll(regexp.QuoteMeta(text), " ", `\s+`))
-}
-
 // checkAppsGone is a CheckDestroy: nothing left in the emulator, not even
 // an application whose deletion is still propagating (in external mode:
 // nothing of the state still reads).
@@ -303,12 +297,12 @@ resource "trtc_application_tag" "test" {
 			{
 				Config:      config(true, "ap-singapore"),
 				Destroy:     true,
-				ExpectError: wrapped("deletion_protection is true, and this plan destroys it. Nothing was changed. To proceed, first set deletion_protection = false"),
+				ExpectError: acctest.Wrapped("deletion_protection is true, and this plan destroys it. Nothing was changed. To proceed, first set deletion_protection = false"),
 			},
 			{
 				PreConfig:   untouched,
 				Config:      config(true, "eu-frankfurt"),
-				ExpectError: wrapped(`this plan replaces it (data_region changes from "ap-singapore" to "eu-frankfurt")`),
+				ExpectError: acctest.Wrapped(`this plan replaces it (data_region changes from "ap-singapore" to "eu-frankfurt")`),
 			},
 			{
 				PreConfig: untouched,
@@ -452,7 +446,7 @@ func TestAccApplication_validation(t *testing.T) {
 		steps = append(steps, resource.TestStep{
 			Config:      appConfig(env, c.name, c.product, c.extra),
 			PlanOnly:    true,
-			ExpectError: wrapped(c.want),
+			ExpectError: acctest.Wrapped(c.want),
 		})
 	}
 	resource.ParallelTest(t, resource.TestCase{ProtoV6ProviderFactories: env.Factories(), Steps: steps})

@@ -34,7 +34,7 @@ func TestAccSubscription_appTrialQuota(t *testing.T) {
 			{
 				PreConfig:   pastTrial,
 				Config:      subConfig(env, id, "Trial", ""),
-				ExpectError: wrapRe(fmt.Sprintf(`Application %d has used 2 of 2\s+trials`, id)),
+				ExpectError: acctest.Wrapped(fmt.Sprintf("Application %d has used 2 of 2 trials", id)),
 			},
 		},
 	})
@@ -74,7 +74,7 @@ resource "trtc_subscription" "second" {
 			{Config: subs(false), ConfigStateChecks: []statecheck.StateCheck{stateInt("trtc_subscription.first", "account_trials_used", 1)}},
 			{
 				Config:      subs(true),
-				ExpectError: wrapRe(`account has used 1 of 10 trials(.|\n)*quota is lower`),
+				ExpectError: acctest.Wrapped("account has used 1 of 10 trials", "quota is lower"),
 			},
 		},
 	})
@@ -93,11 +93,11 @@ func TestAccSubscription_editionSwitchRefusedBeforePurchase(t *testing.T) {
 			{Config: subConfig(env, id, "Standard", "period_months = 1")},
 			{
 				Config:      subConfig(env, id, "Pro", "period_months = 1"),
-				ExpectError: wrapRe(`(?s)Switching between paid editions needs a service ticket.*Standard to Pro.*terraform state rm`),
+				ExpectError: acctest.Wrapped("Switching between paid editions needs a service ticket", "Standard to Pro", "terraform state rm"),
 			},
 			{
 				Config:      subConfig(env, id, "Trial", ""),
-				ExpectError: wrapRe(`(?s)Trial not possible while a paid package is active.*holds a paid Standard`),
+				ExpectError: acctest.Wrapped("Trial not possible while a paid package is active", "holds a paid Standard"),
 			},
 			{ // a fresh resource on the same application is refused too
 				Config: env.Config(fmt.Sprintf(`
@@ -107,7 +107,7 @@ resource "trtc_subscription" "other" {
   period_months = 1
 }
 `, id)),
-				ExpectError: wrapRe(`(?s)service ticket.*Standard to Pro`),
+				ExpectError: acctest.Wrapped("service ticket", "Standard to Pro"),
 			},
 		},
 	})
@@ -129,11 +129,11 @@ func TestAccSubscription_editionMustFitProduct(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config:      subConfig(env, live, "Standard", "period_months = 1"),
-				ExpectError: wrapRe(`(?s)Error: Edition not offered for this product.*product is Live; Live offers:\s+"Trial"`),
+				ExpectError: acctest.Wrapped("Error: Edition not offered for this product", `product is Live; Live offers: "Trial"`),
 			},
 			{
 				Config:      subConfig(env, call, "Pro", "period_months = 12"),
-				ExpectError: wrapRe(`(?s)edition "Pro" is not offered.*Call offers:\s+"Trial", "OneToOneCall",\s+"GroupCall"`),
+				ExpectError: acctest.Wrapped(`edition "Pro" is not offered`, `Call offers: "Trial", "OneToOneCall", "GroupCall"`),
 			},
 		},
 	})
@@ -153,7 +153,7 @@ func TestAccSubscription_insufficientBalance(t *testing.T) {
 		ProtoV6ProviderFactories: env.Factories(),
 		Steps: []resource.TestStep{{
 			Config:      subConfig(env, id, "Pro", "period_months = 2"),
-			ExpectError: wrapRe(`(?s)Insufficient account balance.*Pro for 2 month\(s\).*Top up the\s+account`),
+			ExpectError: acctest.Wrapped("Insufficient account balance", "Pro for 2 month(s)", "Top up the account"),
 		}},
 	})
 	if got := remoteSub(t, env, id).Edition; got != catalog.EditionBasic {
@@ -165,21 +165,24 @@ func TestAccSubscription_insufficientBalance(t *testing.T) {
 // naming the attribute and the rule.
 func TestAccSubscription_rulesAtValidate(t *testing.T) {
 	env := acctest.NewEnv(t)
-	cases := []struct{ edition, extra, want string }{
-		{"Trial", "period_months = 1", `period_months not allowed for a Trial`},
-		{"Trial", "auto_renew = true", `auto_renew cannot be true for a Trial`},
-		{"Trial", `renewal_trigger = "x"`, `renewal_trigger not allowed for a Trial`},
-		{"Standard", "", `period_months required for a paid edition(.|\n)*"Standard"`},
-		{"Standard", "period_months = 5", `Attribute period_months value must be one of`},
-		{"Gold", "period_months = 1", `Attribute edition value must be one of`},
-		{"Basic", "", `Attribute edition value must be one of`},
+	cases := []struct {
+		edition, extra string
+		want           []string
+	}{
+		{"Trial", "period_months = 1", []string{"period_months not allowed for a Trial"}},
+		{"Trial", "auto_renew = true", []string{"auto_renew cannot be true for a Trial"}},
+		{"Trial", `renewal_trigger = "x"`, []string{"renewal_trigger not allowed for a Trial"}},
+		{"Standard", "", []string{"period_months required for a paid edition", `"Standard"`}},
+		{"Standard", "period_months = 5", []string{"Attribute period_months value must be one of"}},
+		{"Gold", "period_months = 1", []string{"Attribute edition value must be one of"}},
+		{"Basic", "", []string{"Attribute edition value must be one of"}},
 	}
 	steps := make([]resource.TestStep, 0, len(cases))
 	for _, c := range cases {
 		steps = append(steps, resource.TestStep{
 			Config:      subConfig(env, 1400000001, c.edition, c.extra),
 			PlanOnly:    true,
-			ExpectError: wrapRe(c.want),
+			ExpectError: acctest.Wrapped(c.want...),
 		})
 	}
 	resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: env.Factories(), Steps: steps})
@@ -221,7 +224,7 @@ func TestAccSubscription_readBackTimeoutKeepsTaintedState(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		Steps: []resource.TestStep{
-			{Config: cfg, ExpectError: wrapRe(fmt.Sprintf(`Could not confirm the change of the subscription of TRTC application %d(.|\n)*kept in state \(tainted\)`, id))},
+			{Config: cfg, ExpectError: acctest.Wrapped(fmt.Sprintf("Could not confirm the change of the subscription of TRTC application %d", id), "kept in state (tainted)")},
 			{
 				PreConfig: func() { env.Emulator.SetFaults(emulator.Faults{}) },
 				Config:    cfg,
@@ -258,7 +261,7 @@ resource "trtc_subscription" "live" {
 		Steps: []resource.TestStep{
 			{
 				Config:      config,
-				ExpectError: wrapRe(`(?s)Edition not offered for this product.*product is Live; Live offers:\s+"Trial"`),
+				ExpectError: acctest.Wrapped("Edition not offered for this product", `product is Live; Live offers: "Trial"`),
 			},
 			{Config: config, Destroy: true},
 		},

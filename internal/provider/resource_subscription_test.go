@@ -3,8 +3,6 @@ package provider_test
 import (
 	"context"
 	"fmt"
-	"regexp"
-	"strings"
 	"testing"
 	"time"
 
@@ -89,12 +87,6 @@ func (c *timeAttr) movedByMonths(addr, attr string, n int) resource.TestCheckFun
 		}
 		return nil
 	})
-}
-
-// wrapRe compiles a pattern whose spaces also match the line breaks that
-// Terraform puts into long diagnostics.
-func wrapRe(pattern string) *regexp.Regexp {
-	return regexp.MustCompile(strings.ReplaceAll(pattern, " ", `\s+`))
 }
 
 func checkCalls(env *acctest.Env, action string, want int) resource.TestCheckFunc {
@@ -360,7 +352,7 @@ resource "trtc_subscription" "call" {
 			},
 			{
 				Config:      env.Config(rtc + call),
-				ExpectError: wrapRe(`(?s)Edition not offered for this product.*product is Call; Call offers: "Trial", "OneToOneCall", "GroupCall"`),
+				ExpectError: acctest.Wrapped("Edition not offered for this product", `product is Call; Call offers: "Trial", "OneToOneCall", "GroupCall"`),
 			},
 		},
 	})
