@@ -230,7 +230,7 @@ func TestPlannedPurchaseReadsTrueAfterIt(t *testing.T) {
 	p := newProtoProvider(t, env, nil)
 	config := subscriptionValue(p, map[string]tftypes.Value{"sdk_app_id": num(appID), "edition": str("Standard"), "period_months": num(1)})
 	diags := p.plan("trtc_subscription", nil, nil, config, config)
-	onlyWarning(t, diags, "Paid package: Standard for 1 month(s) for application "+strconv.FormatUint(appID, 10),
+	onlyWarning(t, diags, "Paid package: Standard for 1 month(s): It is bought for application "+strconv.FormatUint(appID, 10),
 		"charged to the account balance when this plan is applied", "no refund")
 	if text := diagText(diags); strings.Contains(strings.ToLower(text), "apply buys") {
 		t.Errorf("the warning says the apply buys: %s", text)

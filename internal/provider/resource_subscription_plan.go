@@ -89,9 +89,11 @@ func (r *subscriptionResource) ModifyPlan(ctx context.Context, req resource.Modi
 	}
 	if purchase && edition != catalog.EditionTrial {
 		// Worded to read true before and after the purchase: Terraform plans
-		// again during apply and shows this warning then too.
-		addWarning(&resp.Diagnostics, fmt.Sprintf("Paid package: %s for %s month(s)%s", edition, int64String(plan.PeriodMonths), appPhrase(plan.SdkAppID)),
-			"It is charged to the account balance when this plan is applied, and TRTC has no refund.")
+		// again during apply and shows this warning then too. The summary
+		// leaves the application out (unknown at plan when it is new), so
+		// Terraform folds the two into one.
+		addWarning(&resp.Diagnostics, fmt.Sprintf("Paid package: %s for %s month(s)", edition, int64String(plan.PeriodMonths)),
+			fmt.Sprintf("It is bought%s and charged to the account balance when this plan is applied, and TRTC has no refund.", appPhrase(plan.SdkAppID)))
 	}
 	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
 }
