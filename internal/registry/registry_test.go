@@ -180,7 +180,11 @@ func TestRegistryInstall(t *testing.T) {
 
 	t.Run("install, apply, plan, destroy", func(t *testing.T) {
 		t.Parallel()
-		emuLog := &syncBuffer{}
+		// A file takes the emulator's one-line writes from concurrent requests.
+		emuLog, err := os.Create(filepath.Join(t.TempDir(), "emulator.log"))
+		if err != nil {
+			t.Fatal(err)
+		}
 		emu := httptest.NewServer(emulator.New(emulator.Config{PropagationMin: time.Second, PropagationMax: time.Second, Log: emuLog}))
 		t.Cleanup(emu.Close)
 		w := newWorkdir(t, caFile, source, r.Version)
@@ -209,7 +213,11 @@ func TestRegistryInstall(t *testing.T) {
 		w.ok("destroy", "-no-color", "-auto-approve", "-input=false")
 
 		ua := fmt.Sprintf(`ua="terraform-provider-trtc/%s terraform/%s"`, r.Version, tfVersion)
-		if seen := regexp.MustCompile(`ua="[^"]*"`).FindAllString(emuLog.String(), -1); !slices.Contains(seen, ua) {
+		requests, err := os.ReadFile(emuLog.Name())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if seen := regexp.MustCompile(`ua="[^"]*"`).FindAllString(string(requests), -1); !slices.Contains(seen, ua) {
 			slices.Sort(seen)
 			t.Errorf("the emulator saw no request with %s, only %q", ua, slices.Compact(seen))
 		}
@@ -285,24 +293,6 @@ func terraformVersion(t *testing.T) string {
 		t.Fatalf("terraform version -json: %v\n%s", err, out)
 	}
 	return v.Version
-}
-
-// syncBuffer is the emulator's request log, written by concurrent requests.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
 }
 
 func grepLines(s, substr string) string {
