@@ -149,3 +149,42 @@ list "trtc_application" "all" {
 		t.Error(err)
 	}
 }
+
+// The same under default_tags: the generated tags leave the default tag
+// out (as the resource reads after an import), the apply that imports adds
+// it where it is missing, and the next plan is empty.
+func TestAccApplicationList_generateConfigDefaultTags(t *testing.T) {
+	bin := acctest.CLIFor(t, acctest.Query).Path
+	env := acctest.NewEnv(t)
+	prefix := acctest.RandomPrefix(5)
+	seedApps(t, env, prefix+"a", 1, catalog.ProductRTCEngine, nil)
+	seedApps(t, env, prefix+"b", 1, catalog.ProductRTCEngine, map[string]string{"team": "blue"})
+	seedApps(t, env, prefix+"c", 1, catalog.ProductRTCEngine, map[string]string{"managed_by": "terraform"})
+
+	cli := newCLIRunner(t, bin)
+	cli.write("main.tf", `
+terraform {
+  required_providers {
+    trtc = { source = "trtc-oss/trtc" }
+  }
+}
+`+env.ConfigWithProvider("  default_tags {\n    tags = { managed_by = \"terraform\" }\n  }\n", ""))
+	cli.write("adopt.tfquery.hcl", fmt.Sprintf(`
+list "trtc_application" "mine" {
+  provider         = trtc
+  include_resource = true
+  config {
+    name_regex = "^%s"
+  }
+}
+`, prefix))
+	cli.run([]int{0}, "init", "-input=false")
+	cli.run([]int{0}, "query", "-generate-config-out=adopt.tf")
+	out, _ := cli.run([]int{0}, "apply", "-auto-approve", "-input=false")
+	if want := "Resources: 3 imported, 0 added, 2 changed, 0 destroyed."; !strings.Contains(out, want) {
+		t.Fatalf("apply of the generated configuration: want %q in\n%s", want, out)
+	}
+	if out, code := cli.run([]int{0, 2}, "plan", "-detailed-exitcode", "-input=false"); code != 0 {
+		t.Fatalf("plan after adopting: changes planned\n%s", out)
+	}
+}
