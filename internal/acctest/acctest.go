@@ -17,7 +17,6 @@ import (
 	"context"
 	"fmt"
 	"net/http/httptest"
-	"strings"
 	"testing"
 	"time"
 
@@ -210,36 +209,4 @@ func (e *Env) Client() *api.Client {
 		Region:      "ap-singapore",
 		Endpoint:    e.URL,
 	}))
-}
-
-// Calls counts the requests that reached an action so far: "CreateTrtcApp"
-// sums every service, "trtc.CreateTrtcApp" is one key of emulator Stats.
-func (e *Env) Calls(action string) int {
-	calls := e.Emulator.Stats().Calls
-	if strings.Contains(action, ".") {
-		return calls[action]
-	}
-	n := 0
-	for k, v := range calls {
-		if strings.HasSuffix(k, "."+action) {
-			n += v
-		}
-	}
-	return n
-}
-
-// CallsBeyondCredentialsCheck counts the requests that reached an action
-// so far, except STS GetCallerIdentity, which Configure makes once per
-// provider instance (per Terraform command) to check the credentials.
-func (e *Env) CallsBeyondCredentialsCheck() int {
-	return e.TotalCalls() - e.Calls("sts.GetCallerIdentity")
-}
-
-// TotalCalls counts every request that reached an action so far.
-func (e *Env) TotalCalls() int {
-	n := 0
-	for _, v := range e.Emulator.Stats().Calls {
-		n += v
-	}
-	return n
 }

@@ -30,9 +30,9 @@ func TestAccApplication_adoptForEach(t *testing.T) {
 	legacy = append(legacy, seedApps(t, env, prefix+"b", 3, catalog.ProductLive, map[string]string{"team": "blue"})...)
 	seedApps(t, env, acctest.RandomPrefix(4), 2, catalog.ProductCall, nil) // not matched: not adopted
 	disableOne(t, env, legacy[0])
-	writes := map[string]int{}
+	var writes acctest.CallMark
 	if !env.IsExternal() {
-		writes = writeCalls(env)
+		writes = env.MarkCalls()
 	}
 	instance := func(id uint64) string { return fmt.Sprintf("trtc_application.legacy[%q]", fmt.Sprint(id)) }
 	resource.Test(t, resource.TestCase{
@@ -56,7 +56,7 @@ func TestAccApplication_adoptForEach(t *testing.T) {
 						knownvalue.MapExact(map[string]knownvalue.Check{"team": knownvalue.StringExact("blue")})),
 				},
 				PostApplyFunc: func() { // not Check: the state shim cannot read for_each
-					if err := env.InternalCheck("its call counts (Stats)", noWritesSince(env, writes))(nil); err != nil {
+					if err := env.InternalCheck("its call counts (Stats)", writes.CheckNoWrites())(nil); err != nil {
 						t.Error(err)
 					}
 				},

@@ -139,9 +139,9 @@ func TestAccApplicationsDataSource_pagingAndFilters(t *testing.T) {
 	f := seedApplications(t, env)
 	pick := []uint64{f.ids[3], f.ids[50], f.ids[104]}
 	nameRe := regexp.MustCompile(`^` + f.prefix + `10[0-4]$`)
-	callsBefore := 0
+	var before acctest.CallMark
 	if !env.IsExternal() {
-		callsBefore = env.Calls("DescribeAppStatList")
+		before = env.MarkCalls()
 	}
 
 	config := env.Config(fmt.Sprintf(`
@@ -228,7 +228,7 @@ data "trtc_applications" "nothing" {
 			},
 			Check: env.InternalCheck("its call counts (Stats)", func(*terraform.State) error {
 				// 105 applications at 100 per page: every full read takes two pages.
-				if n := env.Calls("DescribeAppStatList") - callsBefore; n < 2 {
+				if n := before.Since("DescribeAppStatList"); n < 2 {
 					return fmt.Errorf("DescribeAppStatList called %d times, want at least 2 (paging)", n)
 				}
 				return nil

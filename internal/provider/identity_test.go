@@ -35,34 +35,6 @@ func identityMatchesState(addr string) statecheck.StateCheck {
 	return statecheck.ExpectIdentityValueMatchesState(addr, attr("sdk_app_id"))
 }
 
-// writeCalls counts the calls so far that were not reads.
-func writeCalls(env *acctest.Env) map[string]int {
-	writes := map[string]int{}
-	for action, n := range env.Emulator.Stats().Calls {
-		if n > 0 && !isReadAction(action) {
-			writes[action] = n
-		}
-	}
-	return writes
-}
-
-// noWritesSince fails if a write call reached the emulator after before
-// (taken with writeCalls).
-func noWritesSince(env *acctest.Env, before map[string]int) resource.TestCheckFunc {
-	return func(*terraform.State) error {
-		for action, n := range writeCalls(env) {
-			if n != before[action] {
-				return fmt.Errorf("%d write call(s) %s while adopting", n-before[action], action)
-			}
-		}
-		return nil
-	}
-}
-
-var readActionRe = regexp.MustCompile(`\.(Describe|Get)\w+$`)
-
-func isReadAction(action string) bool { return readActionRe.MatchString(action) }
-
 // identitySteps creates addr from config, checks its identity after the
 // create (created) and after a refresh (refreshed), then imports it by
 // identity, by ID in an import block and by terraform import.
@@ -135,7 +107,7 @@ func TestAccApplication_importByIdentity(t *testing.T) {
 		t.Fatalf("creating an application outside Terraform: %v", err)
 	}
 	id := out.SdkAppId
-	writes := writeCalls(env)
+	writes := env.MarkCalls()
 	config := env.Config(fmt.Sprintf(`
 import {
   to       = trtc_application.test
@@ -161,7 +133,7 @@ resource "trtc_application" "test" {
 					statecheck.ExpectKnownValue(appAddr, attr("id"), knownvalue.StringExact(fmt.Sprint(id))),
 					statecheck.ExpectKnownValue(appAddr, attr("product"), knownvalue.StringExact("Call")),
 				},
-				Check: noWritesSince(env, writes),
+				Check: writes.CheckNoWrites(),
 			},
 			{
 				Config: env.Config(`

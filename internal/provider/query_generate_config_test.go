@@ -125,7 +125,7 @@ list "trtc_application" "all" {
 }
 `)
 	cli.run([]int{0}, "init", "-input=false")
-	writes := writeCalls(env)
+	writes := env.MarkCalls()
 
 	cli.run([]int{0}, "query", "-generate-config-out=adopt.tf")
 	generated, err := os.ReadFile(filepath.Join(cli.dir, "adopt.tf"))
@@ -145,7 +145,7 @@ list "trtc_application" "all" {
 	if out, code := cli.run([]int{0, 2}, "plan", "-detailed-exitcode", "-input=false"); code != 0 {
 		t.Fatalf("plan after adopting: changes planned\n%s", out)
 	}
-	if err := noWritesSince(env, writes)(nil); err != nil {
+	if err := writes.CheckNoWrites()(nil); err != nil {
 		t.Error(err)
 	}
 }

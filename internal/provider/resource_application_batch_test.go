@@ -32,35 +32,23 @@ resource "trtc_application" "fleet" {
 
 func fleetAddr(i int) string { return fmt.Sprintf("trtc_application.fleet[%d]", i) }
 
-// callCounts remembers how many calls reached some actions.
-type callCounts map[string]int
-
-func countCalls(env *acctest.Env, actions ...string) callCounts {
-	c := callCounts{}
-	for _, a := range actions {
-		c[a] = env.Calls(a)
-	}
-	return c
-}
-
-// refreshCost is a plan check: the calls made since *before, by action,
+// refreshCost is a plan check: the calls made since *since, by action,
 // must stay within atMost, and reach least.
 type refreshCost struct {
-	env    *acctest.Env
-	before *callCounts
+	since  *acctest.CallMark
 	atMost map[string]int
 	least  map[string]int
 }
 
 func (c refreshCost) CheckPlan(_ context.Context, _ plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
 	for action, limit := range c.atMost {
-		if n := c.env.Calls(action) - (*c.before)[action]; n > limit {
+		if n := c.since.Since(action); n > limit {
 			resp.Error = fmt.Errorf("the refresh of %d applications made %d %s calls, want at most %d", fleetSize, n, action, limit)
 			return
 		}
 	}
 	for action, least := range c.least {
-		if n := c.env.Calls(action) - (*c.before)[action]; n < least {
+		if n := c.since.Since(action); n < least {
 			resp.Error = fmt.Errorf("the refresh made %d %s calls, want at least %d", n, action, least)
 			return
 		}
@@ -75,12 +63,12 @@ func TestAccApplication_driftSeenThroughBatchedRefresh(t *testing.T) {
 	env := acctest.NewEnv(t)
 	prefix := acctest.RandomPrefix(1)
 	config := fleetConfig(env, prefix)
-	before := callCounts{}
+	var before acctest.CallMark
 	ids := map[int]uint64{}
 	// How the refresh reads (its call counts) is checked in process only.
 	refreshChecks := []plancheck.PlanCheck{}
 	if !env.IsExternal() {
-		refreshChecks = append(refreshChecks, refreshCost{env: env, before: &before,
+		refreshChecks = append(refreshChecks, refreshCost{since: &before,
 			// Per application this would be 8 + 8. Batched: the
 			// listing, plus direct reads for the disabled fleet2
 			// (reason unknown), the deleted fleet4 (confirmed before
@@ -120,7 +108,7 @@ func TestAccApplication_driftSeenThroughBatchedRefresh(t *testing.T) {
 					must(client.DeleteTrtcApp(ctx, &api.DeleteTrtcAppRequest{SdkAppId: ids[4]}))
 					env.SettleStatus(t, ids[4], api.AppStatusDeleted) // and the deletion
 					if !env.IsExternal() {
-						before = countCalls(env, "DescribeAppStatList", "DescribeSdkAppInfo", "DescribeResourceTagsByResourceIds")
+						before = env.MarkCalls()
 					}
 				},
 				Config:             config,

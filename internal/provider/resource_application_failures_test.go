@@ -25,7 +25,7 @@ import (
 // pending; a second apply with a longer timeout finishes the change.
 func TestAccApplication_timeoutShorterThanPropagation(t *testing.T) {
 	env := acctest.NewEnv(t, acctest.WithPropagation(6*time.Second, 6*time.Second))
-	var modifies int
+	var modifies acctest.CallMark
 	withTimeout := func(status, update string) string {
 		return appConfig(env, "slow", "RTCEngine", fmt.Sprintf(`
   status = %q
@@ -44,13 +44,13 @@ func TestAccApplication_timeoutShorterThanPropagation(t *testing.T) {
 			},
 			{
 				// Only a wait is planned: the apply sends nothing and waits.
-				PreConfig: func() { modifies = env.Calls("ModifyAppStatus") },
+				PreConfig: func() { modifies = env.MarkCalls() },
 				Config:    withTimeout("disabled", "1m"),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(appAddr, attr("status"), knownvalue.StringExact("disabled")),
 				},
 				Check: resource.ComposeTestCheckFunc(emulatorStatus(env, api.AppStatusDisabled), func(*terraform.State) error {
-					if n := env.Calls("ModifyAppStatus") - modifies; n != 0 {
+					if n := modifies.Since("ModifyAppStatus"); n != 0 {
 						return fmt.Errorf("the apply that only waits sent %d ModifyAppStatus", n)
 					}
 					return nil

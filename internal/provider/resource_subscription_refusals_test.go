@@ -232,7 +232,7 @@ func TestAccSubscription_readBackTimeoutKeepsTaintedState(t *testing.T) {
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(subAddr, plancheck.ResourceActionDestroyBeforeCreate)},
 				},
 				ConfigStateChecks: []statecheck.StateCheck{stateStr(subAddr, "edition", "Pro"), stateStr(subAddr, "id", fmt.Sprint(id))},
-				Check:             checkCalls(env, "CreateAppSubscription", 1),
+				Check:             env.CheckCalls("CreateAppSubscription", 1),
 			},
 		},
 	})

@@ -74,7 +74,7 @@ func TestAccSubscription_lostAnswerOfCreateTrtcFreeLicenseIsAdopted(t *testing.T
 				stateInt(subAddr, "trials_used", 1),
 			},
 			Check: resource.ComposeTestCheckFunc(
-				checkCalls(env, "CreateTrtcFreeLicense", 2), // the lost one and its retry
+				env.CheckCalls("CreateTrtcFreeLicense", 2), // the lost one and its retry
 				remoteTrials(t, env, id, 1),
 				func(*terraform.State) error {
 					if n := env.Emulator.Stats().Errors[api.CodeAppTrialQuota]; n != 1 {
@@ -105,7 +105,7 @@ func TestAccSubscription_trialStartedOutsideTerraformIsAdopted(t *testing.T) {
 				stateInt(subAddr, "trials_used", 1),
 			},
 			Check: resource.ComposeTestCheckFunc(
-				checkCalls(env, "CreateTrtcFreeLicense", 1), // only the one made above
+				env.CheckCalls("CreateTrtcFreeLicense", 1), // only the one made above
 				remoteTrials(t, env, id, 1),
 			),
 		}},
@@ -129,7 +129,7 @@ func TestAccSubscription_lostAnswerOfPurchaseBuysOnce(t *testing.T) {
 				stateStr(subAddr, "edition", "Standard"),
 			},
 			Check: resource.ComposeTestCheckFunc(
-				checkCalls(env, "CreateAppSubscription", 2),
+				env.CheckCalls("CreateAppSubscription", 2),
 				start.capture(subAddr, "start_time"),
 				start.movedByMonths(subAddr, "expire_time", 1), // two purchases would make it 2
 			),

@@ -89,15 +89,6 @@ func (c *timeAttr) movedByMonths(addr, attr string, n int) resource.TestCheckFun
 	})
 }
 
-func checkCalls(env *acctest.Env, action string, want int) resource.TestCheckFunc {
-	return func(*terraform.State) error {
-		if got := env.Calls(action); got != want {
-			return fmt.Errorf("%s called %d times, want %d", action, got, want)
-		}
-		return nil
-	}
-}
-
 func TestAccSubscription_trialConvertRenewAutoRenew(t *testing.T) {
 	env := acctest.NewEnv(t)
 	id := newEmulatorApp(t, env, catalog.ProductRTCEngine)
@@ -130,7 +121,7 @@ func TestAccSubscription_trialConvertRenewAutoRenew(t *testing.T) {
 						}
 						return nil
 					}),
-					checkCalls(env, "CreateTrtcFreeLicense", 1),
+					env.CheckCalls("CreateTrtcFreeLicense", 1),
 				),
 			},
 			{ // the trial converts in place to a paid edition
@@ -146,7 +137,7 @@ func TestAccSubscription_trialConvertRenewAutoRenew(t *testing.T) {
 				Check: resource.ComposeTestCheckFunc(
 					start.capture(subAddr, "start_time"),
 					expire.capture(subAddr, "expire_time"),
-					checkCalls(env, "CreateAppSubscription", 1),
+					env.CheckCalls("CreateAppSubscription", 1),
 				),
 			},
 			{ // period_months alone buys nothing; the plan shows the known times
@@ -159,7 +150,7 @@ func TestAccSubscription_trialConvertRenewAutoRenew(t *testing.T) {
 				},
 				Check: resource.ComposeTestCheckFunc(
 					expire.movedByMonths(subAddr, "expire_time", 0),
-					checkCalls(env, "CreateAppSubscription", 1),
+					env.CheckCalls("CreateAppSubscription", 1),
 				),
 			},
 			{ // a new renewal_trigger buys period_months again
@@ -168,7 +159,7 @@ func TestAccSubscription_trialConvertRenewAutoRenew(t *testing.T) {
 				Check: resource.ComposeTestCheckFunc(
 					expire.movedByMonths(subAddr, "expire_time", 3),
 					start.movedByMonths(subAddr, "start_time", 0),
-					checkCalls(env, "CreateAppSubscription", 2),
+					env.CheckCalls("CreateAppSubscription", 2),
 				),
 			},
 			{ // auto-renewal on: no purchase, expiry unchanged
@@ -178,7 +169,7 @@ func TestAccSubscription_trialConvertRenewAutoRenew(t *testing.T) {
 				ConfigStateChecks: []statecheck.StateCheck{stateBool(subAddr, "auto_renew", true)},
 				Check: resource.ComposeTestCheckFunc(
 					expire.movedByMonths(subAddr, "expire_time", 3),
-					checkCalls(env, "CreateAppSubscription", 2),
+					env.CheckCalls("CreateAppSubscription", 2),
 					func(*terraform.State) error {
 						if !remoteSub(t, env, id).AutoRenew {
 							return fmt.Errorf("auto-renewal is off in the emulator")
@@ -237,7 +228,7 @@ func TestAccSubscription_expiryShowsAsDriftAndRebuys(t *testing.T) {
 					stateStr(subAddr, "edition", "GroupCall"),
 					stateStr(subAddr, "status", "Active"),
 				},
-				Check: checkCalls(env, "CreateAppSubscription", 2),
+				Check: env.CheckCalls("CreateAppSubscription", 2),
 			},
 		},
 	})
@@ -265,7 +256,7 @@ func TestAccSubscription_autoRenewalAtExpiry(t *testing.T) {
 				},
 				Check: resource.ComposeTestCheckFunc(
 					expire.movedByMonths(subAddr, "expire_time", catalog.AutoRenewMonths),
-					checkCalls(env, "CreateAppSubscription", 1),
+					env.CheckCalls("CreateAppSubscription", 1),
 				),
 			},
 		},
@@ -297,7 +288,7 @@ func TestAccSubscription_destroyKeepsPackageActive(t *testing.T) {
 				Config:            subConfig(env, id, "Standard", "period_months = 6\n  auto_renew = true"),
 				ConfigStateChecks: []statecheck.StateCheck{stateStr(subAddr, "edition", "Standard"), stateBool(subAddr, "auto_renew", true)},
 				Check: resource.ComposeTestCheckFunc(
-					checkCalls(env, "CreateAppSubscription", 1),
+					env.CheckCalls("CreateAppSubscription", 1),
 					func(*terraform.State) error {
 						if !remoteSub(t, env, id).AutoRenew {
 							return fmt.Errorf("auto-renewal was not switched back on for the adopted package")
