@@ -41,17 +41,6 @@ provider "echo" {
 resource "echo" "test" {}
 `
 
-// capture stores a string attribute for later checks.
-func capture(into *string) knownvalue.Check {
-	return knownvalue.StringFunc(func(v string) error {
-		if v == "" {
-			return fmt.Errorf("empty")
-		}
-		*into = v
-		return nil
-	})
-}
-
 // verifiesWith checks a UserSig against the key captured earlier.
 func verifiesWith(key *string, user string, sdkAppID func() uint64, expire int64, sig *string) knownvalue.Check {
 	return knownvalue.StringFunc(func(v string) error {
@@ -127,7 +116,7 @@ ephemeral "trtc_user_sig" "test" {
 			ConfigStateChecks: []statecheck.StateCheck{
 				// The key is the application's SDKSecretKey, read by the
 				// ephemeral resource through DescribeSdkAppInfo.
-				statecheck.ExpectKnownValue(appAddr, attr("sdk_secret_key"), capture(&key)),
+				statecheck.ExpectKnownValue(appAddr, attr("sdk_secret_key"), acctest.CaptureString(&key)),
 				statecheck.ExpectKnownValue(echoAddr, attr("data").AtMapKey("user_sig"), verifiesWith(&key, "alice_01", sdkAppID, 3600, &sig)),
 				statecheck.ExpectKnownValue(echoAddr, attr("data").AtMapKey("secret_key"), knownvalue.Null()),
 				statecheck.ExpectKnownValue(echoAddr, attr("data").AtMapKey("expire_seconds"), knownvalue.Int64Exact(3600)),

@@ -58,42 +58,10 @@ func remoteSub(t *testing.T, env *acctest.Env, id uint64) *api.DescribeAppSubscr
 	return out
 }
 
-// timeAttr is a state attribute kept across steps, parsed as RFC 3339.
-type timeAttr struct{ t time.Time }
-
-func (c *timeAttr) capture(addr, attr string) resource.TestCheckFunc {
-	return resource.TestCheckResourceAttrWith(addr, attr, func(v string) error {
-		parsed, err := time.Parse(time.RFC3339, v)
-		if err != nil {
-			return fmt.Errorf("%s is not RFC 3339: %w", attr, err)
-		}
-		c.t = parsed
-		return nil
-	})
-}
-
-// movedByMonths checks that attr now is the captured time plus n calendar months
-// (internal/api/README.md leaves the zone of month arithmetic open: the wire
-// zone, UTC and the local zone are accepted).
-func (c *timeAttr) movedByMonths(addr, attr string, n int) resource.TestCheckFunc {
-	return resource.TestCheckResourceAttrWith(addr, attr, func(v string) error {
-		got, err := time.Parse(time.RFC3339, v)
-		if err != nil {
-			return err
-		}
-		inWire, inUTC, inLocal := c.t.In(api.TimeZone).AddDate(0, n, 0), c.t.UTC().AddDate(0, n, 0), c.t.Local().AddDate(0, n, 0)
-		if !got.Equal(inWire) && !got.Equal(inUTC) && !got.Equal(inLocal) {
-			return fmt.Errorf("%s = %s, want %s (captured %s plus %d months)", attr, v, inUTC.Format(time.RFC3339), c.t.Format(time.RFC3339), n)
-		}
-		return nil
-	})
-}
-
 func TestAccSubscription_trialConvertRenewAutoRenew(t *testing.T) {
 	env := acctest.NewEnv(t)
 	id := newEmulatorApp(t, env, catalog.ProductRTCEngine)
-	var expire timeAttr
-	var start timeAttr
+	var expire, start time.Time
 
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
@@ -108,21 +76,19 @@ func TestAccSubscription_trialConvertRenewAutoRenew(t *testing.T) {
 					stateInt(subAddr, "trials_used", 1),
 					stateInt(subAddr, "account_trials_used", 1),
 					stateBool(subAddr, "auto_renew", false),
-				},
-				Check: resource.ComposeTestCheckFunc(
-					start.capture(subAddr, "start_time"),
-					resource.TestCheckResourceAttrWith(subAddr, "expire_time", func(v string) error {
+					statecheck.ExpectKnownValue(subAddr, tfjsonpath.New("start_time"), acctest.CaptureTime(&start)),
+					statecheck.ExpectKnownValue(subAddr, tfjsonpath.New("expire_time"), knownvalue.StringFunc(func(v string) error {
 						end, err := time.Parse(time.RFC3339, v)
 						if err != nil {
 							return fmt.Errorf("expire_time %q: %w", v, err)
 						}
-						if end.Sub(start.t) != catalog.TrialLength(catalog.ProductRTCEngine) {
-							return fmt.Errorf("trial from %s to %s, want 7 days", start.t, v)
+						if end.Sub(start) != catalog.TrialLength(catalog.ProductRTCEngine) {
+							return fmt.Errorf("trial from %s to %s, want 7 days", start, v)
 						}
 						return nil
-					}),
-					env.CheckCalls("CreateTrtcFreeLicense", 1),
-				),
+					})),
+				},
+				Check: env.CheckCalls("CreateTrtcFreeLicense", 1),
 			},
 			{ // the trial converts in place to a paid edition
 				Config: subConfig(env, id, "Standard", "period_months = 1"),
@@ -133,12 +99,10 @@ func TestAccSubscription_trialConvertRenewAutoRenew(t *testing.T) {
 					stateStr(subAddr, "edition", "Standard"),
 					stateStr(subAddr, "status", "Active"),
 					stateInt(subAddr, "trials_used", 1),
+					statecheck.ExpectKnownValue(subAddr, tfjsonpath.New("start_time"), acctest.CaptureTime(&start)),
+					statecheck.ExpectKnownValue(subAddr, tfjsonpath.New("expire_time"), acctest.CaptureTime(&expire)),
 				},
-				Check: resource.ComposeTestCheckFunc(
-					start.capture(subAddr, "start_time"),
-					expire.capture(subAddr, "expire_time"),
-					env.CheckCalls("CreateAppSubscription", 1),
-				),
+				Check: env.CheckCalls("CreateAppSubscription", 1),
 			},
 			{ // period_months alone buys nothing; the plan shows the known times
 				Config: subConfig(env, id, "Standard", "period_months = 3"),
@@ -148,27 +112,29 @@ func TestAccSubscription_trialConvertRenewAutoRenew(t *testing.T) {
 						plancheck.ExpectKnownValue(subAddr, tfjsonpath.New("expire_time"), knownvalue.NotNull()),
 					},
 				},
-				Check: resource.ComposeTestCheckFunc(
-					expire.movedByMonths(subAddr, "expire_time", 0),
-					env.CheckCalls("CreateAppSubscription", 1),
-				),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(subAddr, tfjsonpath.New("expire_time"), acctest.MonthsAfter(&expire, 0)),
+				},
+				Check: env.CheckCalls("CreateAppSubscription", 1),
 			},
 			{ // a new renewal_trigger buys period_months again
 				Config: subConfig(env, id, "Standard", `period_months = 3
   renewal_trigger = "2027-q1"`),
-				Check: resource.ComposeTestCheckFunc(
-					expire.movedByMonths(subAddr, "expire_time", 3),
-					start.movedByMonths(subAddr, "start_time", 0),
-					env.CheckCalls("CreateAppSubscription", 2),
-				),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(subAddr, tfjsonpath.New("expire_time"), acctest.MonthsAfter(&expire, 3)),
+					statecheck.ExpectKnownValue(subAddr, tfjsonpath.New("start_time"), acctest.MonthsAfter(&start, 0)),
+				},
+				Check: env.CheckCalls("CreateAppSubscription", 2),
 			},
 			{ // auto-renewal on: no purchase, expiry unchanged
 				Config: subConfig(env, id, "Standard", `period_months = 3
   renewal_trigger = "2027-q1"
   auto_renew = true`),
-				ConfigStateChecks: []statecheck.StateCheck{stateBool(subAddr, "auto_renew", true)},
+				ConfigStateChecks: []statecheck.StateCheck{
+					stateBool(subAddr, "auto_renew", true),
+					statecheck.ExpectKnownValue(subAddr, tfjsonpath.New("expire_time"), acctest.MonthsAfter(&expire, 3)),
+				},
 				Check: resource.ComposeTestCheckFunc(
-					expire.movedByMonths(subAddr, "expire_time", 3),
 					env.CheckCalls("CreateAppSubscription", 2),
 					func(*terraform.State) error {
 						if !remoteSub(t, env, id).AutoRenew {
@@ -238,12 +204,14 @@ func TestAccSubscription_autoRenewalAtExpiry(t *testing.T) {
 	env := acctest.NewEnv(t)
 	id := newEmulatorApp(t, env, catalog.ProductRTCEngine)
 	cfg := subConfig(env, id, "Pro", "period_months = 1\n  auto_renew = true")
-	var expire timeAttr
+	var expire time.Time
 
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		Steps: []resource.TestStep{
-			{Config: cfg, Check: expire.capture(subAddr, "expire_time")},
+			{Config: cfg, ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(subAddr, tfjsonpath.New("expire_time"), acctest.CaptureTime(&expire)),
+			}},
 			{
 				PreConfig: func() { env.Emulator.Advance(32 * 24 * time.Hour) },
 				Config:    cfg,
@@ -253,11 +221,9 @@ func TestAccSubscription_autoRenewalAtExpiry(t *testing.T) {
 				ConfigStateChecks: []statecheck.StateCheck{
 					stateStr(subAddr, "edition", "Pro"),
 					stateStr(subAddr, "status", "Active"),
+					statecheck.ExpectKnownValue(subAddr, tfjsonpath.New("expire_time"), acctest.MonthsAfter(&expire, catalog.AutoRenewMonths)),
 				},
-				Check: resource.ComposeTestCheckFunc(
-					expire.movedByMonths(subAddr, "expire_time", catalog.AutoRenewMonths),
-					env.CheckCalls("CreateAppSubscription", 1),
-				),
+				Check: env.CheckCalls("CreateAppSubscription", 1),
 			},
 		},
 	})
