@@ -133,7 +133,7 @@ func (e *Env) deleteCreated() {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*e.Propagation()+time.Minute+time.Duration(len(e.created))*time.Second)
 	defer cancel()
 	client := credentials.NewClient(*e.external, transport.Options{})
-	for i, err := range deleteApps(ctx, client, clock.Real{}, e.created) {
+	for i, err := range deleteApps(ctx, client, clock.Real{}, nil, e.created) {
 		if err != nil {
 			e.t.Errorf("deleting application %d the test created out of band (make sweep will): %v", e.created[i], err)
 		}

@@ -20,7 +20,8 @@ import (
 // listing order, and every error. Applications without the prefix are
 // never touched.
 func Sweep(ctx context.Context, client *api.Client, clk clock.Clock, log io.Writer) ([]string, error) {
-	apps, err := inventory.New(client.DescribeAppStatList, clk, inventory.Options{}).List(ctx)
+	listing := inventory.New(client.DescribeAppStatList, clk, inventory.Options{})
+	apps, err := listing.List(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -35,7 +36,7 @@ func Sweep(ctx context.Context, client *api.Client, clk clock.Clock, log io.Writ
 	}
 	var deleted []string
 	var errs []error
-	for i, err := range deleteApps(ctx, client, clk, ids) {
+	for i, err := range deleteApps(ctx, client, clk, listing, ids) {
 		if err != nil {
 			errs = append(errs, fmt.Errorf("%s (%d): %w", names[i], ids[i], err))
 			continue
@@ -46,30 +47,22 @@ func Sweep(ctx context.Context, client *api.Client, clk clock.Clock, log io.Writ
 }
 
 // deleteApps deletes the applications concurrently, each as destroy does
-// (disableAndDelete), so that a hundred take two propagation delays, not
+// (waiters.DeleteApp), so that a hundred take two propagation delays, not
 // two each; it returns each one's error (nil: deleted) in the order of ids.
 // The client's transport keeps every action within the service's rate
-// limit, and the waits share what a provider's share (waiters.Shared): one
-// account listing per poll round while they disable, a budget of direct
-// reads while they are deleted.
-func deleteApps(ctx context.Context, client *api.Client, clk clock.Clock, ids []uint64) []error {
-	listing := inventory.New(client.DescribeAppStatList, clk, inventory.Options{})
-	deps := waiters.ForClient(client, clk, waiters.NewShared(listing, clk))
+// limit (its default), and the waits share what a provider's share
+// (waiters.Shared) through listing (nil: a new one), which answers whether
+// each is enabled when it is fresh (Sweep's own) or enough ask at once.
+func deleteApps(ctx context.Context, client *api.Client, clk clock.Clock, listing *inventory.Inventory, ids []uint64) []error {
+	if listing == nil {
+		listing = inventory.New(client.DescribeAppStatList, clk, inventory.Options{})
+	}
+	deps := waiters.ForClient(client, clk, waiters.NewShared(listing, clk, 0))
 	errs := make([]error, len(ids))
 	var wg sync.WaitGroup
 	for i, id := range ids {
-		wg.Go(func() { errs[i] = disableAndDelete(ctx, client, deps, id) })
+		wg.Go(func() { errs[i] = waiters.DeleteApp(ctx, deps, id) })
 	}
 	wg.Wait()
 	return errs
-}
-
-func disableAndDelete(ctx context.Context, client *api.Client, deps waiters.Deps, id uint64) error {
-	return waiters.DeleteApp(ctx, client, deps, id, func(ctx context.Context) error {
-		if _, err := client.ModifyAppStatus(ctx, &api.ModifyAppStatusRequest{SdkAppId: id, Status: api.StatusClose}); err != nil {
-			return err
-		}
-		_, err := waiters.WaitRequestedStatus(ctx, deps, id, api.AppStatusDisabled, deps.Clock.Now())
-		return err
-	})
 }

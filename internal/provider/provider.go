@@ -256,7 +256,7 @@ func (p *trtcProvider) Configure(ctx context.Context, req provider.ConfigureRequ
 	if !cfg.RateLimit.IsNull() {
 		opts.RateLimit = cfg.RateLimit.ValueFloat64()
 	}
-	data := &ProviderData{API: api.New(credentials.NewTransport(resolved, opts)), Clock: opts.Clock, DefaultTags: defaultTags, IgnoreTags: ignoreTags}
+	data := &ProviderData{API: api.New(credentials.NewTransport(resolved, opts)), Clock: opts.Clock, DefaultTags: defaultTags, IgnoreTags: ignoreTags, RateLimit: opts.RateLimit}
 	if !cfg.SkipCredentialsCheck.ValueBool() {
 		// The account ID is kept: tags need it, and nothing asks again.
 		if _, err := data.AccountID(ctx); err != nil {

@@ -23,6 +23,8 @@ type ProviderData struct {
 	DefaultTags map[string]string
 	// IgnoreTags are the provider's ignore_tags (zero when none).
 	IgnoreTags IgnoreTags
+	// RateLimit is the provider's rate_limit (0: the transport's default).
+	RateLimit float64
 
 	accountIDMu sync.Mutex // guards accountID, so STS is asked once
 	accountID   string
@@ -42,13 +44,14 @@ func (d *ProviderData) Inventory() *inventory.Inventory {
 		inv := inventory.New(d.API.DescribeAppStatList, d.Clock, inventory.Options{})
 		api.OnWrite(d.API, func(_ context.Context, w api.Write) { inv.Forget(w.Apps, w.All) })
 		d.inventory = inv
-		d.waits = waiters.NewShared(inv, d.Clock)
+		d.waits = waiters.NewShared(inv, d.Clock, d.RateLimit)
 	})
 	return d.inventory
 }
 
 // Waits is what every wait of this provider instance shares: the listing,
-// a budget of direct reads per poll round, the propagation seen.
+// a budget of direct reads per poll round (its share of RateLimit), and
+// how long each kind of change took to complete.
 func (d *ProviderData) Waits() *waiters.Shared {
 	d.Inventory()
 	return d.waits

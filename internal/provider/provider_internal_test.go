@@ -286,6 +286,28 @@ func TestConfigurePassesDefaultTags(t *testing.T) {
 	}
 }
 
+// The waits' budget of direct reads per poll round is the provider's
+// rate_limit's share of a round: the default gives 10, a lower limit fewer.
+func TestConfigureRateLimitSetsTheWaitReadBudget(t *testing.T) {
+	for _, tc := range []struct {
+		limit tftypes.Value
+		want  int
+	}{
+		{tftypes.NewValue(tftypes.Number, nil), 10},
+		{tftypes.NewValue(tftypes.Number, 20), 10},
+		{tftypes.NewValue(tftypes.Number, 4), 2},
+	} {
+		resp := configure(t, map[string]tftypes.Value{"secret_id": str("a"), "secret_key": str("b"), "rate_limit": tc.limit,
+			"skip_credentials_validation": tftypes.NewValue(tftypes.Bool, true)})
+		if resp.Diagnostics.HasError() {
+			t.Fatal(resp.Diagnostics)
+		}
+		if got := resp.ResourceData.(*ProviderData).Waits().ReadsPerRound(); got != tc.want {
+			t.Errorf("rate_limit %v: %d direct reads a poll round, want %d", tc.limit, got, tc.want)
+		}
+	}
+}
+
 // The credentials check assumes the role first, so a role the base keys
 // cannot assume fails the plan too.
 func TestConfigureAssumeRoleThenChecksCredentials(t *testing.T) {

@@ -304,12 +304,8 @@ func (r *applicationResource) updateTags(ctx context.Context, id uint64, current
 // setStatus asks for the status, waits until it is in effect and returns
 // the application as last seen by the wait (nil when the request failed).
 func (r *applicationResource) setStatus(ctx context.Context, id uint64, status string) (*waiters.AppState, error) {
-	modify, want := wireStatus(status)
-	_, err := r.pd.API.ModifyAppStatus(ctx, &api.ModifyAppStatusRequest{SdkAppId: id, Status: modify})
-	if err != nil {
-		return nil, err
-	}
-	return waiters.WaitRequestedStatus(ctx, r.deps(), id, want, r.pd.Clock.Now())
+	_, want := wireStatus(status)
+	return waiters.RequestStatus(ctx, r.deps(), id, want)
 }
 
 // awaitStatus waits for a status change already requested to take effect,
@@ -354,19 +350,9 @@ func (r *applicationResource) Delete(ctx context.Context, req resource.DeleteReq
 	}
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
-	if err := r.deleteApp(ctx, id); err != nil {
+	if err := waiters.DeleteApp(ctx, r.deps(), id); err != nil {
 		addFailure(&resp.Diagnostics, "delete", appObject(id), err, waitAdvice(err, "delete"))
 	}
-}
-
-// deleteApp disables the application if needed (TRTC refuses to delete an
-// enabled one), deletes it and waits until it is gone.
-func (r *applicationResource) deleteApp(ctx context.Context, id uint64) error {
-	return waiters.DeleteApp(ctx, r.pd.API, r.deps(), id, func(ctx context.Context) error {
-		tflog.Info(ctx, "disabling TRTC application before deleting it", map[string]any{"sdk_app_id": logID(id)})
-		_, err := r.setStatus(ctx, id, appStatusDisabled)
-		return err
-	})
 }
 
 func (r *applicationResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {

@@ -2,8 +2,8 @@ package waiters
 
 import (
 	"context"
-	"errors"
 	"fmt"
+	"time"
 
 	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/clock"
@@ -16,6 +16,9 @@ type Finder func(ctx context.Context, sdkAppID uint64) (*api.DescribeSdkAppInfoR
 
 // Deps are what the application waiters need.
 type Deps struct {
+	// API writes (RequestStatus, DeleteApp) and, unless Find is set, reads.
+	API *api.Client
+	// Find reads one application; nil: finder.AppByID through API.
 	Find  Finder
 	Clock clock.Clock
 	Poll  Options // zero value: DefaultOptions
@@ -23,15 +26,16 @@ type Deps struct {
 	Shared *Shared
 }
 
-// ForClient builds Deps that read through the API client; shared may be nil.
+// ForClient builds Deps that read and write through the API client; shared may be nil.
 func ForClient(client *api.Client, clk clock.Clock, shared *Shared) Deps {
-	return Deps{
-		Find: func(ctx context.Context, id uint64) (*api.DescribeSdkAppInfoResponse, error) {
-			return finder.AppByID(ctx, client, id)
-		},
-		Clock:  clk,
-		Shared: shared,
+	return Deps{API: client, Clock: clk, Shared: shared}
+}
+
+func (d Deps) find(ctx context.Context, sdkAppID uint64) (*api.DescribeSdkAppInfoResponse, error) {
+	if d.Find != nil {
+		return d.Find(ctx, sdkAppID)
 	}
+	return finder.AppByID(ctx, d.API, sdkAppID)
 }
 
 // WaitAppStatus waits until the status in effect and the target both equal
@@ -61,49 +65,73 @@ func WaitAppSettled(ctx context.Context, d Deps, sdkAppID uint64) (*api.Describe
 // when the change was really requested (StatusChangeTime), e.g. when a
 // second apply resumes the wait; the first poll reuses that read.
 func pollChange(ctx context.Context, d Deps, sdkAppID uint64, done func(*api.DescribeSdkAppInfoResponse) bool) (*api.DescribeSdkAppInfoResponse, error) {
-	first, err := d.Find(ctx, sdkAppID)
+	first, err := d.find(ctx, sdkAppID)
 	if err != nil || done(first) {
 		return first, err
 	}
-	opts := d.Poll
+	requested := d.Clock.Now()
 	if t, err := api.ParseTime(first.StatusChangeTime); err == nil {
-		opts.Since = t
+		requested = t
 	}
-	return pollApp(ctx, d, sdkAppID, first, opts, func(app *api.DescribeSdkAppInfoResponse, err error) (bool, error) {
+	return pollApp(ctx, d, kindStatus, sdkAppID, requested, first, func(app *api.DescribeSdkAppInfoResponse, err error) (bool, error) {
 		return err == nil && done(app), err
 	})
 }
 
-// pollApp is every application wait's loop: it reads the application on
-// Until's schedule and hands each answer (or error) to check. With a prior
-// read (first non-nil), the first check reuses it. It returns the last
-// application read (nil when none was).
-func pollApp(ctx context.Context, d Deps, sdkAppID uint64, first *api.DescribeSdkAppInfoResponse, opts Options,
+// pollApp is the loop of every wait that reads the application directly:
+// it reads it when poll says and hands each answer (or error) to check.
+// With a prior read (first non-nil), the first check reuses it. It returns
+// the last application read (nil when none was).
+func pollApp(ctx context.Context, d Deps, k kind, sdkAppID uint64, written time.Time, first *api.DescribeSdkAppInfoResponse,
 	check func(*api.DescribeSdkAppInfoResponse, error) (bool, error),
 ) (*api.DescribeSdkAppInfoResponse, error) {
-	last, reuse := first, first != nil
-	err := Until(ctx, d.Clock, func(ctx context.Context) (bool, error) {
-		if reuse {
-			reuse = false
-			return false, nil
-		}
+	last := first
+	err := d.poll(ctx, k, written, first == nil, func(ctx context.Context) (bool, error) {
 		if err := d.Shared.takeRead(ctx); err != nil {
 			return false, err
 		}
-		app, err := d.Find(ctx, sdkAppID)
+		app, err := d.find(ctx, sdkAppID)
 		if app != nil {
 			last = app
 		}
 		return check(app, err)
-	}, opts)
+	})
 	return last, err
+}
+
+// poll is every application wait's loop: Until on d.Poll's schedule from
+// the write awaited, each check waiting first for its turn among the waits
+// of its kind (Shared.awaitTurn). checkNow false skips the first check
+// (the caller has just read).
+func (d Deps) poll(ctx context.Context, k kind, written time.Time, checkNow bool, check func(context.Context) (bool, error)) error {
+	t := d.Shared.join(k, written)
+	completed := false
+	defer func() { d.Shared.leave(t, completed) }()
+	opts := d.Poll
+	opts.Since = written
+	var deadline time.Time
+	if opts.Timeout > 0 {
+		deadline = d.Clock.Now().Add(opts.Timeout)
+	}
+	return Until(ctx, d.Clock, func(ctx context.Context) (bool, error) {
+		if !checkNow {
+			checkNow = true
+			return false, nil
+		}
+		if err := d.Shared.awaitTurn(ctx, t, deadline); err != nil {
+			return false, err
+		}
+		done, err := check(ctx)
+		completed = done && err == nil
+		return done, err
+	}, opts)
 }
 
 // WaitAppReadable waits until a new application can be read: right after
 // CreateTrtcApp, reads may still answer not found (read-after-write lag).
 func WaitAppReadable(ctx context.Context, d Deps, sdkAppID uint64) (*api.DescribeSdkAppInfoResponse, error) {
 	start := d.Clock.Now()
-	last, err := pollApp(ctx, d, sdkAppID, nil, d.Poll, func(_ *api.DescribeSdkAppInfoResponse, err error) (bool, error) {
+	last, err := pollApp(ctx, d, kindCreation, sdkAppID, start, nil, func(_ *api.DescribeSdkAppInfoResponse, err error) (bool, error) {
 		if api.IsNotFound(err) {
 			return false, nil
 		}
@@ -116,28 +144,17 @@ func WaitAppReadable(ctx context.Context, d Deps, sdkAppID uint64) (*api.Describ
 }
 
 // WaitAppDeleted waits until reads of the application answer not found.
+// Its first read waits for its turn: a deletion takes as long as the other
+// changes, and with hundreds deleted at once, reading them before that
+// would only delay the reads that can see one gone.
 func WaitAppDeleted(ctx context.Context, d Deps, sdkAppID uint64) error {
 	start := d.Clock.Now()
 	defer d.Shared.tookEffect(sdkAppID)
-	opts := d.Poll
-	opts.Since = start
-	var last *api.DescribeSdkAppInfoResponse
-	var err error
-	// A deletion takes as long as the other changes: with hundreds deleted
-	// at once, reading them before that would only delay the reads that can
-	// see one gone.
-	if p := d.Shared.shortestPropagation(); p > 0 {
-		if err = d.Clock.Sleep(ctx, p); err != nil {
-			err = errors.Join(ErrTimeout, err)
+	last, err := pollApp(ctx, d, kindDeletion, sdkAppID, start, nil, func(_ *api.DescribeSdkAppInfoResponse, err error) (bool, error) {
+		if api.IsNotFound(err) {
+			return true, nil
 		}
-	}
-	if err == nil {
-		last, err = pollApp(ctx, d, sdkAppID, nil, opts, func(_ *api.DescribeSdkAppInfoResponse, err error) (bool, error) {
-			if api.IsNotFound(err) {
-				return true, nil
-			}
-			return false, err
-		})
-	}
+		return false, err
+	})
 	return d.result(err, start, fmt.Sprintf("application %d to be deleted", sdkAppID), lastRead(last))
 }

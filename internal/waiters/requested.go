@@ -26,11 +26,9 @@ func WaitRequestedStatus(ctx context.Context, d Deps, sdkAppID uint64, want stri
 	start := d.Clock.Now()
 	defer d.Shared.tookEffect(sdkAppID)
 	defer d.Shared.enterListingWait()()
-	opts := d.Poll
-	opts.Since = requested
 	var last AppState
-	err := Until(ctx, d.Clock, func(ctx context.Context) (bool, error) {
-		if d.Clock.Now().Sub(requested) < opts.withDefaults().MinInterval {
+	err := d.poll(ctx, kindStatus, requested, true, func(ctx context.Context) (bool, error) {
+		if d.Clock.Now().Sub(requested) < d.Poll.withDefaults().MinInterval {
 			return false, nil // just asked: it cannot be in effect, and no listing since shows it
 		}
 		if d.Shared.useListing() {
@@ -46,13 +44,13 @@ func WaitRequestedStatus(ctx context.Context, d Deps, sdkAppID uint64, want stri
 		if err := d.Shared.takeRead(ctx); err != nil {
 			return false, err
 		}
-		app, err := d.Find(ctx, sdkAppID)
+		app, err := d.find(ctx, sdkAppID)
 		if err != nil {
 			return false, err
 		}
 		last = AppState{Read: app}
 		return app.Status == want && app.TargetStatus == want, nil
-	}, opts)
+	})
 	if err != nil {
 		inEffect, target := "unknown", want
 		switch {
@@ -66,6 +64,19 @@ func WaitRequestedStatus(ctx context.Context, d Deps, sdkAppID uint64, want stri
 		seen := fmt.Sprintf("in effect: %s, target: %s, requested at %s", statusWord(inEffect), statusWord(target), requested.UTC().Format(time.RFC3339))
 		return &last, d.result(err, start, fmt.Sprintf("application %d to become %s", sdkAppID, statusWord(want)), seen)
 	}
-	d.Shared.sawPropagation(d.Clock.Now().Sub(requested))
 	return &last, nil
+}
+
+// RequestStatus asks for the status want (api.AppStatusEnabled or
+// api.AppStatusDisabled) and waits until it is in effect (see
+// WaitRequestedStatus); the state is nil when the request failed.
+func RequestStatus(ctx context.Context, d Deps, sdkAppID uint64, want string) (*AppState, error) {
+	status := api.StatusOpen
+	if want == api.AppStatusDisabled {
+		status = api.StatusClose
+	}
+	if _, err := d.API.ModifyAppStatus(ctx, &api.ModifyAppStatusRequest{SdkAppId: sdkAppID, Status: status}); err != nil {
+		return nil, err
+	}
+	return WaitRequestedStatus(ctx, d, sdkAppID, want, d.Clock.Now())
 }

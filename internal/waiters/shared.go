@@ -7,6 +7,7 @@ import (
 
 	"github.com/trtc-oss/terraform-provider-trtc/internal/clock"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/inventory"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/transport"
 )
 
 // Listing is the account-wide application listing of one provider instance
@@ -19,34 +20,47 @@ type Listing interface {
 	Pages() int
 	// Forget makes the listings fetched so far stale for these applications.
 	Forget(ids []uint64, all bool)
+	// Lookup is the application as listed when a listing answers it as a
+	// refresh would (fresh, or shared by enough reads at once), nil when
+	// the caller should read it directly.
+	Lookup(ctx context.Context, id uint64) (*inventory.App, error)
 }
 
 // One poll round: the waits due within it share one listing and the
-// direct reads left of readsPerRound, so that hundreds of concurrent waits
-// (a mass change at a high -parallelism) poll like a few.
-const (
-	roundLength   = 500 * time.Millisecond
-	readsPerRound = 10
-)
+// direct reads left of the round's budget (the rate limit's share of a
+// round), so that hundreds of concurrent waits (a mass change at a high
+// -parallelism) poll like a few.
+const roundLength = 500 * time.Millisecond
 
 // Shared is what the waits of one provider instance share: the listing,
-// the budget of direct reads per round, and the shortest propagation seen.
+// the budget of direct reads per round, and, per kind of change, the
+// pending waits and the shortest completion seen (learn.go).
 // A nil *Shared is valid: every poll reads the application directly.
 type Shared struct {
-	listing Listing
-	clock   clock.Clock
+	listing       Listing
+	clock         clock.Clock
+	readsPerRound int
 
-	mu             sync.Mutex
-	listingWaits   int           // status waits that may poll the listing
-	roundStart     time.Time     // start of the current direct-read round
-	roundReads     int           // direct reads in it
-	minPropagation time.Duration // shortest propagation seen; 0 before any
+	mu           sync.Mutex
+	listingWaits int       // status waits that may poll the listing
+	roundStart   time.Time // start of the current direct-read round
+	roundReads   int       // direct reads in it
+	kinds        [numKinds]learning
 }
 
-// NewShared returns the state shared by the waits of one provider.
-func NewShared(listing Listing, clk clock.Clock) *Shared {
-	return &Shared{listing: listing, clock: clk}
+// NewShared returns the state shared by the waits of one provider whose
+// client sends at most rateLimit requests a second per action (the
+// provider's rate_limit; 0 or less: transport.DefaultRateLimit): the
+// direct reads of a round take at most its share of that.
+func NewShared(listing Listing, clk clock.Clock, rateLimit float64) *Shared {
+	if rateLimit <= 0 {
+		rateLimit = transport.DefaultRateLimit
+	}
+	return &Shared{listing: listing, clock: clk, readsPerRound: max(1, int(rateLimit*roundLength.Seconds()))}
 }
+
+// ReadsPerRound is the most direct reads one poll round makes.
+func (s *Shared) ReadsPerRound() int { return s.readsPerRound }
 
 // enterListingWait counts a status wait; call the result when it ends.
 func (s *Shared) enterListingWait() func() {
@@ -112,35 +126,11 @@ func (s *Shared) takeRead(ctx context.Context) error {
 // directReadBudget is what a round leaves for direct reads besides the
 // listing's pages (at least one read, whatever the account's size).
 func (s *Shared) directReadBudget() int {
-	budget := readsPerRound
+	budget := s.readsPerRound
 	if s.listing != nil && s.listingWaits > s.listing.Pages() {
 		budget -= s.listing.Pages()
 	}
 	return max(1, budget)
-}
-
-// sawPropagation records how long a change took to take effect.
-func (s *Shared) sawPropagation(d time.Duration) {
-	if s == nil || d <= 0 {
-		return
-	}
-	s.mu.Lock()
-	if s.minPropagation == 0 || d < s.minPropagation {
-		s.minPropagation = d
-	}
-	s.mu.Unlock()
-}
-
-// shortestPropagation is the shortest propagation seen so far (0: none).
-// Enabling, disabling and deleting take alike long, so a deletion is not
-// looked for before it.
-func (s *Shared) shortestPropagation() time.Duration {
-	if s == nil {
-		return 0
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.minPropagation
 }
 
 // tookEffect records that a change of the application took effect: a
@@ -149,4 +139,13 @@ func (s *Shared) tookEffect(sdkAppID uint64) {
 	if s != nil && s.listing != nil {
 		s.listing.Forget([]uint64{sdkAppID}, false)
 	}
+}
+
+// lookup is the application as the shared listing shows it, when it can
+// tell (see Listing.Lookup); nil: read it directly.
+func (s *Shared) lookup(ctx context.Context, id uint64) (*inventory.App, error) {
+	if s == nil || s.listing == nil {
+		return nil, nil
+	}
+	return s.listing.Lookup(ctx, id)
 }

@@ -21,6 +21,7 @@ type massWorld struct {
 	deleting  bool                 // the change is a deletion, else a disable
 	lists     atomic.Int64
 	reads     atomic.Int64
+	firstDone atomic.Int64 // reads up to the first one that saw a change done (0: none yet)
 }
 
 func (w *massWorld) list(_ context.Context, req *api.DescribeAppStatListRequest) (*api.DescribeAppStatListResponse, error) {
@@ -47,8 +48,11 @@ func (w *massWorld) list(_ context.Context, req *api.DescribeAppStatListRequest)
 }
 
 func (w *massWorld) find(_ context.Context, id uint64) (*api.DescribeSdkAppInfoResponse, error) {
-	w.reads.Add(1)
+	reads := w.reads.Add(1)
 	done := !w.clk.Now().Before(w.effective[id])
+	if done {
+		w.firstDone.CompareAndSwap(0, reads)
+	}
 	switch {
 	case w.deleting && done:
 		return nil, &api.NotFoundError{What: "application"}
@@ -116,7 +120,7 @@ func TestManyConcurrentWaitsShareEachPollRound(t *testing.T) {
 		w.effective[id] = epoch.Add(propagation + time.Duration(i)*50*time.Millisecond) // writes paced at 20/s
 	}
 	inv := inventory.New(w.list, clk, inventory.Options{})
-	d := Deps{Find: w.find, Clock: clk, Shared: NewShared(inv, clk)}
+	d := Deps{Find: w.find, Clock: clk, Shared: NewShared(inv, clk, 0)}
 
 	var waits []func() error
 	var onListing atomic.Int64
@@ -170,4 +174,74 @@ func checkRounds(t *testing.T, what string, rounds []int64, most int64) {
 			t.Errorf("%s: round %d made %d reads, want at most %d", what, i, calls, most)
 		}
 	}
+}
+
+// deletionWorld is n applications deleted 50 ms apart (DeleteTrtcApp at
+// 20/s), each gone a propagation after its delete, and one wait each,
+// started at its delete, on a fresh Shared (no change seen yet).
+func deletionWorld(n int, propagation time.Duration, rateLimit float64) (*massWorld, Deps, []func(context.Context) error) {
+	clk := clock.NewManual(epoch)
+	w := &massWorld{clk: clk, effective: map[uint64]time.Time{}, deleting: true}
+	d := Deps{Find: w.find, Clock: clk, Shared: NewShared(nil, clk, rateLimit)}
+	var waits []func(context.Context) error
+	for i := range n {
+		id := uint64(1400000000 + i)
+		written := time.Duration(i) * 50 * time.Millisecond
+		w.ids = append(w.ids, id)
+		w.effective[id] = epoch.Add(written + propagation)
+		waits = append(waits, func(ctx context.Context) error {
+			if err := clk.Sleep(ctx, written); err != nil { // the delete's turn
+				return err
+			}
+			return WaitAppDeleted(ctx, d, id)
+		})
+	}
+	return w, d, waits
+}
+
+// 300 deletion waits that have seen no change complete (a destroy of
+// disabled applications): until the first is gone, only the oldest few
+// read, a few reads a round; from then on each waits until its own delete
+// plus the time the first took, and its read finds it gone. Counted in
+// reads on a manual clock, never in time.
+func TestDeletionWaitsLearnFromTheFirstCompletion(t *testing.T) {
+	const n, propagation = 300, 30 * time.Second
+	w, d, waits := deletionWorld(n, propagation, 0)
+	var run []func() error
+	for _, wait := range waits {
+		run = append(run, func() error { return wait(t.Context()) })
+	}
+	rounds := w.runRounds(t, run)
+	checkRounds(t, "delete", rounds, int64(d.Shared.ReadsPerRound()))
+	before := w.firstDone.Load()
+	after := w.reads.Load() - before
+	lastGone := epoch.Add(time.Duration(n-1)*50*time.Millisecond + propagation)
+	t.Logf("%d reads up to the first deletion seen, %d after (%.2f per application), done %v after the last deletion took effect",
+		before, after, float64(before+after)/n, w.clk.Now().Sub(lastGone))
+	if most := int64(scouts * pollBound(DefaultOptions, propagation)); before > most {
+		t.Errorf("%d reads before the first deletion was seen, want at most %d (%d scouts on their own schedule)", before, most, scouts)
+	}
+	if after > n {
+		t.Errorf("%d reads after the first deletion was seen, want at most %d (one for each wait)", after, n)
+	}
+	if over := w.clk.Now().Sub(lastGone); over > propagation/10 {
+		t.Errorf("the last deletion was seen %v after it took effect, want at most %v", over, propagation/10)
+	}
+}
+
+// The direct reads of a round are the provider's rate_limit's share of it:
+// a lower limit lowers the budget, and no round reads more.
+func TestDirectReadBudgetFollowsRateLimit(t *testing.T) {
+	for rate, want := range map[float64]int{0: 10, 20: 10, 4: 2, 0.5: 1} {
+		if got := NewShared(nil, clock.NewManual(epoch), rate).ReadsPerRound(); got != want {
+			t.Errorf("rate_limit %v: %d direct reads a round, want %d", rate, got, want)
+		}
+	}
+	w, d, waits := deletionWorld(100, 5*time.Second, 4)
+	var run []func() error
+	for _, wait := range waits {
+		run = append(run, func() error { return wait(t.Context()) })
+	}
+	rounds := w.runRounds(t, run)
+	checkRounds(t, "delete at rate_limit 4", rounds, int64(d.Shared.ReadsPerRound()))
 }
