@@ -115,14 +115,14 @@ func (d Deps) poll(ctx context.Context, k kind, written time.Time, checkNow bool
 	}
 	return Until(ctx, d.Clock, func(ctx context.Context) (bool, error) {
 		if !checkNow {
-			checkNow = true
+			checkNow, t.pending = true, true
 			return false, nil
 		}
-		if err := d.Shared.awaitTurn(ctx, t, deadline); err != nil {
+		if err := d.Shared.awaitTurn(ctx, t, opts, deadline); err != nil {
 			return false, err
 		}
 		done, err := check(ctx)
-		completed = done && err == nil
+		completed, t.pending = done && err == nil, t.pending || (!done && err == nil)
 		return done, err
 	}, opts)
 }

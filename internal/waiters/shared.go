@@ -89,10 +89,12 @@ func (s *Shared) useListing() bool {
 	return n > s.listing.Pages()
 }
 
-// listed is the application in a listing at most one round old and started
-// after notBefore (the write awaited), nil when not listed.
+// listed is the application in a listing started in the current round (the
+// clock's time cut to a multiple of roundLength, so that the waits due in a
+// round share one) and after notBefore (the write awaited), nil when not
+// listed.
 func (s *Shared) listed(ctx context.Context, id uint64, notBefore time.Time) (*inventory.App, error) {
-	after := s.clock.Now().Add(-roundLength)
+	after := s.clock.Now().Truncate(roundLength)
 	if after.Before(notBefore) {
 		after = notBefore
 	}

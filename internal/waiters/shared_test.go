@@ -245,3 +245,28 @@ func TestDirectReadBudgetFollowsRateLimit(t *testing.T) {
 	rounds := w.runRounds(t, run)
 	checkRounds(t, "delete at rate_limit 4", rounds, int64(d.Shared.ReadsPerRound()))
 }
+
+// A wait resumed long after its write (a second apply) and done at its
+// first read only bounds the propagation loosely: it teaches its kind
+// nothing, else every other wait would hold off that long. A wait that saw
+// the change pending does teach it.
+func TestResumedWaitDoesNotTeachItsKind(t *testing.T) {
+	clk := clock.NewFake(epoch.Add(10 * time.Minute))
+	d := Deps{Clock: clk, Shared: NewShared(nil, clk, 0)}
+	resumed := &fakeApp{clk: clk, requested: epoch, delay: 30 * time.Second, from: api.AppStatusEnabled, to: api.AppStatusDisabled}
+	d.Find = resumed.find
+	if _, err := WaitRequestedStatus(t.Context(), d, 1, api.AppStatusDisabled, epoch); err != nil {
+		t.Fatal(err)
+	}
+	if l := d.Shared.kinds[kindStatus]; l.seen {
+		t.Fatalf("a resumed wait done at once taught its kind %v", l.took)
+	}
+	fresh := &fakeApp{clk: clk, requested: clk.Now(), delay: 30 * time.Second, from: api.AppStatusEnabled, to: api.AppStatusDisabled}
+	d.Find = fresh.find
+	if _, err := WaitRequestedStatus(t.Context(), d, 2, api.AppStatusDisabled, clk.Now()); err != nil {
+		t.Fatal(err)
+	}
+	if l := d.Shared.kinds[kindStatus]; !l.seen || l.took < 30*time.Second || l.took > 33*time.Second {
+		t.Errorf("after a wait of 30 s the kind learned %v (seen %v), want 30 s to 33 s", l.took, l.seen)
+	}
+}
