@@ -23,18 +23,18 @@ import (
 )
 
 var (
-	_ datasource.DataSourceWithConfigure        = &ApplicationDataSource{}
-	_ datasource.DataSourceWithConfigValidators = &ApplicationDataSource{}
+	_ datasource.DataSourceWithConfigure        = &applicationDataSource{}
+	_ datasource.DataSourceWithConfigValidators = &applicationDataSource{}
 )
 
-// NewApplicationDataSource is the constructor registered with the provider.
-func NewApplicationDataSource() datasource.DataSource { return &ApplicationDataSource{} }
+// NewApplicationDataSource returns the trtc_application data source.
+func NewApplicationDataSource() datasource.DataSource { return &applicationDataSource{} }
 
-// ApplicationDataSource reads one application, by SdkAppId or by exact
+// applicationDataSource reads one application, by SdkAppId or by exact
 // name, with every attribute trtc_application has (but the Terraform-side
 // deletion_protection and timeouts): another workspace can read its
 // sdk_secret_key without the first one's state.
-type ApplicationDataSource struct {
+type applicationDataSource struct {
 	providerClient
 }
 
@@ -54,11 +54,11 @@ type applicationDataModel struct {
 	DisabledReason types.String `tfsdk:"disabled_reason"`
 }
 
-func (d *ApplicationDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+func (d *applicationDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_application"
 }
 
-func (d *ApplicationDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func (d *applicationDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Reads one TRTC application, by `sdk_app_id` or by exact `name` (exactly one of them), with every attribute " +
 			"of a `trtc_application`, `sdk_secret_key` included: another workspace can read an application's key without the remote " +
@@ -107,17 +107,17 @@ func (d *ApplicationDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 	}
 }
 
-func (d *ApplicationDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
+func (d *applicationDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
 	return []datasource.ConfigValidator{
 		datasourcevalidator.ExactlyOneOf(path.MatchRoot("sdk_app_id"), path.MatchRoot("name")),
 	}
 }
 
-func (d *ApplicationDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+func (d *applicationDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
 	d.configure(req.ProviderData, &resp.Diagnostics)
 }
 
-func (d *ApplicationDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+func (d *applicationDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	if !d.configured(&resp.Diagnostics) {
 		return
 	}
@@ -161,7 +161,7 @@ func noSuchAppAdvice(at path.Path) string {
 
 // idByName finds the one application named name in the account listing;
 // 0, with an error on name, when none or several are.
-func (d *ApplicationDataSource) idByName(ctx context.Context, name string, diags *diag.Diagnostics) uint64 {
+func (d *applicationDataSource) idByName(ctx context.Context, name string, diags *diag.Diagnostics) uint64 {
 	apps, err := d.pd.Inventory().List(ctx)
 	if err != nil {
 		addFailure(diags, "list", "the TRTC applications of the account", err, "")

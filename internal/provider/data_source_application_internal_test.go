@@ -19,7 +19,7 @@ func TestApplicationDataSourceHasEveryResourceAttribute(t *testing.T) {
 	var rs resource.SchemaResponse
 	(&applicationResource{}).Schema(t.Context(), resource.SchemaRequest{}, &rs)
 	var ds datasource.SchemaResponse
-	(&ApplicationDataSource{}).Schema(t.Context(), datasource.SchemaRequest{}, &ds)
+	(&applicationDataSource{}).Schema(t.Context(), datasource.SchemaRequest{}, &ds)
 	want := slices.DeleteFunc(slices.Sorted(maps.Keys(rs.Schema.Attributes)), func(a string) bool { return slices.Contains(terraformOnlyAttributes, a) })
 	if got := slices.Sorted(maps.Keys(ds.Schema.Attributes)); !slices.Equal(got, want) {
 		t.Errorf("data source attributes %v, want the resource's %v", got, want)

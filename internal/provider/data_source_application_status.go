@@ -23,16 +23,16 @@ import (
 const defaultStatusReadTimeout = 10 * time.Minute
 
 var (
-	_ datasource.DataSource              = &ApplicationStatusDataSource{}
-	_ datasource.DataSourceWithConfigure = &ApplicationStatusDataSource{}
+	_ datasource.DataSource              = &applicationStatusDataSource{}
+	_ datasource.DataSourceWithConfigure = &applicationStatusDataSource{}
 )
 
-// NewApplicationStatusDataSource is the constructor registered with the provider.
-func NewApplicationStatusDataSource() datasource.DataSource { return &ApplicationStatusDataSource{} }
+// NewApplicationStatusDataSource returns the trtc_application_status data source.
+func NewApplicationStatusDataSource() datasource.DataSource { return &applicationStatusDataSource{} }
 
-// ApplicationStatusDataSource reports the status of one application, the
+// applicationStatusDataSource reports the status of one application, the
 // change still propagating, and its edition.
-type ApplicationStatusDataSource struct {
+type applicationStatusDataSource struct {
 	providerClient
 }
 
@@ -50,11 +50,11 @@ type applicationStatusModel struct {
 	Timeouts         timeouts.Value `tfsdk:"timeouts"`
 }
 
-func (d *ApplicationStatusDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+func (d *applicationStatusDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_application_status"
 }
 
-func (d *ApplicationStatusDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func (d *applicationStatusDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Reads the status of one TRTC application: the state in effect, a change still " +
 			"propagating (enabling, disabling and deleting take 3-5 minutes), and its edition. " +
@@ -110,11 +110,11 @@ func (d *ApplicationStatusDataSource) Schema(ctx context.Context, _ datasource.S
 	}
 }
 
-func (d *ApplicationStatusDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+func (d *applicationStatusDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
 	d.configure(req.ProviderData, &resp.Diagnostics)
 }
 
-func (d *ApplicationStatusDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+func (d *applicationStatusDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	if !d.configured(&resp.Diagnostics) {
 		return
 	}

@@ -26,15 +26,15 @@ import (
 const maxSdkAppIDsFilter = 100
 
 var (
-	_ datasource.DataSource              = &ApplicationsDataSource{}
-	_ datasource.DataSourceWithConfigure = &ApplicationsDataSource{}
+	_ datasource.DataSource              = &applicationsDataSource{}
+	_ datasource.DataSourceWithConfigure = &applicationsDataSource{}
 )
 
-// NewApplicationsDataSource is the constructor registered with the provider.
-func NewApplicationsDataSource() datasource.DataSource { return &ApplicationsDataSource{} }
+// NewApplicationsDataSource returns the trtc_applications data source.
+func NewApplicationsDataSource() datasource.DataSource { return &applicationsDataSource{} }
 
-// ApplicationsDataSource lists applications through DescribeAppStatList.
-type ApplicationsDataSource struct {
+// applicationsDataSource lists applications through DescribeAppStatList.
+type applicationsDataSource struct {
 	providerClient
 }
 
@@ -62,11 +62,11 @@ type applicationEntry struct {
 	DataRegion types.String `tfsdk:"data_region"`
 }
 
-func (d *ApplicationsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+func (d *applicationsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_applications"
 }
 
-func (d *ApplicationsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func (d *applicationsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Lists the TRTC applications of the account, optionally filtered. " +
 			"Every filter given must match. Reads the account's applications through `DescribeAppStatList` (100 per page, shared with " +
@@ -161,11 +161,11 @@ func (d *ApplicationsDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 	}
 }
 
-func (d *ApplicationsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+func (d *applicationsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
 	d.configure(req.ProviderData, &resp.Diagnostics)
 }
 
-func (d *ApplicationsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+func (d *applicationsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	if !d.configured(&resp.Diagnostics) {
 		return
 	}
@@ -219,7 +219,7 @@ func (m applicationsModel) matches(app inventory.App, nameRe *regexp.Regexp) boo
 
 // readDetails fills status (the target), product and data_region from the
 // application itself; false when it no longer exists or is being deleted.
-func (d *ApplicationsDataSource) readDetails(ctx context.Context, e *applicationEntry, diags *diag.Diagnostics) bool {
+func (d *applicationsDataSource) readDetails(ctx context.Context, e *applicationEntry, diags *diag.Diagnostics) bool {
 	app, err := finder.LiveAppByID(ctx, d.pd.API, uint64(e.SdkAppID))
 	if api.IsNotFound(err) {
 		return false

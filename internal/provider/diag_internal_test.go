@@ -32,7 +32,7 @@ func TestDiagnosticsAreMadeOnlyInDiagGo(t *testing.T) {
 	}
 }
 
-// packageSources parses the package's non-test files but diag.go.
+// packageSources parses the package's non-test files but diag.go, with comments.
 func packageSources(t *testing.T) (*token.FileSet, []*ast.File) {
 	t.Helper()
 	names, err := filepath.Glob("*.go")
@@ -45,7 +45,7 @@ func packageSources(t *testing.T) (*token.FileSet, []*ast.File) {
 		if strings.HasSuffix(name, "_test.go") || name == "diag.go" {
 			continue
 		}
-		f, err := parser.ParseFile(fset, name, nil, 0)
+		f, err := parser.ParseFile(fset, name, nil, parser.ParseComments)
 		if err != nil {
 			t.Fatal(err)
 		}

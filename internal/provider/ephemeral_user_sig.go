@@ -35,7 +35,7 @@ var userIDPattern = regexp.MustCompile(`^[A-Za-z0-9_-]{1,32}$`)
 
 var _ ephemeral.EphemeralResourceWithConfigure = &userSigEphemeralResource{}
 
-// NewUserSigEphemeralResource is the trtc_user_sig ephemeral resource.
+// NewUserSigEphemeralResource returns the trtc_user_sig ephemeral resource.
 func NewUserSigEphemeralResource() ephemeral.EphemeralResource { return &userSigEphemeralResource{} }
 
 type userSigEphemeralResource struct {
@@ -147,8 +147,7 @@ func (r *userSigEphemeralResource) Open(ctx context.Context, req ephemeral.OpenR
 
 // fetchSecretKey reads the application's SDKSecretKey.
 func (r *userSigEphemeralResource) fetchSecretKey(ctx context.Context, id uint64, diags *diag.Diagnostics) (string, bool) {
-	if r.pd == nil {
-		addNotConfigured(diags, "Or set secret_key, so that no API call is needed.")
+	if !r.configured(diags, "Or set secret_key, so that no API call is needed.") {
 		return "", false
 	}
 	app, err := finder.AppByID(ctx, r.pd.API, id)

@@ -24,8 +24,8 @@ var (
 	_ list.ListResourceWithConfigure = &applicationListResource{}
 )
 
-// NewApplicationListResource is the trtc_application list resource, for
-// `terraform query` (Terraform >= 1.14).
+// NewApplicationListResource returns the trtc_application list resource,
+// for `terraform query` (Terraform >= 1.14).
 func NewApplicationListResource() list.ListResource { return &applicationListResource{} }
 
 // applicationListResource lists the account's applications through the
@@ -73,10 +73,12 @@ func (r *applicationListResource) ListResourceConfigSchema(_ context.Context, _ 
 // attributes it lacks (product, data region, secret key).
 func (r *applicationListResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
 	var diags diag.Diagnostics
-	var filters applicationFilters
-	if r.configured(&diags) {
-		diags.Append(req.Config.Get(ctx, &filters)...)
+	if !r.configured(&diags) {
+		stream.Results = list.ListResultsStreamDiagnostics(diags)
+		return
 	}
+	var filters applicationFilters
+	diags.Append(req.Config.Get(ctx, &filters)...)
 	nameRe := filters.nameRegexp(&diags)
 	if diags.HasError() {
 		stream.Results = list.ListResultsStreamDiagnostics(diags)

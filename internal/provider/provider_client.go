@@ -18,10 +18,11 @@ func (c *providerClient) configure(data any, diags *diag.Diagnostics) {
 }
 
 // configured reports an error when the provider could not be configured
-// (e.g. its configuration was still unknown), instead of panicking.
-func (c *providerClient) configured(diags *diag.Diagnostics) bool {
+// (e.g. its configuration was still unknown), instead of panicking; advice
+// adds what else the user can do.
+func (c *providerClient) configured(diags *diag.Diagnostics, advice ...string) bool {
 	if c.pd == nil {
-		addNotConfigured(diags)
+		addNotConfigured(diags, advice...)
 		return false
 	}
 	return true

@@ -36,7 +36,7 @@ var (
 	_ resource.ResourceWithIdentity       = &applicationResource{}
 )
 
-// NewApplicationResource is the trtc_application resource.
+// NewApplicationResource returns the trtc_application resource.
 func NewApplicationResource() resource.Resource { return &applicationResource{} }
 
 type applicationResource struct {

@@ -20,7 +20,7 @@ var (
 	_ resource.ResourceWithIdentity    = &applicationTagResource{}
 )
 
-// NewApplicationTagResource is the constructor of trtc_application_tag.
+// NewApplicationTagResource returns the trtc_application_tag resource.
 func NewApplicationTagResource() resource.Resource { return &applicationTagResource{} }
 
 type applicationTagResource struct {
@@ -36,9 +36,12 @@ func (r *applicationTagResource) Configure(_ context.Context, req resource.Confi
 }
 
 func (r *applicationTagResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	if !r.configured(&resp.Diagnostics) {
+		return
+	}
 	var plan applicationTagModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() || !r.configured(&resp.Diagnostics) {
+	if resp.Diagnostics.HasError() {
 		return
 	}
 	if !r.setTag(ctx, &plan, &resp.Diagnostics) {
@@ -50,9 +53,12 @@ func (r *applicationTagResource) Create(ctx context.Context, req resource.Create
 }
 
 func (r *applicationTagResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	if !r.configured(&resp.Diagnostics) {
+		return
+	}
 	var state applicationTagModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || !r.configured(&resp.Diagnostics) {
+	if resp.Diagnostics.HasError() {
 		return
 	}
 	id, key := state.appID(), state.Key.ValueString()
@@ -82,9 +88,12 @@ func (r *applicationTagResource) vanishedReason(ctx context.Context, id uint64) 
 }
 
 func (r *applicationTagResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	if !r.configured(&resp.Diagnostics) {
+		return
+	}
 	var plan applicationTagModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() || !r.configured(&resp.Diagnostics) {
+	if resp.Diagnostics.HasError() {
 		return
 	}
 	setIdentity(ctx, resp.Identity, plan.identity(), &resp.Diagnostics) // also when Terraform (< 1.12) planned none
@@ -96,9 +105,12 @@ func (r *applicationTagResource) Update(ctx context.Context, req resource.Update
 }
 
 func (r *applicationTagResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	if !r.configured(&resp.Diagnostics) {
+		return
+	}
 	var state applicationTagModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || !r.configured(&resp.Diagnostics) {
+	if resp.Diagnostics.HasError() {
 		return
 	}
 	name, err := r.pd.ResourceName(ctx, state.appID())

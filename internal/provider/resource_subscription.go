@@ -28,7 +28,7 @@ var (
 // the read-back that waits for the new package to show.
 const subscriptionDefaultTimeout = 5 * time.Minute
 
-// NewSubscriptionResource is the constructor of trtc_subscription.
+// NewSubscriptionResource returns the trtc_subscription resource.
 func NewSubscriptionResource() resource.Resource { return &subscriptionResource{} }
 
 type subscriptionResource struct {
@@ -44,9 +44,12 @@ func (r *subscriptionResource) Configure(_ context.Context, req resource.Configu
 }
 
 func (r *subscriptionResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	if !r.configured(&resp.Diagnostics) {
+		return
+	}
 	var plan subscriptionModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() || !r.configured(&resp.Diagnostics) {
+	if resp.Diagnostics.HasError() {
 		return
 	}
 	timeout, diags := plan.Timeouts.Create(ctx, subscriptionDefaultTimeout)
@@ -127,9 +130,12 @@ func (r *subscriptionResource) purchase(ctx context.Context, plan *subscriptionM
 }
 
 func (r *subscriptionResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	if !r.configured(&resp.Diagnostics) {
+		return
+	}
 	var state subscriptionModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || !r.configured(&resp.Diagnostics) {
+	if resp.Diagnostics.HasError() {
 		return
 	}
 	setIdentity(ctx, resp.Identity, appIdentity(state.appID()), &resp.Diagnostics)
@@ -148,10 +154,13 @@ func (r *subscriptionResource) Read(ctx context.Context, req resource.ReadReques
 }
 
 func (r *subscriptionResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	if !r.configured(&resp.Diagnostics) {
+		return
+	}
 	var plan, state subscriptionModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || !r.configured(&resp.Diagnostics) {
+	if resp.Diagnostics.HasError() {
 		return
 	}
 	setIdentity(ctx, resp.Identity, appIdentity(plan.appID()), &resp.Diagnostics) // also when Terraform (< 1.12) planned none
@@ -181,9 +190,12 @@ func (r *subscriptionResource) Update(ctx context.Context, req resource.UpdateRe
 }
 
 func (r *subscriptionResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	if !r.configured(&resp.Diagnostics) {
+		return
+	}
 	var state subscriptionModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() || !r.configured(&resp.Diagnostics) {
+	if resp.Diagnostics.HasError() {
 		return
 	}
 	timeout, diags := state.Timeouts.Delete(ctx, subscriptionDefaultTimeout)
