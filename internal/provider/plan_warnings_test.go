@@ -71,10 +71,11 @@ func (p *protoProvider) value(typeName string, set map[string]tftypes.Value) tft
 	return tfvalue.Object(p.schemas.ResourceSchemas[typeName].ValueType().(tftypes.Object), set)
 }
 
-// read refreshes state as Terraform does; it returns the new state and private state.
-func (p *protoProvider) read(typeName string, state tftypes.Value) (*tfprotov6.DynamicValue, []byte, []*tfprotov6.Diagnostic) {
+// read refreshes state (with its private state) as Terraform does; it
+// returns the new state and private state.
+func (p *protoProvider) read(typeName string, state tftypes.Value, private []byte) (*tfprotov6.DynamicValue, []byte, []*tfprotov6.Diagnostic) {
 	p.t.Helper()
-	resp, err := p.server.ReadResource(p.t.Context(), &tfprotov6.ReadResourceRequest{TypeName: typeName, CurrentState: tfvalue.Dynamic(p.t, state)})
+	resp, err := p.server.ReadResource(p.t.Context(), &tfprotov6.ReadResourceRequest{TypeName: typeName, CurrentState: tfvalue.Dynamic(p.t, state), Private: private})
 	if err != nil {
 		p.t.Fatal(err)
 	}
@@ -162,7 +163,7 @@ func TestPlanThatOnlyWaitsSaysSo(t *testing.T) {
 	p := newProtoProvider(t, env, nil)
 
 	state := appState(p, id, "waits", "disabled", "enabled")
-	refreshed, private, diags := p.read("trtc_application", state)
+	refreshed, private, diags := p.read("trtc_application", state, nil)
 	if len(diags) > 0 {
 		t.Fatalf("read: %s", diagText(diags))
 	}
@@ -170,6 +171,9 @@ func TestPlanThatOnlyWaitsSaysSo(t *testing.T) {
 	proposed, err := refreshed.Unmarshal(p.schemas.ResourceSchemas["trtc_application"].ValueType())
 	if err != nil {
 		t.Fatal(err)
+	}
+	if !strings.Contains(string(private), "status_requested_at") {
+		t.Errorf("the read kept no request time in the private state: %q", private)
 	}
 	calls := env.TotalCalls()
 	onlyWarning(t, p.plan("trtc_application", refreshed, private, config, proposed),
@@ -181,13 +185,16 @@ func TestPlanThatOnlyWaitsSaysSo(t *testing.T) {
 
 	// Once in effect, nothing is planned and nothing is said.
 	env.Emulator.Advance(2 * time.Hour)
-	refreshed, private, diags = p.read("trtc_application", state)
+	refreshed, private, diags = p.read("trtc_application", state, private)
 	if len(diags) > 0 {
 		t.Fatalf("read: %s", diagText(diags))
 	}
 	proposed, _ = refreshed.Unmarshal(p.schemas.ResourceSchemas["trtc_application"].ValueType())
 	if diags := p.plan("trtc_application", refreshed, private, config, proposed); len(diags) > 0 {
 		t.Errorf("plan of a settled application: %s, want no diagnostics", diagText(diags))
+	}
+	if strings.Contains(string(private), "status_requested_at") {
+		t.Errorf("the private state still holds the request time of a change in effect: %s", private)
 	}
 }
 
@@ -205,7 +212,7 @@ func TestReadOfApplicationBeingDeletedSaysSo(t *testing.T) {
 		t.Fatal(err)
 	}
 	p := newProtoProvider(t, env, nil)
-	newState, _, diags := p.read("trtc_application", appState(p, id, "leaving", "disabled", "disabled"))
+	newState, _, diags := p.read("trtc_application", appState(p, id, "leaving", "disabled", "disabled"), nil)
 	got, err := newState.Unmarshal(p.schemas.ResourceSchemas["trtc_application"].ValueType())
 	if err != nil || !got.IsNull() {
 		t.Errorf("the application being deleted is still in the state (%v)", err)

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"maps"
 	"slices"
-	"strconv"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -176,8 +175,8 @@ func (r *applicationResource) Read(ctx context.Context, req resource.ReadRequest
 		resp.State.RemoveResource(ctx)
 		return
 	}
-	if found.requestedAt != "" && resp.Private != nil { // for the plan's warning on a change that only waits
-		resp.Diagnostics.Append(resp.Private.SetKey(ctx, privateStatusRequestedAt, []byte(strconv.Quote(found.requestedAt)))...)
+	if resp.Private != nil { // for the plan's warning on a change that only waits
+		keepRequestedAt(ctx, resp.Private, found.requestedAt, &resp.Diagnostics)
 	}
 	if resp.Diagnostics.HasError() || state.sameAs(&prior) {
 		return // resp.State already holds the prior state: writing it again is a large plan's main cost
@@ -241,8 +240,12 @@ func (r *applicationResource) Update(ctx context.Context, req resource.UpdateReq
 			change = r.awaitStatus // only a wait is planned
 		}
 		var err error
+		requested := r.pd.Clock.Now()
 		if seen, err = change(ctx, id, want); err != nil {
 			if cutShort(err) {
+				if !plan.Status.Equal(state.Status) && resp.Private != nil { // asked just now: the next plan tells when
+					keepRequestedAt(ctx, resp.Private, formatTime(requested), &resp.Diagnostics)
+				}
 				addError(&resp.Diagnostics, stillPropagating(appObject(id), want), joinSentences(err.Error(), waitAdvice(err, "update")))
 			} else {
 				addFailure(&resp.Diagnostics, "change the status of", appObject(id), err, waitAdvice(err, "update"))

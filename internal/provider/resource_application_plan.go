@@ -95,6 +95,26 @@ func (r *applicationResource) warnNameTaken(ctx context.Context, name string, di
 // plan's warning: the plan itself makes no API call.
 const privateStatusRequestedAt = "status_requested_at"
 
+// privateState is the framework's private state of a resource (the
+// Private of its requests and responses).
+type privateState interface {
+	GetKey(ctx context.Context, key string) ([]byte, diag.Diagnostics)
+	SetKey(ctx context.Context, key string, value []byte) diag.Diagnostics
+}
+
+// keepRequestedAt records when the pending status change was requested
+// (RFC 3339), or forgets it ("") once nothing is pending or it is not known.
+func keepRequestedAt(ctx context.Context, private privateState, at string, diags *diag.Diagnostics) {
+	if at == "" {
+		if held, _ := private.GetKey(ctx, privateStatusRequestedAt); held == nil {
+			return // the common case: nothing to forget, nothing written
+		}
+		diags.Append(private.SetKey(ctx, privateStatusRequestedAt, nil)...)
+		return
+	}
+	diags.Append(private.SetKey(ctx, privateStatusRequestedAt, []byte(strconv.Quote(at)))...)
+}
+
 // onlyWaits: the plan's only change is status_in_effect, toward a status
 // change already requested (apply sends nothing and waits for it).
 func onlyWaits(plan, state *applicationModel) bool {
