@@ -359,3 +359,29 @@ func TestPeekAnswersOnlyFromTheListingAtHand(t *testing.T) {
 		t.Errorf("%d listing calls, want 1 (Peek fetches nothing)", calls)
 	}
 }
+
+// Recent reuses a fresh listing after writes (one listing for many creates'
+// checks), and lists again once it is stale.
+func TestRecentListsOncePerTTL(t *testing.T) {
+	calls := 0
+	list := func(_ context.Context, req *api.DescribeAppStatListRequest) (*api.DescribeAppStatListResponse, error) {
+		calls++
+		return &api.DescribeAppStatListResponse{TotalNum: 1, SdkAppInfos: []api.SdkAppInfo{{ID: 1400000001}}}, nil
+	}
+	clk := clock.NewFake(time.Now())
+	inv := New(list, clk, Options{})
+	for i := range 3 {
+		apps, err := inv.Recent(context.Background())
+		if err != nil || len(apps) != 1 {
+			t.Fatalf("Recent: %v, %v", apps, err)
+		}
+		inv.Forget(nil, true) // a create, as each new application's apply makes
+		if calls != 1 {
+			t.Fatalf("after %d checks and creates: %d listing calls, want 1", i+1, calls)
+		}
+	}
+	clk.Advance(DefaultTTL)
+	if _, err := inv.Recent(context.Background()); err != nil || calls != 2 {
+		t.Errorf("a stale listing: %d calls (%v), want a second listing", calls, err)
+	}
+}

@@ -1,5 +1,7 @@
 package inventory
 
+import "context"
+
 // Peek answers from the listing at hand, fetching nothing, for checks that
 // must cost no API call (plan-time warnings): the application as listed,
 // nil when that listing does not hold it, and false when no fresh listing
@@ -12,4 +14,27 @@ func (inv *Inventory) Peek(id uint64) (*App, bool) {
 		return nil, false
 	}
 	return s.find(id), true
+}
+
+// Recent returns every application of the latest listing while it is
+// fresh, whatever was written since, and fetches one only when there is
+// none: for checks about the applications that existed before this run's
+// own writes (a new name another one already has), at one listing per TTL
+// however many creates come.
+func (inv *Inventory) Recent(ctx context.Context) ([]App, error) {
+	inv.mu.Lock()
+	if s := inv.snap; s != nil && inv.clock.Now().Sub(s.at) < inv.opts.TTL {
+		inv.mu.Unlock()
+		return s.apps, nil
+	}
+	f := inv.inflight
+	if f == nil {
+		f = inv.startLocked(ctx)
+	}
+	inv.mu.Unlock()
+	s, err := wait(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	return s.apps, nil
 }

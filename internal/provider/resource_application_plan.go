@@ -61,11 +61,13 @@ func (r *applicationResource) ModifyPlan(ctx context.Context, req resource.Modif
 
 // warnNameTaken warns when another application of the account already has
 // the name of one about to be created: most often it is the one meant, to
-// be imported. The account listing is shared by every create of the plan
-// (one call per 100 applications, cached); it costs nothing when no
-// application is created, and a failed listing only skips the check.
+// be imported. One account listing (one call per 100 applications) serves
+// every create of the plan, and of the apply (which plans each create again
+// after others were made: Recent does not list again for those); it costs
+// nothing when no application is created, and a failed listing only skips
+// the check.
 func (r *applicationResource) warnNameTaken(ctx context.Context, name string, diags *diag.Diagnostics) {
-	apps, err := r.pd.Inventory().List(ctx)
+	apps, err := r.pd.Inventory().Recent(ctx)
 	if err != nil {
 		tflog.Debug(ctx, "could not list the applications to check the new name", map[string]any{"error": err.Error()})
 		return
