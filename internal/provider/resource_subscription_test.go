@@ -17,6 +17,7 @@ import (
 	"github.com/trtc-oss/terraform-provider-trtc/internal/acctest"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/catalog"
+	"github.com/trtc-oss/terraform-provider-trtc/internal/finder"
 )
 
 const subAddr = "trtc_subscription.test"
@@ -51,7 +52,7 @@ func stateBool(addr, attr string, want bool) statecheck.StateCheck {
 // remoteSub reads the subscription straight from the emulator.
 func remoteSub(t *testing.T, env *acctest.Env, id uint64) *api.DescribeAppSubscriptionResponse {
 	t.Helper()
-	out, err := env.Client().DescribeAppSubscription(context.Background(), &api.DescribeAppSubscriptionRequest{SdkAppId: id})
+	out, err := finder.SubscriptionByAppID(context.Background(), env.Client(), id)
 	if err != nil {
 		t.Fatalf("reading the subscription of %d: %v", id, err)
 	}
