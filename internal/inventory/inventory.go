@@ -195,9 +195,16 @@ var closedChan = func() chan struct{} { c := make(chan struct{}); close(c); retu
 
 // List returns every application of the account, oldest first, from a
 // listing that saw every write made through this Inventory.
-func (inv *Inventory) List(ctx context.Context) ([]App, error) {
+func (inv *Inventory) List(ctx context.Context) ([]App, error) { return inv.listing(ctx, true) }
+
+// listing is a fresh listing that saw every write so far (seeWrites), or
+// any fresh one (see Recent).
+func (inv *Inventory) listing(ctx context.Context, seeWrites bool) ([]App, error) {
 	inv.mu.Lock()
-	need := inv.epoch // every write so far, creations included
+	var need uint64
+	if seeWrites {
+		need = inv.epoch // every write so far, creations included
+	}
 	if s := inv.freshLocked(need); s != nil {
 		inv.mu.Unlock()
 		return s.apps, nil

@@ -21,20 +21,4 @@ func (inv *Inventory) Peek(id uint64) (*App, bool) {
 // none: for checks about the applications that existed before this run's
 // own writes (a new name another one already has), at one listing per TTL
 // however many creates come.
-func (inv *Inventory) Recent(ctx context.Context) ([]App, error) {
-	inv.mu.Lock()
-	if s := inv.snap; s != nil && inv.clock.Now().Sub(s.at) < inv.opts.TTL {
-		inv.mu.Unlock()
-		return s.apps, nil
-	}
-	f := inv.inflight
-	if f == nil {
-		f = inv.startLocked(ctx)
-	}
-	inv.mu.Unlock()
-	s, err := wait(ctx, f)
-	if err != nil {
-		return nil, err
-	}
-	return s.apps, nil
-}
+func (inv *Inventory) Recent(ctx context.Context) ([]App, error) { return inv.listing(ctx, false) }
