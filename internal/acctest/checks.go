@@ -1,12 +1,18 @@
 package acctest
 
 import (
+	"context"
 	"fmt"
+	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
 )
@@ -62,4 +68,62 @@ func MonthsAfter(captured *time.Time, n int) knownvalue.Check {
 		}
 		return nil
 	})
+}
+
+// StringMap is a value check of a map of strings, exactly m.
+func StringMap(m map[string]string) knownvalue.Check {
+	checks := map[string]knownvalue.Check{}
+	for k, v := range m {
+		checks[k] = knownvalue.StringExact(v)
+	}
+	return knownvalue.MapExact(checks)
+}
+
+// StateString, StateInt64 and StateBool check one top-level attribute of a
+// resource in the state.
+func StateString(addr, attr, want string) statecheck.StateCheck {
+	return statecheck.ExpectKnownValue(addr, tfjsonpath.New(attr), knownvalue.StringExact(want))
+}
+
+func StateInt64(addr, attr string, want int64) statecheck.StateCheck {
+	return statecheck.ExpectKnownValue(addr, tfjsonpath.New(attr), knownvalue.Int64Exact(want))
+}
+
+func StateBool(addr, attr string, want bool) statecheck.StateCheck {
+	return statecheck.ExpectKnownValue(addr, tfjsonpath.New(attr), knownvalue.Bool(want))
+}
+
+// ExpectOnlyAttributesChange is a plan check: the planned change of addr
+// changes exactly attrs (before against after, an unknown value counted as
+// a change).
+func ExpectOnlyAttributesChange(addr string, attrs ...string) plancheck.PlanCheck {
+	return onlyAttributesChange{addr: addr, attrs: attrs}
+}
+
+type onlyAttributesChange struct {
+	addr  string
+	attrs []string
+}
+
+func (c onlyAttributesChange) CheckPlan(_ context.Context, req plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
+	for _, rc := range req.Plan.ResourceChanges {
+		if rc.Address != c.addr {
+			continue
+		}
+		before, _ := rc.Change.Before.(map[string]any)
+		after, _ := rc.Change.After.(map[string]any)
+		unknown, _ := rc.Change.AfterUnknown.(map[string]any)
+		var changed []string
+		for k := range before {
+			if u, _ := unknown[k].(bool); u || !reflect.DeepEqual(before[k], after[k]) {
+				changed = append(changed, k)
+			}
+		}
+		slices.Sort(changed)
+		if want := slices.Sorted(slices.Values(c.attrs)); !slices.Equal(changed, want) {
+			resp.Error = fmt.Errorf("%s: planned changes of %v, want only %v", c.addr, changed, want)
+		}
+		return
+	}
+	resp.Error = fmt.Errorf("%s not in the plan", c.addr)
 }

@@ -53,6 +53,17 @@ func (e *Env) SettleStatus(t testing.TB, id uint64, want string) {
 	}
 }
 
+// DeleteApp disables and deletes application id through the API, as
+// destroy does, and waits until it is gone.
+func (e *Env) DeleteApp(t testing.TB, id uint64) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 2*e.Propagation()+time.Minute)
+	defer cancel()
+	if err := deleteApps(ctx, e.Client(), clock.Real{}, nil, []uint64{id})[0]; err != nil {
+		t.Fatalf("deleting application %d outside Terraform: %v", id, err)
+	}
+}
+
 // AccountID is the account's uin, which the Tag API's resource names hold.
 func (e *Env) AccountID(t testing.TB) string {
 	t.Helper()

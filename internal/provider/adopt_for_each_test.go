@@ -13,7 +13,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 
 	"github.com/trtc-oss/terraform-provider-trtc/internal/acctest"
-	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/catalog"
 )
 
@@ -120,11 +119,11 @@ func TestAccApplication_adoptForEachDefaultTags(t *testing.T) {
 	tagChecks := func(id uint64, tags, tagsAll map[string]string) []statecheck.StateCheck {
 		var tagsCheck knownvalue.Check = knownvalue.Null()
 		if tags != nil {
-			tagsCheck = stringMap(tags)
+			tagsCheck = acctest.StringMap(tags)
 		}
 		return []statecheck.StateCheck{
 			statecheck.ExpectKnownValue(instance(id), attr("tags"), tagsCheck),
-			statecheck.ExpectKnownValue(instance(id), attr("tags_all"), stringMap(tagsAll)),
+			statecheck.ExpectKnownValue(instance(id), attr("tags_all"), acctest.StringMap(tagsAll)),
 		}
 	}
 	var checks []statecheck.StateCheck
@@ -157,22 +156,6 @@ func TestAccApplication_adoptForEachDefaultTags(t *testing.T) {
 			forgetAdopted(env),
 		},
 	})
-}
-
-// disableOne disables an application outside Terraform: in process as the
-// platform does (reason Overdue), in external mode as its owner does.
-func disableOne(t *testing.T, env *acctest.Env, id uint64) {
-	t.Helper()
-	if !env.IsExternal() {
-		if err := env.Emulator.DisableApp(id, "Overdue"); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	if _, err := env.Client().ModifyAppStatus(t.Context(), &api.ModifyAppStatusRequest{SdkAppId: id, Status: api.StatusClose}); err != nil {
-		t.Fatal(err)
-	}
-	env.SettleStatus(t, id, api.AppStatusDisabled)
 }
 
 // stillThere checks that the applications the state forgot are kept: in

@@ -2,7 +2,6 @@ package provider_test
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"os"
 	"regexp"
@@ -17,26 +16,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/trtc-oss/terraform-provider-trtc/internal/acctest"
-	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/emulator"
 )
-
-// createAndDisable creates an RTCEngine application through the API and asks
-// for it to be disabled; the change then propagates for the env's delay.
-func createAndDisable(t *testing.T, env *acctest.Env) uint64 {
-	t.Helper()
-	ctx := context.Background()
-	client := env.Client()
-	name := acctest.RandomName()
-	out, err := client.CreateTrtcApp(ctx, &api.CreateTrtcAppRequest{AppName: name, Product: "RTCEngine"})
-	if err != nil {
-		t.Fatalf("creating %s: %v", name, err)
-	}
-	if _, err := client.ModifyAppStatus(ctx, &api.ModifyAppStatusRequest{SdkAppId: out.SdkAppId, Status: api.StatusClose}); err != nil {
-		t.Fatalf("disabling %s: %v", name, err)
-	}
-	return out.SdkAppId
-}
 
 func statusConfig(env *acctest.Env, id uint64, extra string) string {
 	return env.Config(fmt.Sprintf(`
@@ -140,7 +121,7 @@ func TestAccApplicationStatusDataSource_notFound(t *testing.T) {
 		ProtoV6ProviderFactories: env.Factories(),
 		Steps: []resource.TestStep{{
 			Config:      statusConfig(env, 1499999999, ""),
-			ExpectError: regexp.MustCompile(`(?s)Could\s+not\s+read\s+the\s+status\s+of\s+TRTC\s+application\s+1499999999.*No\s+application\s+with\s+this\s+sdk_app_id`),
+			ExpectError: acctest.Wrapped("Could not read the status of TRTC application 1499999999", "No application with this sdk_app_id"),
 		}},
 	})
 }

@@ -62,14 +62,14 @@ data "trtc_application" "by_name" {
 	defaults := map[string]string{"managed_by": "terraform"}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             checkAppsGone(env),
+		CheckDestroy:             env.CheckAppsDestroyed(),
 		Steps: []resource.TestStep{
 			{
 				Config: defaultTagsConfig(env, defaults, app),
 				ConfigStateChecks: append(sameAsResource("data.trtc_application.by_id"),
 					statecheck.ExpectKnownValue("data.trtc_application.by_id", attr("sdk_secret_key"), knownvalue.StringRegexp(regexp.MustCompile(`.{16,}`))),
-					statecheck.ExpectKnownValue("data.trtc_application.by_id", attr("tags"), stringMap(map[string]string{"env": "dev"})),
-					statecheck.ExpectKnownValue("data.trtc_application.by_id", attr("tags_all"), stringMap(map[string]string{"env": "dev", "managed_by": "terraform"})),
+					statecheck.ExpectKnownValue("data.trtc_application.by_id", attr("tags"), acctest.StringMap(map[string]string{"env": "dev"})),
+					statecheck.ExpectKnownValue("data.trtc_application.by_id", attr("tags_all"), acctest.StringMap(map[string]string{"env": "dev", "managed_by": "terraform"})),
 					statecheck.ExpectKnownValue("data.trtc_application.by_id", attr("disabled_reason"), knownvalue.Null()),
 				),
 			},
@@ -114,7 +114,7 @@ data "trtc_application" "test" {
   name = %q
 }
 `, prefix+"_000")),
-				ExpectError: regexp.MustCompile(fmt.Sprintf(`(?s)Could not choose the TRTC application named.*2 applications of this account have.*SdkAppIds\s+%d,\s+%d`, twins[0], twins[1])),
+				ExpectError: acctest.Wrapped("Could not choose the TRTC application named", "2 applications of this account have", fmt.Sprintf("SdkAppIds %d, %d", twins[0], twins[1])),
 			},
 			{
 				Config: env.Config(fmt.Sprintf(`
@@ -122,7 +122,7 @@ data "trtc_application" "test" {
   name = %q
 }
 `, prefix+"_none")),
-				ExpectError: regexp.MustCompile(`Could not find the TRTC application named`),
+				ExpectError: acctest.Wrapped("Could not find the TRTC application named"),
 			},
 			{
 				Config: env.Config(`
@@ -130,7 +130,7 @@ data "trtc_application" "test" {
   sdk_app_id = 1400999999
 }
 `),
-				ExpectError: regexp.MustCompile(`(?s)Could not read TRTC application 1400999999.*Check\s+sdk_app_id`),
+				ExpectError: acctest.Wrapped("Could not read TRTC application 1400999999", "Check sdk_app_id"),
 			},
 		},
 	})
@@ -169,20 +169,16 @@ func disabledOneReason(env *acctest.Env) string {
 func TestAccApplicationDataSource_beingDeleted(t *testing.T) {
 	env := acctest.NewEnv(t, acctest.WithPropagation(time.Hour, time.Hour), frozenEmulator())
 	acctest.NeedsEmulator(t, "a deletion that stays pending")
-	id := seedApps(t, env, acctest.RandomPrefix(4), 1, catalog.ProductRTCEngine, nil)[0]
-	client := env.Client()
-	if _, err := client.ModifyAppStatus(t.Context(), &api.ModifyAppStatusRequest{SdkAppId: id, Status: api.StatusClose}); err != nil {
-		t.Fatal(err)
-	}
+	id := createAndDisable(t, env)
 	env.Emulator.Advance(2 * time.Hour)
-	if _, err := client.DeleteTrtcApp(t.Context(), &api.DeleteTrtcAppRequest{SdkAppId: id}); err != nil {
+	if _, err := env.Client().DeleteTrtcApp(t.Context(), &api.DeleteTrtcAppRequest{SdkAppId: id}); err != nil {
 		t.Fatal(err)
 	}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		Steps: []resource.TestStep{{
 			Config:      env.Config(fmt.Sprintf("data \"trtc_application\" \"test\" {\n  sdk_app_id = %d\n}\n", id)),
-			ExpectError: regexp.MustCompile(fmt.Sprintf(`(?s)Could not read TRTC application %d.*deletion\s+is\s+propagating.*Check\s+sdk_app_id`, id)),
+			ExpectError: acctest.Wrapped(fmt.Sprintf("Could not read TRTC application %d", id), "deletion is propagating", "Check sdk_app_id"),
 		}},
 	})
 }

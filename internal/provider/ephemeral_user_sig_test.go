@@ -110,7 +110,7 @@ ephemeral "trtc_user_sig" "test" {
 	resource.ParallelTest(t, resource.TestCase{
 		TerraformVersionChecks:   acctest.SkipWithout(acctest.Ephemeral),
 		ProtoV6ProviderFactories: userSigFactories(env),
-		CheckDestroy:             checkAppsGone(env),
+		CheckDestroy:             env.CheckAppsDestroyed(),
 		Steps: []resource.TestStep{{
 			Config: config,
 			ConfigStateChecks: []statecheck.StateCheck{

@@ -1,7 +1,6 @@
 package provider_test
 
 import (
-	"context"
 	"fmt"
 	"testing"
 
@@ -11,36 +10,12 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/querycheck/queryfilter"
 
 	"github.com/trtc-oss/terraform-provider-trtc/internal/acctest"
-	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/catalog"
 )
 
 // List resources and `terraform query` need Terraform >= 1.14 (no OpenTofu
 // release has them yet).
 var queryTerraform = acctest.SkipWithout(acctest.Query)
-
-// seedApps creates n applications named prefix_000... through the API,
-// outside Terraform, and returns their SdkAppIds in creation order. The
-// prefix is random (acctest.RandomPrefix) with room for the 4 characters.
-func seedApps(t *testing.T, env *acctest.Env, prefix string, n int, product string, tags map[string]string) []uint64 {
-	t.Helper()
-	var apiTags []api.Tag
-	for k, v := range tags {
-		apiTags = append(apiTags, api.Tag{TagKey: k, TagValue: v})
-	}
-	client := env.Client()
-	ids := make([]uint64, n)
-	for i := range ids {
-		out, err := client.CreateTrtcApp(context.Background(), &api.CreateTrtcAppRequest{
-			AppName: fmt.Sprintf("%s_%03d", prefix, i), Product: product, Tags: apiTags,
-		})
-		if err != nil {
-			t.Fatalf("creating application %d of %d outside Terraform: %v", i+1, n, err)
-		}
-		ids[i] = out.SdkAppId
-	}
-	return ids
-}
 
 func byID(id uint64) queryfilter.QueryFilter {
 	return queryfilter.ByResourceIdentity(map[string]knownvalue.Check{"sdk_app_id": knownvalue.Int64Exact(int64(id))})

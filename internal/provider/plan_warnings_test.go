@@ -137,8 +137,6 @@ func requestDisable(t *testing.T, env *acctest.Env, id uint64) {
 	}
 }
 
-func str(s string) tftypes.Value { return tftypes.NewValue(tftypes.String, s) }
-
 // appState is a trtc_application state of id with the given statuses.
 func appState(p *protoProvider, id uint64, name, status, inEffect string) tftypes.Value {
 	null := tftypes.NewValue(tftypes.Map{ElementType: tftypes.String}, nil)

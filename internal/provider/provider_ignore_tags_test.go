@@ -55,7 +55,7 @@ data "trtc_applications" "test" {
 	}
 	entry := func(tags, tagsAll map[string]string) statecheck.StateCheck {
 		return statecheck.ExpectKnownValue("data.trtc_applications.test", tfjsonpath.New("applications"), knownvalue.ListExact([]knownvalue.Check{
-			knownvalue.ObjectPartial(map[string]knownvalue.Check{"tags": stringMap(tags), "tags_all": stringMap(tagsAll)}),
+			knownvalue.ObjectPartial(map[string]knownvalue.Check{"tags": acctest.StringMap(tags), "tags_all": acctest.StringMap(tagsAll)}),
 		}))
 	}
 	dev := map[string]string{"env": "dev"}
@@ -69,7 +69,7 @@ resource "trtc_application_tag" "billing" {
 `
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             checkAppsGone(env),
+		CheckDestroy:             env.CheckAppsDestroyed(),
 		Steps: []resource.TestStep{
 			{
 				Config:            config(`tags = { env = "dev" }`, ""),

@@ -143,7 +143,7 @@ resource "trtc_application" "test" {
 			{
 				Config:      providerBlock(env, env.URL, "wrong-key", "") + app,
 				PlanOnly:    true,
-				ExpectError: regexp.MustCompile(`(?s)Could not verify the Tencent Cloud credentials.*GetCallerIdentity.*AuthFailure.*skip_credentials_validation\s+=\s+true`),
+				ExpectError: acctest.Wrapped("Could not verify the Tencent Cloud credentials", "GetCallerIdentity", "AuthFailure", "skip_credentials_validation = true"),
 			},
 			{
 				Config:             providerBlock(env, env.URL, "wrong-key", "skip_credentials_validation = true") + app,

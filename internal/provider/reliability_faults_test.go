@@ -201,7 +201,7 @@ func TestAccReliability_fleetUnderFaults(t *testing.T) {
 	start := time.Now()
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             checkAppsGone(env),
+		CheckDestroy:             env.CheckAppsDestroyed(),
 		Steps: []resource.TestStep{{
 			Config: faultyFleetConfig(env),
 			ConfigPlanChecks: resource.ConfigPlanChecks{

@@ -58,7 +58,7 @@ func TestAccReliability_createDisabledTimeout(t *testing.T) {
 	var first uint64
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             checkAppsGone(env),
+		CheckDestroy:             env.CheckAppsDestroyed(),
 		Steps: []resource.TestStep{
 			{
 				Config:             slowAppConfig(env, "disabled", `create = "2s"`),
@@ -90,7 +90,7 @@ func TestAccReliability_deleteTimeout(t *testing.T) {
 	short := slowAppConfig(env, "enabled", `delete = "2s"`)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             checkAppsGone(env),
+		CheckDestroy:             env.CheckAppsDestroyed(),
 		Steps: []resource.TestStep{
 			{Config: short},
 			{

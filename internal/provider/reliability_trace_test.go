@@ -155,7 +155,7 @@ ephemeral "trtc_user_sig" "alice" {
 	var sdkSecretKey string
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             checkAppsGone(env),
+		CheckDestroy:             env.CheckAppsDestroyed(),
 		Steps: []resource.TestStep{{
 			Config: config,
 			Check: func(s *terraform.State) error {

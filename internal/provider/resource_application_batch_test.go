@@ -80,7 +80,7 @@ func TestAccApplication_driftSeenThroughBatchedRefresh(t *testing.T) {
 	}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             checkAppsGone(env),
+		CheckDestroy:             env.CheckAppsDestroyed(),
 		Steps: []resource.TestStep{
 			{Config: config},
 			{

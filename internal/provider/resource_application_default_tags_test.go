@@ -1,125 +1,16 @@
 package provider_test
 
 import (
-	"context"
 	"fmt"
-	"maps"
-	"reflect"
-	"slices"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
-	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/trtc-oss/terraform-provider-trtc/internal/acctest"
 )
-
-// defaultTagsConfig is the provider block of env with a default_tags
-// block (none when defaults is nil), followed by body.
-func defaultTagsConfig(env *acctest.Env, defaults map[string]string, body string) string {
-	block := ""
-	if defaults != nil {
-		block = "\n  default_tags {\n    tags = {\n"
-		for _, k := range slices.Sorted(maps.Keys(defaults)) {
-			block += fmt.Sprintf("      %q = %q\n", k, defaults[k])
-		}
-		block += "    }\n  }\n"
-	}
-	return env.ConfigWithProvider(block, body)
-}
-
-// defaultTagsApp is trtc_application.test named name with the given tags attribute line.
-func defaultTagsApp(name, tags string) string {
-	return fmt.Sprintf(`
-resource "trtc_application" "test" {
-  name    = %q
-  product = "RTCEngine"
-  %s
-}
-`, name, tags)
-}
-
-func stringMap(m map[string]string) knownvalue.Check {
-	checks := map[string]knownvalue.Check{}
-	for k, v := range m {
-		checks[k] = knownvalue.StringExact(v)
-	}
-	return knownvalue.MapExact(checks)
-}
-
-// emulatorTags checks every tag the application carries in the emulator.
-func emulatorTags(env *acctest.Env, want map[string]string) resource.TestCheckFunc {
-	return func(s *terraform.State) error {
-		a, err := emulatorAppInState(env, s)
-		if err != nil {
-			return err
-		}
-		if !maps.Equal(a.Tags, want) {
-			return fmt.Errorf("application %d carries tags %v, want %v", a.SdkAppId, a.Tags, want)
-		}
-		return nil
-	}
-}
-
-// onlyAttributesChange checks that the planned update of addr changes exactly
-// the given attributes (compared before/after, unknown values counted as changes).
-type onlyAttributesChange struct {
-	addr  string
-	attrs []string
-}
-
-func (c onlyAttributesChange) CheckPlan(_ context.Context, req plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
-	for _, rc := range req.Plan.ResourceChanges {
-		if rc.Address != c.addr {
-			continue
-		}
-		before, _ := rc.Change.Before.(map[string]any)
-		after, _ := rc.Change.After.(map[string]any)
-		unknown, _ := rc.Change.AfterUnknown.(map[string]any)
-		var changed []string
-		for k := range before {
-			if u, _ := unknown[k].(bool); u || !reflect.DeepEqual(before[k], after[k]) {
-				changed = append(changed, k)
-			}
-		}
-		slices.Sort(changed)
-		if want := slices.Sorted(slices.Values(c.attrs)); !slices.Equal(changed, want) {
-			resp.Error = fmt.Errorf("%s: planned changes of %v, want only %v", c.addr, changed, want)
-		}
-		return
-	}
-	resp.Error = fmt.Errorf("%s not in the plan", c.addr)
-}
-
-// updatesOnly: the step's plan updates the application in place, changing only attrs.
-func updatesOnly(attrs ...string) resource.ConfigPlanChecks {
-	return resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
-		plancheck.ExpectResourceAction(appAddr, plancheck.ResourceActionUpdate),
-		onlyAttributesChange{addr: appAddr, attrs: attrs},
-	}}
-}
-
-func tagStateChecks(tags, tagsAll map[string]string) []statecheck.StateCheck {
-	var tagsCheck knownvalue.Check = knownvalue.Null()
-	if tags != nil {
-		tagsCheck = stringMap(tags)
-	}
-	return []statecheck.StateCheck{
-		statecheck.ExpectKnownValue(appAddr, attr("tags"), tagsCheck),
-		statecheck.ExpectKnownValue(appAddr, attr("tags_all"), stringMap(tagsAll)),
-	}
-}
-
-// emptyPlan is a step that plans the config again and expects no change.
-func emptyPlan(config string) resource.TestStep {
-	return resource.TestStep{
-		Config:           config,
-		ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
-	}
-}
 
 // TestAccApplicationDefaultTags_addChangeRemove: adding, changing and removing
 // default tags updates tags_all (and the application) and nothing else.
@@ -130,7 +21,7 @@ func TestAccApplicationDefaultTags_addChangeRemove(t *testing.T) {
 	withDefaults := defaultTagsConfig(env, map[string]string{"team": "rtc", "cost-center": "cc-1"}, app)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             checkAppsGone(env),
+		CheckDestroy:             env.CheckAppsDestroyed(),
 		Steps: []resource.TestStep{
 			{
 				Config:            defaultTagsConfig(env, nil, app),
@@ -183,7 +74,7 @@ func TestAccApplicationDefaultTags_conflict(t *testing.T) {
 	config := func(tags string) string { return defaultTagsConfig(env, defaults, defaultTagsApp(name, tags)) }
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             checkAppsGone(env),
+		CheckDestroy:             env.CheckAppsDestroyed(),
 		Steps: []resource.TestStep{
 			{ // created with both: the resource's value is on the application
 				Config:            config(`tags = { env = "dev" }`),
@@ -235,7 +126,7 @@ resource "trtc_application_tag" "test" {
 	}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             checkAppsGone(env),
+		CheckDestroy:             env.CheckAppsDestroyed(),
 		Steps: []resource.TestStep{
 			{
 				Config:            defaultTagsConfig(env, map[string]string{"team": "rtc"}, body),
@@ -246,10 +137,10 @@ resource "trtc_application_tag" "test" {
 				Config: defaultTagsConfig(env, map[string]string{"team": "media"}, body),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(tagAddr, plancheck.ResourceActionNoop),
-					onlyAttributesChange{addr: appAddr, attrs: []string{"tags_all"}},
+					acctest.ExpectOnlyAttributesChange(appAddr, "tags_all"),
 				}},
 				ConfigStateChecks: append(tagState,
-					statecheck.ExpectKnownValue(appAddr, attr("tags_all"), stringMap(map[string]string{"env": "dev", "team": "media", "owner": "alice"}))),
+					statecheck.ExpectKnownValue(appAddr, attr("tags_all"), acctest.StringMap(map[string]string{"env": "dev", "team": "media", "owner": "alice"}))),
 				Check: emulatorTags(env, map[string]string{"env": "dev", "team": "media", "owner": "alice"}),
 			},
 			emptyPlan(defaultTagsConfig(env, map[string]string{"team": "media"}, body)),

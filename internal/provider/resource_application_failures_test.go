@@ -35,7 +35,7 @@ func TestAccApplication_timeoutShorterThanPropagation(t *testing.T) {
 	}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             checkAppsGone(env),
+		CheckDestroy:             env.CheckAppsDestroyed(),
 		Steps: []resource.TestStep{
 			{Config: withTimeout("enabled", "2s")},
 			{
@@ -71,7 +71,7 @@ func TestAccApplication_failedCreateWaitIsTaintedNotOrphaned(t *testing.T) {
 	var firstID uint64
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             checkAppsGone(env),
+		CheckDestroy:             env.CheckAppsDestroyed(),
 		Steps: []resource.TestStep{
 			{
 				PreConfig: func() {
@@ -116,7 +116,7 @@ func TestAccApplication_transientFaults(t *testing.T) {
 	env.Emulator.SetFaults(emulator.Faults{ErrorRate: 0.3, ErrorCode: "InternalError", ThrottleRate: 0.1})
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             checkAppsGone(env),
+		CheckDestroy:             env.CheckAppsDestroyed(),
 		Steps: []resource.TestStep{
 			{
 				Config: appConfig(env, "flaky", "RTCEngine", `

@@ -12,63 +12,13 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
-	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/trtc-oss/terraform-provider-trtc/internal/acctest"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
-	"github.com/trtc-oss/terraform-provider-trtc/internal/clock"
-	"github.com/trtc-oss/terraform-provider-trtc/internal/emulator"
 )
 
 // The propagation of the scenario.
 const longPropagation = 20 * time.Second
-
-// frozenEmulator stops the emulator's clock: a change propagates only when
-// the test advances it, so no step depends on how fast the machine is. Its
-// rate limiter reads the same clock, so it is off. Signatures are checked
-// against the wall clock the provider signs with: the test may wait minutes
-// for a parallel slot after its Env is made.
-func frozenEmulator() acctest.Option {
-	return acctest.WithConfig(func(c *emulator.Config) {
-		c.Clock = clock.NewFake(time.Now())
-		c.SignatureClock = clock.Real{}
-		c.RateLimit = -1
-	})
-}
-
-// fastForward is a step check that runs the emulator clock 20 times faster
-// from then on (until the test ends), so that the final destroy's
-// propagations pass.
-func fastForward(t *testing.T, env *acctest.Env) resource.TestCheckFunc {
-	return func(*terraform.State) error {
-		ctx, cancel := context.WithCancel(context.Background())
-		t.Cleanup(cancel)
-		go func() {
-			tick := time.NewTicker(50 * time.Millisecond)
-			defer tick.Stop()
-			for {
-				select {
-				case <-ctx.Done():
-					return
-				case <-tick.C:
-					env.Emulator.Advance(time.Second)
-				}
-			}
-		}()
-		return nil
-	}
-}
-
-// advanceEmulator is a plan check that moves the emulator clock on once the
-// plan is made, so that the apply finds the pending change landed.
-type advanceEmulator struct {
-	env *acctest.Env
-	by  time.Duration
-}
-
-func (a advanceEmulator) CheckPlan(context.Context, plancheck.CheckPlanRequest, *plancheck.CheckPlanResponse) {
-	a.env.Emulator.Advance(a.by)
-}
 
 // expectStatus is a plan check of the planned status and status_in_effect.
 func expectStatus(status, inEffect string) []plancheck.PlanCheck {
@@ -96,7 +46,7 @@ func TestAccApplication_pendingChangeAwayFromConfigIsReversed(t *testing.T) {
 	}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             checkAppsGone(env),
+		CheckDestroy:             env.CheckAppsDestroyed(),
 		Steps: []resource.TestStep{
 			{Config: config("enabled", "2s")},
 			{

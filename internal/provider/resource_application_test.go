@@ -1,13 +1,10 @@
 package provider_test
 
 import (
-	"context"
 	"fmt"
 	"regexp"
-	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -15,88 +12,13 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
-	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/trtc-oss/terraform-provider-trtc/internal/acctest"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/catalog"
-	"github.com/trtc-oss/terraform-provider-trtc/internal/clock"
-	"github.com/trtc-oss/terraform-provider-trtc/internal/emulator"
-	"github.com/trtc-oss/terraform-provider-trtc/internal/waiters"
 )
 
-const appAddr = "trtc_application.test"
-
 var uuidRe = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`)
-
-// appConfig renders a trtc_application block; extra is spliced in verbatim.
-func appConfig(env *acctest.Env, name, product, extra string) string {
-	return env.Config(fmt.Sprintf(`
-resource "trtc_application" "test" {
-  name    = %q
-  product = %q
-%s
-}
-`, name, product, extra))
-}
-
-func attr(name string) tfjsonpath.Path { return tfjsonpath.New(name) }
-
-// checkAppsGone is a CheckDestroy: nothing left in the emulator, not even
-// an application whose deletion is still propagating (in external mode:
-// nothing of the state still reads).
-func checkAppsGone(env *acctest.Env) resource.TestCheckFunc { return env.CheckAppsDestroyed() }
-
-// appIDFromState returns the SDKAppID of the test application.
-func appIDFromState(s *terraform.State) (uint64, error) {
-	rs, ok := s.RootModule().Resources[appAddr]
-	if !ok {
-		return 0, fmt.Errorf("%s not in state", appAddr)
-	}
-	return strconv.ParseUint(rs.Primary.ID, 10, 64)
-}
-
-// emulatorAppInState is the emulator's view of the application in the state.
-func emulatorAppInState(env *acctest.Env, s *terraform.State) (emulator.AppView, error) {
-	id, err := appIDFromState(s)
-	if err != nil {
-		return emulator.AppView{}, err
-	}
-	a, ok, err := env.App(id)
-	if err == nil && !ok {
-		err = fmt.Errorf("application %d not in the emulator", id)
-	}
-	return a, err
-}
-
-// onlyAppID is the SDKAppID of the single application of the emulator,
-// named name; in external mode, of the one named name in the listing.
-func onlyAppID(t *testing.T, env *acctest.Env, name string) uint64 {
-	t.Helper()
-	if env.IsExternal() {
-		return env.AppID(t, name)
-	}
-	apps := env.Emulator.Apps()
-	if len(apps) != 1 || apps[0].AppName != name {
-		t.Fatalf("want 1 application in the emulator, named %q, got %+v", name, apps)
-	}
-	return apps[0].SdkAppId
-}
-
-// emulatorStatus checks the status in effect and the target in the emulator
-// (through the public read in external mode, which says the same).
-func emulatorStatus(env *acctest.Env, want string) resource.TestCheckFunc {
-	return func(s *terraform.State) error {
-		a, err := emulatorAppInState(env, s)
-		if err != nil {
-			return err
-		}
-		if a.Status != want || a.TargetStatus != want {
-			return fmt.Errorf("application %d: status %s, target %s; want %s", a.SdkAppId, a.Status, a.TargetStatus, want)
-		}
-		return nil
-	}
-}
 
 func TestAccApplication_lifecycle(t *testing.T) {
 	env := acctest.NewEnv(t)
@@ -104,7 +26,7 @@ func TestAccApplication_lifecycle(t *testing.T) {
 	sameID := statecheck.CompareValue(compare.ValuesSame())
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             checkAppsGone(env), // the application is enabled at the end
+		CheckDestroy:             env.CheckAppsDestroyed(), // the application is enabled at the end
 		Steps: []resource.TestStep{
 			{
 				Config: appConfig(env, name, "RTCEngine", `tags = { env = "dev" }`),
@@ -180,7 +102,7 @@ func TestAccApplication_replaceOnProductChange(t *testing.T) {
 	differentID := statecheck.CompareValue(compare.ValuesDiffer())
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             checkAppsGone(env),
+		CheckDestroy:             env.CheckAppsDestroyed(),
 		Steps: []resource.TestStep{
 			{
 				Config:            appConfig(env, name, "RTCEngine", ""),
@@ -211,7 +133,7 @@ func TestAccApplication_disableAndEnable(t *testing.T) {
 	name := acctest.RandomName()
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             checkAppsGone(env),
+		CheckDestroy:             env.CheckAppsDestroyed(),
 		Steps: []resource.TestStep{
 			{ // created disabled: create waits for the disable to take effect
 				Config: appConfig(env, name, "Live", `
@@ -286,7 +208,7 @@ resource "trtc_application_tag" "test" {
 	}
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             checkAppsGone(env),
+		CheckDestroy:             env.CheckAppsDestroyed(),
 		Steps: []resource.TestStep{
 			{
 				Config: config(true, "ap-singapore"),
@@ -321,11 +243,11 @@ func TestAccApplication_disappears(t *testing.T) {
 	config := appConfig(env, name, "RTCEngine", "")
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             checkAppsGone(env),
+		CheckDestroy:             env.CheckAppsDestroyed(),
 		Steps: []resource.TestStep{
 			{Config: config},
 			{
-				PreConfig: func() { deleteOutsideTerraform(t, env, env.AppID(t, name)) },
+				PreConfig: func() { env.DeleteApp(t, env.AppID(t, name)) },
 				Config:    config,
 				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
 					plancheck.ExpectResourceAction(appAddr, plancheck.ResourceActionCreate),
@@ -333,27 +255,6 @@ func TestAccApplication_disappears(t *testing.T) {
 			},
 		},
 	})
-}
-
-// deleteOutsideTerraform disables and deletes an application through the API.
-func deleteOutsideTerraform(t *testing.T, env *acctest.Env, id uint64) {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(t.Context(), 2*env.Propagation()+time.Minute)
-	defer cancel()
-	client := env.Client()
-	deps := waiters.ForClient(client, clock.Real{}, nil)
-	if _, err := client.ModifyAppStatus(ctx, &api.ModifyAppStatusRequest{SdkAppId: id, Status: api.StatusClose}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := waiters.WaitAppStatus(ctx, deps, id, api.AppStatusDisabled); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := client.DeleteTrtcApp(ctx, &api.DeleteTrtcAppRequest{SdkAppId: id}); err != nil {
-		t.Fatal(err)
-	}
-	if err := waiters.WaitAppDeleted(ctx, deps, id); err != nil {
-		t.Fatal(err)
-	}
 }
 
 func TestAccApplication_driftThroughAPI(t *testing.T) {
@@ -364,7 +265,7 @@ func TestAccApplication_driftThroughAPI(t *testing.T) {
   tags        = { owner = "terraform" }`)
 	resource.ParallelTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             checkAppsGone(env),
+		CheckDestroy:             env.CheckAppsDestroyed(),
 		Steps: []resource.TestStep{
 			{Config: config},
 			{

@@ -27,9 +27,9 @@ func TestAccSubscription_appTrialQuota(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		Steps: []resource.TestStep{
-			{Config: subConfig(env, id, "Trial", ""), ConfigStateChecks: []statecheck.StateCheck{stateInt(subAddr, "trials_used", 1)}},
+			{Config: subConfig(env, id, "Trial", ""), ConfigStateChecks: []statecheck.StateCheck{acctest.StateInt64(subAddr, "trials_used", 1)}},
 			{Config: noSubConfig(env)},
-			{PreConfig: pastTrial, Config: subConfig(env, id, "Trial", ""), ConfigStateChecks: []statecheck.StateCheck{stateInt(subAddr, "trials_used", 2)}},
+			{PreConfig: pastTrial, Config: subConfig(env, id, "Trial", ""), ConfigStateChecks: []statecheck.StateCheck{acctest.StateInt64(subAddr, "trials_used", 2)}},
 			{Config: noSubConfig(env)},
 			{
 				PreConfig:   pastTrial,
@@ -71,7 +71,7 @@ resource "trtc_subscription" "second" {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		Steps: []resource.TestStep{
-			{Config: subs(false), ConfigStateChecks: []statecheck.StateCheck{stateInt("trtc_subscription.first", "account_trials_used", 1)}},
+			{Config: subs(false), ConfigStateChecks: []statecheck.StateCheck{acctest.StateInt64("trtc_subscription.first", "account_trials_used", 1)}},
 			{
 				Config:      subs(true),
 				ExpectError: acctest.Wrapped("account has used 1 of 10 trials", "quota is lower"),
@@ -201,7 +201,7 @@ func TestAccSubscription_readLagAfterPurchase(t *testing.T) {
 		ProtoV6ProviderFactories: env.Factories(),
 		Steps: []resource.TestStep{{
 			Config:            subConfig(env, id, "Pro", "period_months = 1"),
-			ConfigStateChecks: []statecheck.StateCheck{stateStr(subAddr, "edition", "Pro"), stateStr(subAddr, "status", "Active")},
+			ConfigStateChecks: []statecheck.StateCheck{acctest.StateString(subAddr, "edition", "Pro"), acctest.StateString(subAddr, "status", "Active")},
 			Check: func(*terraform.State) error {
 				// plan, create, then at least one lagging read before the one that shows Pro
 				if n := env.Calls("DescribeAppSubscription"); n < 4 {
@@ -231,7 +231,7 @@ func TestAccSubscription_readBackTimeoutKeepsTaintedState(t *testing.T) {
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(subAddr, plancheck.ResourceActionDestroyBeforeCreate)},
 				},
-				ConfigStateChecks: []statecheck.StateCheck{stateStr(subAddr, "edition", "Pro"), stateStr(subAddr, "id", fmt.Sprint(id))},
+				ConfigStateChecks: []statecheck.StateCheck{acctest.StateString(subAddr, "edition", "Pro"), acctest.StateString(subAddr, "id", fmt.Sprint(id))},
 				Check:             env.CheckCalls("CreateAppSubscription", 1),
 			},
 		},
@@ -257,7 +257,7 @@ resource "trtc_subscription" "live" {
 `)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
-		CheckDestroy:             checkAppsGone(env),
+		CheckDestroy:             env.CheckAppsDestroyed(),
 		Steps: []resource.TestStep{
 			{
 				Config:      config,

@@ -71,9 +71,9 @@ func TestAccSubscription_lostAnswerOfCreateTrtcFreeLicenseIsAdopted(t *testing.T
 		Steps: []resource.TestStep{{
 			Config: subConfig(lossy, id, "Trial", ""),
 			ConfigStateChecks: []statecheck.StateCheck{
-				stateStr(subAddr, "edition", "Trial"),
-				stateStr(subAddr, "status", "Active"),
-				stateInt(subAddr, "trials_used", 1),
+				acctest.StateString(subAddr, "edition", "Trial"),
+				acctest.StateString(subAddr, "status", "Active"),
+				acctest.StateInt64(subAddr, "trials_used", 1),
 			},
 			Check: resource.ComposeTestCheckFunc(
 				env.CheckCalls("CreateTrtcFreeLicense", 2), // the lost one and its retry
@@ -103,8 +103,8 @@ func TestAccSubscription_trialStartedOutsideTerraformIsAdopted(t *testing.T) {
 		Steps: []resource.TestStep{{
 			Config: subConfig(env, id, "Trial", ""),
 			ConfigStateChecks: []statecheck.StateCheck{
-				stateStr(subAddr, "edition", "Trial"),
-				stateInt(subAddr, "trials_used", 1),
+				acctest.StateString(subAddr, "edition", "Trial"),
+				acctest.StateInt64(subAddr, "trials_used", 1),
 			},
 			Check: resource.ComposeTestCheckFunc(
 				env.CheckCalls("CreateTrtcFreeLicense", 1), // only the one made above
@@ -128,7 +128,7 @@ func TestAccSubscription_lostAnswerOfPurchaseBuysOnce(t *testing.T) {
 		Steps: []resource.TestStep{{
 			Config: subConfig(lossy, id, "Standard", "period_months = 1"),
 			ConfigStateChecks: []statecheck.StateCheck{
-				stateStr(subAddr, "edition", "Standard"),
+				acctest.StateString(subAddr, "edition", "Standard"),
 				statecheck.ExpectKnownValue(subAddr, tfjsonpath.New("start_time"), acctest.CaptureTime(&start)),
 				statecheck.ExpectKnownValue(subAddr, tfjsonpath.New("expire_time"), acctest.MonthsAfter(&start, 1)), // two purchases would make it 2
 			},

@@ -1,7 +1,6 @@
 package provider_test
 
 import (
-	"context"
 	"fmt"
 	"testing"
 	"time"
@@ -17,47 +16,7 @@ import (
 	"github.com/trtc-oss/terraform-provider-trtc/internal/acctest"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/api"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/catalog"
-	"github.com/trtc-oss/terraform-provider-trtc/internal/finder"
 )
-
-const subAddr = "trtc_subscription.test"
-
-// subConfig renders a trtc_subscription; extra holds optional arguments.
-func subConfig(env *acctest.Env, sdkAppID uint64, edition, extra string) string {
-	return env.Config(fmt.Sprintf(`
-resource "trtc_subscription" "test" {
-  sdk_app_id = %d
-  edition    = %q
-  %s
-}
-`, sdkAppID, edition, extra))
-}
-
-// noSubConfig is a configuration without the subscription, to destroy it
-// while the emulator keeps the application.
-func noSubConfig(env *acctest.Env) string { return env.Config("") }
-
-func stateStr(addr, attr, want string) statecheck.StateCheck {
-	return statecheck.ExpectKnownValue(addr, tfjsonpath.New(attr), knownvalue.StringExact(want))
-}
-
-func stateInt(addr, attr string, want int64) statecheck.StateCheck {
-	return statecheck.ExpectKnownValue(addr, tfjsonpath.New(attr), knownvalue.Int64Exact(want))
-}
-
-func stateBool(addr, attr string, want bool) statecheck.StateCheck {
-	return statecheck.ExpectKnownValue(addr, tfjsonpath.New(attr), knownvalue.Bool(want))
-}
-
-// remoteSub reads the subscription straight from the emulator.
-func remoteSub(t *testing.T, env *acctest.Env, id uint64) *api.DescribeAppSubscriptionResponse {
-	t.Helper()
-	out, err := finder.SubscriptionByAppID(context.Background(), env.Client(), id)
-	if err != nil {
-		t.Fatalf("reading the subscription of %d: %v", id, err)
-	}
-	return out
-}
 
 func TestAccSubscription_trialConvertRenewAutoRenew(t *testing.T) {
 	env := acctest.NewEnv(t)
@@ -70,13 +29,13 @@ func TestAccSubscription_trialConvertRenewAutoRenew(t *testing.T) {
 			{ // claim a trial: 7 days
 				Config: subConfig(env, id, "Trial", ""),
 				ConfigStateChecks: []statecheck.StateCheck{
-					stateStr(subAddr, "id", fmt.Sprint(id)),
-					stateStr(subAddr, "edition", "Trial"),
-					stateStr(subAddr, "status", "Active"),
-					stateStr(subAddr, "product", "RTCEngine"),
-					stateInt(subAddr, "trials_used", 1),
-					stateInt(subAddr, "account_trials_used", 1),
-					stateBool(subAddr, "auto_renew", false),
+					acctest.StateString(subAddr, "id", fmt.Sprint(id)),
+					acctest.StateString(subAddr, "edition", "Trial"),
+					acctest.StateString(subAddr, "status", "Active"),
+					acctest.StateString(subAddr, "product", "RTCEngine"),
+					acctest.StateInt64(subAddr, "trials_used", 1),
+					acctest.StateInt64(subAddr, "account_trials_used", 1),
+					acctest.StateBool(subAddr, "auto_renew", false),
 					statecheck.ExpectKnownValue(subAddr, tfjsonpath.New("start_time"), acctest.CaptureTime(&start)),
 					statecheck.ExpectKnownValue(subAddr, tfjsonpath.New("expire_time"), knownvalue.StringFunc(func(v string) error {
 						end, err := time.Parse(time.RFC3339, v)
@@ -97,9 +56,9 @@ func TestAccSubscription_trialConvertRenewAutoRenew(t *testing.T) {
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(subAddr, plancheck.ResourceActionUpdate)},
 				},
 				ConfigStateChecks: []statecheck.StateCheck{
-					stateStr(subAddr, "edition", "Standard"),
-					stateStr(subAddr, "status", "Active"),
-					stateInt(subAddr, "trials_used", 1),
+					acctest.StateString(subAddr, "edition", "Standard"),
+					acctest.StateString(subAddr, "status", "Active"),
+					acctest.StateInt64(subAddr, "trials_used", 1),
 					statecheck.ExpectKnownValue(subAddr, tfjsonpath.New("start_time"), acctest.CaptureTime(&start)),
 					statecheck.ExpectKnownValue(subAddr, tfjsonpath.New("expire_time"), acctest.CaptureTime(&expire)),
 				},
@@ -132,7 +91,7 @@ func TestAccSubscription_trialConvertRenewAutoRenew(t *testing.T) {
   renewal_trigger = "2027-q1"
   auto_renew = true`),
 				ConfigStateChecks: []statecheck.StateCheck{
-					stateBool(subAddr, "auto_renew", true),
+					acctest.StateBool(subAddr, "auto_renew", true),
 					statecheck.ExpectKnownValue(subAddr, tfjsonpath.New("expire_time"), acctest.MonthsAfter(&expire, 3)),
 				},
 				Check: resource.ComposeTestCheckFunc(
@@ -152,7 +111,7 @@ func TestAccSubscription_trialConvertRenewAutoRenew(t *testing.T) {
 			{ // and off again
 				Config: subConfig(env, id, "Standard", `period_months = 3
   renewal_trigger = "2027-q1"`),
-				ConfigStateChecks: []statecheck.StateCheck{stateBool(subAddr, "auto_renew", false)},
+				ConfigStateChecks: []statecheck.StateCheck{acctest.StateBool(subAddr, "auto_renew", false)},
 				Check: func(*terraform.State) error {
 					if remoteSub(t, env, id).AutoRenew {
 						return fmt.Errorf("auto-renewal is still on in the emulator")
@@ -172,7 +131,7 @@ func TestAccSubscription_expiryShowsAsDriftAndRebuys(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		Steps: []resource.TestStep{
-			{Config: cfg, ConfigStateChecks: []statecheck.StateCheck{stateStr(subAddr, "edition", "GroupCall")}},
+			{Config: cfg, ConfigStateChecks: []statecheck.StateCheck{acctest.StateString(subAddr, "edition", "GroupCall")}},
 			{
 				PreConfig:          func() { env.Emulator.Advance(32 * 24 * time.Hour) },
 				RefreshState:       true,
@@ -192,8 +151,8 @@ func TestAccSubscription_expiryShowsAsDriftAndRebuys(t *testing.T) {
 			{ // going back to the configured edition is a new purchase, not a switch
 				Config: cfg,
 				ConfigStateChecks: []statecheck.StateCheck{
-					stateStr(subAddr, "edition", "GroupCall"),
-					stateStr(subAddr, "status", "Active"),
+					acctest.StateString(subAddr, "edition", "GroupCall"),
+					acctest.StateString(subAddr, "status", "Active"),
 				},
 				Check: env.CheckCalls("CreateAppSubscription", 2),
 			},
@@ -220,8 +179,8 @@ func TestAccSubscription_autoRenewalAtExpiry(t *testing.T) {
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
 				ConfigStateChecks: []statecheck.StateCheck{
-					stateStr(subAddr, "edition", "Pro"),
-					stateStr(subAddr, "status", "Active"),
+					acctest.StateString(subAddr, "edition", "Pro"),
+					acctest.StateString(subAddr, "status", "Active"),
 					statecheck.ExpectKnownValue(subAddr, tfjsonpath.New("expire_time"), acctest.MonthsAfter(&expire, catalog.AutoRenewMonths)),
 				},
 				Check: env.CheckCalls("CreateAppSubscription", 1),
@@ -253,7 +212,7 @@ func TestAccSubscription_destroyKeepsPackageActive(t *testing.T) {
 			},
 			{ // adding it back adopts the active package instead of paying again
 				Config:            subConfig(env, id, "Standard", "period_months = 6\n  auto_renew = true"),
-				ConfigStateChecks: []statecheck.StateCheck{stateStr(subAddr, "edition", "Standard"), stateBool(subAddr, "auto_renew", true)},
+				ConfigStateChecks: []statecheck.StateCheck{acctest.StateString(subAddr, "edition", "Standard"), acctest.StateBool(subAddr, "auto_renew", true)},
 				Check: resource.ComposeTestCheckFunc(
 					env.CheckCalls("CreateAppSubscription", 1),
 					func(*terraform.State) error {
@@ -303,8 +262,8 @@ resource "trtc_subscription" "call" {
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectUnknownValue(subAddr, tfjsonpath.New("product"))},
 				},
 				ConfigStateChecks: []statecheck.StateCheck{
-					stateStr(subAddr, "edition", "Trial"),
-					stateStr(subAddr, "product", "RTCEngine"),
+					acctest.StateString(subAddr, "edition", "Trial"),
+					acctest.StateString(subAddr, "product", "RTCEngine"),
 					statecheck.CompareValuePairs(subAddr, tfjsonpath.New("sdk_app_id"), "trtc_application.rtc", tfjsonpath.New("sdk_app_id"), compare.ValuesSame()),
 				},
 			},
@@ -328,9 +287,9 @@ func TestAccSubscription_applicationDeletedOutsideTerraform(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
 		Steps: []resource.TestStep{
-			{Config: subConfig(env, id, "Trial", ""), ConfigStateChecks: []statecheck.StateCheck{stateStr(subAddr, "product", "Conference")}},
+			{Config: subConfig(env, id, "Trial", ""), ConfigStateChecks: []statecheck.StateCheck{acctest.StateString(subAddr, "product", "Conference")}},
 			{
-				PreConfig:          func() { deleteEmulatorApp(t, env, id) },
+				PreConfig:          func() { env.DeleteApp(t, id) },
 				RefreshState:       true,
 				ExpectNonEmptyPlan: true,
 				Check: func(s *terraform.State) error {
