@@ -40,37 +40,25 @@ const (
 // attr is the path of a top-level attribute.
 func attr(name string) tfjsonpath.Path { return tfjsonpath.New(name) }
 
-// appConfig renders a trtc_application block; extra is spliced in verbatim.
-func appConfig(env *acctest.Env, name, product, extra string) string {
-	return env.Config(fmt.Sprintf(`
-resource "trtc_application" "test" {
-  name    = %q
-  product = %q
-%s
+// testResource renders resource "typ" "test" after env's provider block;
+// body, a format for args, holds its arguments, a line each.
+func testResource(env *acctest.Env, typ, body string, args ...any) string {
+	return env.Config(fmt.Sprintf("\nresource %q \"test\" {\n", typ) + fmt.Sprintf(body, args...) + "}\n")
 }
-`, name, product, extra))
+
+// appConfig renders trtc_application.test; extra is spliced in verbatim.
+func appConfig(env *acctest.Env, name, product, extra string) string {
+	return testResource(env, "trtc_application", "  name    = %q\n  product = %q\n%s\n", name, product, extra)
 }
 
 // tagConfig renders trtc_application_tag.test.
 func tagConfig(env *acctest.Env, sdkAppID uint64, key, value string) string {
-	return env.Config(fmt.Sprintf(`
-resource "trtc_application_tag" "test" {
-  sdk_app_id = %d
-  key        = %q
-  value      = %q
-}
-`, sdkAppID, key, value))
+	return testResource(env, "trtc_application_tag", "  sdk_app_id = %d\n  key        = %q\n  value      = %q\n", sdkAppID, key, value)
 }
 
-// subConfig renders a trtc_subscription; extra holds optional arguments.
+// subConfig renders trtc_subscription.test; extra holds optional arguments.
 func subConfig(env *acctest.Env, sdkAppID uint64, edition, extra string) string {
-	return env.Config(fmt.Sprintf(`
-resource "trtc_subscription" "test" {
-  sdk_app_id = %d
-  edition    = %q
-  %s
-}
-`, sdkAppID, edition, extra))
+	return testResource(env, "trtc_subscription", "  sdk_app_id = %d\n  edition    = %q\n  %s\n", sdkAppID, edition, extra)
 }
 
 // noSubConfig is a configuration without the subscription, to destroy it
