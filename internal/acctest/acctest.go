@@ -9,6 +9,11 @@
 // internals skip (see Internals and NeedsEmulator), and what costs money
 // runs only with TRTC_ACC_ALLOW_COSTS=1 (NeedsCosts).
 //
+// Besides Env it holds what any acceptance test reuses: state, plan and
+// value checks and captures, and the match of wrapped errors (checks.go),
+// and the call counter (calls.go). A test's plumbing (configurations,
+// addresses) lives beside the tests, in internal/provider/provider_test.go.
+//
 // Tests that use it live in external test packages (package provider_test),
 // since this package imports the provider.
 package acctest
