@@ -127,3 +127,9 @@ func (c onlyAttributesChange) CheckPlan(_ context.Context, req plancheck.CheckPl
 	}
 	resp.Error = fmt.Errorf("%s not in the plan", c.addr)
 }
+
+// UTCTime checks a time as the provider writes every time attribute:
+// RFC 3339 in UTC, to the second.
+func UTCTime() knownvalue.Check { return knownvalue.StringRegexp(utcTime) }
+
+var utcTime = regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$`)

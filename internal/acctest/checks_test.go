@@ -52,3 +52,14 @@ func TestCaptures(t *testing.T) {
 		t.Error("MonthsAfter(2) took one month")
 	}
 }
+
+func TestUTCTime(t *testing.T) {
+	if err := UTCTime().CheckValue("2026-01-31T16:00:00Z"); err != nil {
+		t.Error(err)
+	}
+	for _, v := range []string{"2026-02-01T00:00:00+08:00", "2026-01-31T16:00:00.5Z", "2026-01-31"} {
+		if UTCTime().CheckValue(v) == nil {
+			t.Errorf("UTCTime took %s", v)
+		}
+	}
+}

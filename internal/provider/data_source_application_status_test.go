@@ -28,8 +28,6 @@ data "trtc_application_status" "test" {
 `, id, extra))
 }
 
-var rfc3339 = regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$`)
-
 // Without waiting, a disable still propagating reads as disabled (the target), enabled in effect, pending.
 func TestAccApplicationStatusDataSource_pending(t *testing.T) {
 	if os.Getenv(resource.EnvTfAcc) == "" {
@@ -49,7 +47,7 @@ func TestAccApplicationStatusDataSource_pending(t *testing.T) {
 					statecheck.ExpectKnownValue(ds, tfjsonpath.New("status"), knownvalue.StringExact("disabled")),
 					statecheck.ExpectKnownValue(ds, tfjsonpath.New("status_in_effect"), knownvalue.StringExact("enabled")),
 					statecheck.ExpectKnownValue(ds, tfjsonpath.New("pending"), knownvalue.Bool(true)),
-					statecheck.ExpectKnownValue(ds, tfjsonpath.New("status_change_time"), knownvalue.StringRegexp(rfc3339)),
+					statecheck.ExpectKnownValue(ds, tfjsonpath.New("status_change_time"), acctest.UTCTime()),
 					statecheck.ExpectKnownValue(ds, tfjsonpath.New("disabled_reason"), knownvalue.Null()),
 					statecheck.ExpectKnownValue(ds, tfjsonpath.New("edition"), knownvalue.StringExact("Basic")),
 					statecheck.ExpectKnownValue(ds, tfjsonpath.New("expire_time"), knownvalue.Null()),

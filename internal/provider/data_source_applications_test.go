@@ -216,7 +216,7 @@ data "trtc_applications" "nothing" {
 						"name":             knownvalue.StringExact(f.names[0]),
 						"description":      knownvalue.StringExact(""),
 						"status_in_effect": knownvalue.StringExact("disabled"),
-						"create_time":      knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$`)),
+						"create_time":      acctest.UTCTime(),
 						"tags":             knownvalue.MapExact(map[string]knownvalue.Check{"team": knownvalue.StringExact("red"), "env": knownvalue.StringExact("prod")}),
 						"tags_all":         knownvalue.MapExact(map[string]knownvalue.Check{"team": knownvalue.StringExact("red"), "env": knownvalue.StringExact("prod")}),
 						"license":          knownvalue.Null(),
@@ -240,11 +240,14 @@ data "trtc_applications" "nothing" {
 // Filters that break a documented rule fail at validate time, before any call.
 func TestAccApplicationsDataSource_invalidFilters(t *testing.T) {
 	env := acctest.NewEnv(t)
-	cases := map[string]struct{ body, want string }{
-		"name_regex": {`name_regex = "app_("`, `Invalid regular expression`},
-		"status":     {`status_in_effect = "paused"`, `(?s)status_in_effect.*value\s+must\s+be\s+one\s+of`},
-		"tag key":    {`tags = { "qcs:owner" = "" }`, `(?s)tags.*qcs:`},
-		"ids":        {`sdk_app_ids = [0]`, `(?s)sdk_app_ids.*at\s+least\s+1`},
+	cases := map[string]struct {
+		body string
+		want []string
+	}{
+		"name_regex": {`name_regex = "app_("`, []string{"Invalid regular expression"}},
+		"status":     {`status_in_effect = "paused"`, []string{"status_in_effect", "value must be one of"}},
+		"tag key":    {`tags = { "qcs:owner" = "" }`, []string{"tags", "qcs:"}},
+		"ids":        {`sdk_app_ids = [0]`, []string{"sdk_app_ids", "at least 1"}},
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
@@ -252,7 +255,7 @@ func TestAccApplicationsDataSource_invalidFilters(t *testing.T) {
 				ProtoV6ProviderFactories: env.Factories(),
 				Steps: []resource.TestStep{{
 					Config:      env.Config(fmt.Sprintf("data \"trtc_applications\" \"bad\" {\n  %s\n}\n", tc.body)),
-					ExpectError: regexp.MustCompile(tc.want),
+					ExpectError: acctest.Wrapped(tc.want...),
 				}},
 			})
 		})

@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"net"
-	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -175,7 +174,7 @@ func TestAccProviderNetworkErrorSaysRetries(t *testing.T) {
 		ProtoV6ProviderFactories: env.Factories(),
 		Steps: []resource.TestStep{{
 			Config:      providerBlock(env, closed, emulator.DefaultSecretKey, "skip_credentials_validation = true\n  max_retries = 1") + `data "trtc_applications" "all" {}`,
-			ExpectError: regexp.MustCompile(`(?s)listing\s+TRTC\s+applications:\s+trtc\.DescribeAppStatList:\s+Post.*connection\s+refused\s+\(tried\s+2\s+times:\s+the\s+first\s+attempt\s+and\s+1\s+retry\)`),
+			ExpectError: acctest.Wrapped("listing TRTC applications: trtc.DescribeAppStatList: Post", "connection refused (tried 2 times: the first attempt and 1 retry)"),
 		}},
 	})
 }

@@ -39,7 +39,7 @@ func TestAccApplication_lifecycle(t *testing.T) {
 					statecheck.ExpectKnownValue(appAddr, attr("description"), knownvalue.StringExact("")),
 					statecheck.ExpectKnownValue(appAddr, attr("deletion_protection"), knownvalue.Bool(false)),
 					statecheck.ExpectKnownValue(appAddr, attr("sdk_secret_key"), knownvalue.StringRegexp(regexp.MustCompile(`.{16,}`))),
-					statecheck.ExpectKnownValue(appAddr, attr("create_time"), knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$`))),
+					statecheck.ExpectKnownValue(appAddr, attr("create_time"), acctest.UTCTime()),
 					statecheck.ExpectKnownValue(appAddr, attr("disabled_reason"), knownvalue.Null()), // enabled
 					statecheck.ExpectKnownValue(appAddr, attr("tags"), knownvalue.MapExact(map[string]knownvalue.Check{"env": knownvalue.StringExact("dev")})),
 					sameID.AddStateValue(appAddr, attr("sdk_app_id")),

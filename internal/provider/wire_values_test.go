@@ -1,7 +1,6 @@
 package provider_test
 
 import (
-	"regexp"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/compare"
@@ -33,7 +32,7 @@ data "trtc_applications" "test" {
   sdk_app_ids = [trtc_subscription.test.sdk_app_id]
 }
 `)
-	utc := knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$`))
+	utc := acctest.UTCTime()
 	const app, sub = "trtc_application.test", "trtc_subscription.test"
 	const status, list = "data.trtc_application_status.test", "data.trtc_applications.test"
 	resource.Test(t, resource.TestCase{
