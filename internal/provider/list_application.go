@@ -131,7 +131,7 @@ func (r *applicationListResource) fillResource(ctx context.Context, listed inven
 	m := applicationModel{Tags: types.MapNull(types.StringType), TagsAll: types.MapNull(types.StringType)}
 	m.Timeouts = timeouts.Value{Object: types.ObjectNull(timeoutsAttrTypes(ctx, result.Resource.Schema.TypeAtPath))}
 	m.setFromApp(app, &result.Diagnostics)
-	m.setTags(listed.Tags, r.pd.tagRules(), &result.Diagnostics) // the listing's tags: no Tag API call
+	m.setTags(listed.Tags, r.pd.tagRules()) // the listing's tags: no Tag API call
 	if !result.Diagnostics.HasError() {
 		result.Diagnostics.Append(result.Resource.Set(ctx, &m)...)
 	}

@@ -123,7 +123,7 @@ func (r *applicationResource) Create(ctx context.Context, req resource.CreateReq
 	}
 	disable := plan.Status.ValueString() == appStatusDisabled
 	plan.setFromApp(app, &resp.Diagnostics)
-	plan.setTags(onApp, r.pd.tagRules(), &resp.Diagnostics)
+	plan.setTags(onApp, r.pd.tagRules())
 	if disable {
 		seen, err := r.setStatus(ctx, id, appStatusDisabled)
 		if err != nil && (seen == nil || ctx.Err() == nil) {
@@ -266,7 +266,7 @@ func (r *applicationResource) Update(ctx context.Context, req resource.UpdateReq
 		seen = &waiters.AppState{Read: app}
 	}
 	if seen.Listed != nil {
-		plan.setFromListing(seen.Listed, r.pd.tagRules(), &resp.Diagnostics) // the listing has the tags too
+		plan.setFromListing(seen.Listed, r.pd.tagRules()) // the listing has the tags too
 	} else {
 		if tagsWritten { // read back what the Tag service holds now
 			var err error
@@ -275,7 +275,7 @@ func (r *applicationResource) Update(ctx context.Context, req resource.UpdateReq
 				return
 			}
 		}
-		plan.setTags(tags, r.pd.tagRules(), &resp.Diagnostics)
+		plan.setTags(tags, r.pd.tagRules())
 	}
 	plan.setSeen(seen, want, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {

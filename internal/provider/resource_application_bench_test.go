@@ -52,7 +52,7 @@ func BenchmarkApplicationRead(b *testing.B) {
 	state := tfvalue.Object(appType, map[string]tftypes.Value{
 		"id": str(strconv.FormatUint(out.SdkAppId, 10)), "sdk_app_id": tftypes.NewValue(tftypes.Number, out.SdkAppId),
 		"name": str("bench"), "description": str(""), "product": str("RTCEngine"), "data_region": str("ap-singapore"),
-		"status": str("enabled"), "deletion_protection": tftypes.NewValue(tftypes.Bool, false),
+		"status": str("enabled"), "status_in_effect": str("enabled"), "deletion_protection": tftypes.NewValue(tftypes.Bool, false),
 		"tags": tags, "tags_all": tags, "sdk_secret_key": str("x"), "create_time": str("2026-01-01T00:00:00Z"), "disabled_reason": tftypes.NewValue(tftypes.String, nil), // null when enabled
 	})
 	req := &tfprotov6.ReadResourceRequest{TypeName: "trtc_application", CurrentState: tfvalue.Dynamic(b, state)}

@@ -6,6 +6,7 @@ import (
 	"maps"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -65,11 +66,33 @@ func (r *applicationResource) planTagsAll(ctx context.Context, plan *application
 			addAttributeWarning(diags, path.Root("tags"), "Too many tags", detail+" terraform apply will refuse this; terraform destroy is not affected.")
 			return
 		}
-		v, d := types.MapValueFrom(ctx, types.StringType, merged)
-		diags.Append(d...)
-		all = v
+		all = tagsValue(plan.TagsAll, merged)
 	}
 	plan.TagsAll = all
+}
+
+// tagsValue is tags as a map attribute: current itself when it holds
+// exactly them. Every plan and refresh computes tags and tags_all for every
+// application and most are unchanged: they then cost no new value, nor
+// types.MapValueFrom's reflection.
+func tagsValue(current types.Map, tags map[string]string) types.Map {
+	if !current.IsNull() && !current.IsUnknown() {
+		elems := current.Elements()
+		same := len(elems) == len(tags)
+		for k, v := range elems {
+			s, ok := v.(types.String)
+			want, has := tags[k]
+			same = same && ok && has && !s.IsNull() && !s.IsUnknown() && s.ValueString() == want
+		}
+		if same {
+			return current
+		}
+	}
+	elems := make(map[string]attr.Value, len(tags))
+	for k, v := range tags {
+		elems[k] = types.StringValue(v)
+	}
+	return types.MapValueMust(types.StringType, elems)
 }
 
 // knownTags converts a tags map; false when it or one of its values is unknown.
@@ -160,7 +183,7 @@ func (m *applicationModel) appliedTags(ctx context.Context, ignore IgnoreTags, d
 // resource's value wins without a perpetual diff. An ignored key the
 // resource has stays in tags as it was (as configured: never written nor
 // read, and the plan warns), so that the apply matches its plan.
-func (m *applicationModel) setTags(onApp map[string]string, rules tagRules, diags *diag.Diagnostics) {
+func (m *applicationModel) setTags(onApp map[string]string, rules tagRules) {
 	onApp = rules.ignore.visible(onApp)
 	prior, _ := knownTags(m.Tags)
 	priorAll, _ := knownTags(m.TagsAll)
@@ -181,10 +204,8 @@ func (m *applicationModel) setTags(onApp map[string]string, rules tagRules, diag
 		}
 		own[k] = v
 	}
-	all, d := types.MapValueFrom(context.Background(), types.StringType, mergeTags(nil, onApp))
-	diags.Append(d...)
-	m.TagsAll = all
-	m.setOwnTags(own, diags)
+	m.TagsAll = tagsValue(m.TagsAll, onApp)
+	m.setOwnTags(own)
 }
 
 // isDefaultTag: key=value is one of the provider's default_tags.

@@ -88,14 +88,12 @@ func (m *applicationModel) setFromApp(app *api.DescribeSdkAppInfoResponse, diags
 
 // setOwnTags sets the tags read from the Tag service; a null attribute stays
 // null while the application has no tags, so configs without tags show no diff.
-func (m *applicationModel) setOwnTags(tags map[string]string, diags *diag.Diagnostics) {
+func (m *applicationModel) setOwnTags(tags map[string]string) {
 	if len(tags) == 0 && (m.Tags.IsNull() || m.Tags.IsUnknown()) {
 		m.Tags = types.MapNull(types.StringType)
 		return
 	}
-	v, d := types.MapValueFrom(context.Background(), types.StringType, tags)
-	diags.Append(d...)
-	m.Tags = v
+	m.Tags = tagsValue(m.Tags, tags)
 }
 
 // targetStatus is the status the service records as the target: the one

@@ -52,7 +52,7 @@ func (r *applicationResource) read(ctx context.Context, id uint64, m *applicatio
 		return r.readApp(ctx, id, m, diags)
 	}
 	tflog.Trace(ctx, "TRTC application read from the account listing", map[string]any{"sdk_app_id": logID(id)})
-	m.setFromListing(app, r.pd.tagRules(), diags)
+	m.setFromListing(app, r.pd.tagRules())
 	return presence{}
 }
 
@@ -75,7 +75,7 @@ func (r *applicationResource) readApp(ctx context.Context, id uint64, m *applica
 		return presence{}
 	}
 	m.setFromApp(app, diags)
-	m.setTags(tags, r.pd.tagRules(), diags)
+	m.setTags(tags, r.pd.tagRules())
 	var found presence
 	if t, err := api.ParseTime(app.StatusChangeTime); err == nil && targetStatus(app) != app.Status {
 		found.requestedAt = formatTime(t)
@@ -113,8 +113,8 @@ func (m *applicationModel) knowsDisabledReason() bool {
 // timeouts, which the listing lacks, and disabled_reason while the
 // application stays disabled (see read; a unit test holds every other
 // attribute to being filled from the listing).
-func (m *applicationModel) setFromListing(app *inventory.App, rules tagRules, diags *diag.Diagnostics) {
-	m.setTags(app.Tags, rules, diags)
+func (m *applicationModel) setFromListing(app *inventory.App, rules tagRules) {
+	m.setTags(app.Tags, rules)
 	m.ID = types.StringValue(strconv.FormatUint(app.ID, 10))
 	m.SdkAppID = types.Int64Value(int64(app.ID))
 	// null in the listing tells nothing (read falls back to the direct

@@ -18,6 +18,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/trtc-oss/terraform-provider-trtc/internal/catalog"
 	"github.com/trtc-oss/terraform-provider-trtc/internal/planmodifiers"
@@ -126,28 +127,25 @@ func (r *applicationResource) Schema(ctx context.Context, _ resource.SchemaReque
 }
 
 // ValidateConfig checks the rules that involve two attributes.
-func (r *applicationResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	if !req.Config.Raw.IsKnown() || req.Config.Raw.IsNull() {
-		return
+func (r *applicationResource) ValidateConfig(_ context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	// Every plan validates every application: the two values are read from
+	// the raw configuration, without decoding it all (see applicationDecoder).
+	var attrs map[string]tftypes.Value
+	var product, region *string
+	if req.Config.Raw.As(&attrs) != nil || attrs["product"].As(&product) != nil || attrs["data_region"].As(&region) != nil ||
+		product == nil || region == nil {
+		return // unknown (As refuses it) or null: nothing to check yet
 	}
-	var cfg applicationModel // every plan validates every application: see applicationDecoder
-	resp.Diagnostics.Append(applicationDecoder().get(ctx, req.Config.Raw, &cfg)...)
-	product, region := cfg.Product, cfg.DataRegion
-	if resp.Diagnostics.HasError() || product.IsNull() || product.IsUnknown() || region.IsNull() || region.IsUnknown() {
-		return
-	}
-	if !slices.Contains(catalog.DataRegions, region.ValueString()) {
+	if !slices.Contains(catalog.DataRegions, *region) {
 		return // the attribute's own validator reports it: one error for one typo
 	}
-	allowed := catalog.RegionsFor(product.ValueString())
-	for _, r := range allowed {
-		if r == region.ValueString() {
-			return
-		}
+	allowed := catalog.RegionsFor(*product)
+	if slices.Contains(allowed, *region) {
+		return
 	}
 	addAttributeError(&resp.Diagnostics, path.Root("data_region"), "Data region not supported by the product",
 		fmt.Sprintf("Attribute data_region must be one of %s for product %s, got: %q",
-			strings.Join(allowed, ", "), product.ValueString(), region.ValueString()))
+			strings.Join(allowed, ", "), *product, *region))
 }
 
 func (r *applicationResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
