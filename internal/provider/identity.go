@@ -3,14 +3,17 @@ package provider
 import (
 	"context"
 	"fmt"
+	"reflect"
 	"strconv"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
 // Resource identity (Terraform >= 1.12): the typed key an import block's
@@ -53,11 +56,30 @@ func appTagIdentitySchema() identityschema.Schema {
 }
 
 // setIdentity stores the identity; identity is nil when Terraform (< 1.12)
-// does not support identities, and then there is nothing to store.
+// does not support identities, and then there is nothing to store. value is
+// an identity model (attr.Value fields tagged with their attribute names).
+// Read stores it for every resource of a refresh, so the object is built
+// here field by field: the framework's Set reflects over the struct anew
+// on every call (see modelDecoder).
 func setIdentity(ctx context.Context, identity *tfsdk.ResourceIdentity, value any, diags *diag.Diagnostics) {
-	if identity != nil {
-		diags.Append(identity.Set(ctx, value)...)
+	if identity == nil {
+		return
 	}
+	typ := identity.Schema.Type().TerraformType(ctx)
+	v := reflect.ValueOf(value)
+	attrs := make(map[string]tftypes.Value, v.NumField())
+	var err error
+	for i := 0; err == nil && i < v.NumField(); i++ {
+		attrs[v.Type().Field(i).Tag.Get("tfsdk")], err = v.Field(i).Interface().(attr.Value).ToTerraformValue(ctx)
+	}
+	if err == nil {
+		err = tftypes.ValidateValue(typ, attrs)
+	}
+	if err != nil {
+		addFailure(diags, "set", "the identity of the resource", err, "Please report this issue to the provider developers.")
+		return
+	}
+	identity.Raw = tftypes.NewValue(typ, attrs)
 }
 
 // importIdentity reads an import block's identity into target; false (with
