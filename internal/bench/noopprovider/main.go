@@ -9,6 +9,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"log"
 	"math/big"
 
@@ -23,8 +24,13 @@ import (
 )
 
 func main() {
+	// -debug as the provider's own main.go: a profile of each can be taken
+	// under the same Terraform.
+	debug := flag.Bool("debug", false, "set to true to run the provider with support for debuggers like delve")
+	flag.Parse()
 	err := providerserver.Serve(context.Background(), newProvider, providerserver.ServeOpts{
 		Address:         "registry.terraform.io/trtc-oss/noop",
+		Debug:           *debug,
 		ProtocolVersion: 6,
 	})
 	if err != nil {
@@ -76,14 +82,22 @@ func (noopApplication) Update(_ context.Context, req resource.UpdateRequest, res
 
 func (noopApplication) Delete(context.Context, resource.DeleteRequest, *resource.DeleteResponse) {}
 
-// madeUp replaces each unknown value of a plan by a fixed one of its type
-// (null for collections and objects), as an API's answer would.
+// madeUp replaces each unknown value of a plan by what an API's answer
+// would hold: tags_all the tags, as trtc_application's with no
+// default_tags (so both providers' states have the same values for
+// Terraform and the framework to walk), any other value a fixed one of its
+// type (null for collections and objects).
 func madeUp(plan tftypes.Value) tftypes.Value {
-	out, _ := tftypes.Transform(plan, func(_ *tftypes.AttributePath, v tftypes.Value) (tftypes.Value, error) {
+	var attrs map[string]tftypes.Value
+	_ = plan.As(&attrs)
+	tagsAll := tftypes.NewAttributePath().WithAttributeName("tags_all")
+	out, _ := tftypes.Transform(plan, func(p *tftypes.AttributePath, v tftypes.Value) (tftypes.Value, error) {
 		if v.IsKnown() {
 			return v, nil
 		}
 		switch typ := v.Type(); {
+		case p.Equal(tagsAll):
+			return attrs["tags"], nil
 		case typ.Is(tftypes.String):
 			return tftypes.NewValue(typ, "noop"), nil
 		case typ.Is(tftypes.Number):

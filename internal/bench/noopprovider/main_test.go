@@ -69,16 +69,19 @@ func TestNoopSchemaIsTheApplicationSchema(t *testing.T) {
 	}
 }
 
-// Create stores a state with nothing unknown, as the bench's apply needs.
+// Create stores a state with nothing unknown, as the bench's apply needs,
+// and with tags_all as trtc_application's: the same values to plan.
 func TestNoopCreateKnowsEveryValue(t *testing.T) {
 	noop, _ := servers(t)
 	typ := schemaOf(t, noop, "noop_application").ValueType().(tftypes.Object)
+	tags := tftypes.NewValue(tftypes.Map{ElementType: tftypes.String}, map[string]tftypes.Value{"team": tftypes.NewValue(tftypes.String, "bench")})
 	planned := tfvalue.Object(typ, map[string]tftypes.Value{
 		"id":             tftypes.NewValue(tftypes.String, tftypes.UnknownValue),
 		"sdk_app_id":     tftypes.NewValue(tftypes.Number, tftypes.UnknownValue),
 		"name":           tftypes.NewValue(tftypes.String, "bench0"),
 		"product":        tftypes.NewValue(tftypes.String, "RTCEngine"),
 		"sdk_secret_key": tftypes.NewValue(tftypes.String, tftypes.UnknownValue),
+		"tags":           tags,
 		"tags_all":       tftypes.NewValue(tftypes.Map{ElementType: tftypes.String}, tftypes.UnknownValue),
 	})
 	resp, err := noop.ApplyResourceChange(context.Background(), &tfprotov6.ApplyResourceChangeRequest{
@@ -103,5 +106,8 @@ func TestNoopCreateKnowsEveryValue(t *testing.T) {
 	}
 	if !attrs["name"].Equal(tftypes.NewValue(tftypes.String, "bench0")) {
 		t.Errorf("name = %v, want the planned bench0", attrs["name"])
+	}
+	if !attrs["tags_all"].Equal(tags) { // as trtc_application's without default_tags
+		t.Errorf("tags_all = %v, want the tags %v", attrs["tags_all"], tags)
 	}
 }
