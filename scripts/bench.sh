@@ -2,13 +2,16 @@
 # Benchmark of the provider at account scale, against the emulator (issue 7).
 #
 # For N = 10, 100 and 300 applications (with tags) already in state, it times
-#   plan      terraform plan            (refresh: the provider reads N apps)
-#   norefresh terraform plan -refresh=false (Terraform + plugin, no API calls)
-#   tfdata    terraform plan of N terraform_data resources (Terraform alone)
-# (median of RUNS interleaved runs each), and prints plan/norefresh and the
-# API calls the emulator counted during one refresh plan. The same two plans
-# of a no-op framework plugin of the same shape (internal/bench/noopprovider,
-# Read keeps the state) give the floor of that ratio on this machine and load. Then: how long an enable/disable
+# terraform plan (refresh: the provider reads N apps) and terraform plan
+# -refresh=false (no API calls), each beside the same plan of a no-op
+# framework plugin of the same shape (internal/bench/noopprovider: the
+# schema and state of trtc_application, a Read that keeps the state), and a
+# plan of N terraform_data resources (Terraform alone). Median of RUNS
+# interleaved runs each, so load changes hit every kind alike. It prints our
+# plan time divided by the no-op plugin's, for wall time and for CPU time
+# (user + system of Terraform and its plugins: steadier on a shared
+# machine), the load average around the runs, and the API calls the
+# emulator counted during one refresh plan. Then: how long an enable/disable
 # wait lasts beyond the propagation delay, the provider's start-up cost
 # (validate of a one-resource config) and the binary size. Last, the mass
 # change (issue 15): MASS applications applied, then at -parallelism=MASS
@@ -209,36 +212,48 @@ printf 'terraform %s, %s, %d runs per figure (median)\n\n' \
 has_case() { [[ " $CASES " == *" $1 "* ]]; }
 
 # --- plans at N = 10, 100, 300 -------------------------------------------
+# timed CMD...: runs CMD quietly, prints its wall time and its CPU time
+# (user + system of CMD and the plugins it started), in seconds.
+timed() {
+	local TIMEFORMAT='%R %U %S' t
+	t=$({ time "$@" >/dev/null 2>"$WORK/last.err"; } 2>&1) || { echo "failed: $*" >&2; cat "$WORK/last.err" >&2; exit 1; }
+	awk -v t="$t" 'BEGIN { split(t, a, " "); printf "%.3f %.3f\n", a[1], a[2] + a[3] }'
+}
+load() { cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo '?'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+
 if has_case plans; then
 start_emulator plans 1s
-printf '%5s | %8s %10s %6s | %8s %10s %6s | %7s | %s\n' N plan -refresh=f ratio plan -refresh=f ratio tf_data "API calls in one refresh plan (trtc)"
-printf '%5s | %-26s | %-26s | %7s |\n' "" "trtc_application" "no-op plugin (floor)" ""
+printf '%5s | %-30s | %-30s | %-16s | %7s | %-11s |\n' "" "terraform plan (wall s)" "plan -refresh=false (wall s)" "CPU ratio" "" ""
+printf '%5s | %8s %8s %12s | %8s %8s %12s | %7s %8s | %7s | %-11s | %s\n' N trtc no-op trtc/no-op trtc no-op trtc/no-op plan -refresh tf_data load "API calls in one refresh plan (trtc)"
 for n in $SIZES; do
 	curl -fsS -X POST "$URL/_emulator/reset" >/dev/null
 	fleet_dir "$n"
 	noop_dir "$n"
 	tfdata_dir "$n"
 	rm -f "$WORK"/t.*
+	load_before=$(load)
 	for ((i = 0; i < RUNS; i++)); do # interleaved, so load changes hit every kind alike
-		(cd "$WORK/fleet$n" && elapsed terraform plan -lock=false && echo) >>"$WORK/t.plan"
-		(cd "$WORK/fleet$n" && elapsed terraform plan -lock=false -refresh=false && echo) >>"$WORK/t.norefresh"
-		(cd "$WORK/noop$n" && elapsed terraform plan -lock=false && echo) >>"$WORK/t.noop"
-		(cd "$WORK/noop$n" && elapsed terraform plan -lock=false -refresh=false && echo) >>"$WORK/t.noopnorefresh"
-		(cd "$WORK/tfdata$n" && elapsed terraform plan -lock=false && echo) >>"$WORK/t.tfdata"
+		(cd "$WORK/fleet$n" && timed terraform plan -lock=false) >>"$WORK/t.plan"
+		(cd "$WORK/noop$n" && timed terraform plan -lock=false) >>"$WORK/t.noop"
+		(cd "$WORK/fleet$n" && timed terraform plan -lock=false -refresh=false) >>"$WORK/t.norefresh"
+		(cd "$WORK/noop$n" && timed terraform plan -lock=false -refresh=false) >>"$WORK/t.noopnorefresh"
+		(cd "$WORK/tfdata$n" && timed terraform plan -lock=false) >>"$WORK/t.tfdata"
 	done
-	plan=$(median <"$WORK/t.plan")
-	norefresh=$(median <"$WORK/t.norefresh")
-	noop=$(median <"$WORK/t.noop")
-	noopnorefresh=$(median <"$WORK/t.noopnorefresh")
-	tfdata=$(median <"$WORK/t.tfdata")
+	load_after=$(load)
+	for k in plan noop norefresh noopnorefresh tfdata; do
+		declare "wall_$k=$(cut -d' ' -f1 "$WORK/t.$k" | median)" "cpu_$k=$(cut -d' ' -f2 "$WORK/t.$k" | median)"
+	done
 	before=$(total_calls)
 	calls_before=$(calls_by_action)
 	(cd "$WORK/fleet$n" && terraform plan -lock=false >/dev/null 2>&1)
 	calls=$(($(total_calls) - before))
 	detail=$(calls_since "$calls_before")
-	ratio=$(awk -v a="$plan" -v b="$norefresh" 'BEGIN { printf "%.2f", a / b }')
-	noopratio=$(awk -v a="$noop" -v b="$noopnorefresh" 'BEGIN { printf "%.2f", a / b }')
-	printf '%5d | %8s %10s %6s | %8s %10s %6s | %7s | %d: %s\n' "$n" "$plan" "$norefresh" "$ratio" "$noop" "$noopnorefresh" "$noopratio" "$tfdata" "$calls" "$detail"
+	printf '%5d | %8s %8s %11sx | %8s %8s %11sx | %6sx %7sx | %7s | %-11s | %d: %s\n' "$n" \
+		"$wall_plan" "$wall_noop" "$(ratio "$wall_plan" "$wall_noop")" \
+		"$wall_norefresh" "$wall_noopnorefresh" "$(ratio "$wall_norefresh" "$wall_noopnorefresh")" \
+		"$(ratio "$cpu_plan" "$cpu_noop")" "$(ratio "$cpu_norefresh" "$cpu_noopnorefresh")" \
+		"$wall_tfdata" "$load_before-$load_after" "$calls" "$detail"
 done
 echo
 fi
