@@ -94,12 +94,20 @@ TRTC_RELEASE_QUICK=1 bash scripts/release.sh >"$work/release.log" 2>&1 || { cat 
 sed -n '/^NOTE: /p; /^release /,$p' "$work/release.log"
 echo "built in $((SECONDS - release_start)) s; TestRegistryInstall installs it from a local HTTPS registry in the next step"
 
+# The external-mode run mostly waits on its emulator process's propagation
+# too: it runs beside the matrix, and its output follows the matrix's.
 step "unit tests, and the acceptance suite on every CLI the README names (scripts/acc-matrix.sh)"
 tf157_wait "$work/tf157.log"
-bash scripts/acc-matrix.sh
+bash scripts/acc-external.sh >"$work/external.log" 2>&1 &
+external_pid=$!
+matrix_status=0
+bash scripts/acc-matrix.sh || matrix_status=$?
 
-step "acceptance tests in external mode (TRTC_ACC_EXTERNAL=1) against an emulator process, public API only"
-bash scripts/acc-external.sh
+step "acceptance tests in external mode (TRTC_ACC_EXTERNAL=1) against an emulator process, public API only (ran beside the matrix)"
+external_status=0
+wait "$external_pid" || external_status=$?
+cat "$work/external.log"
+[ "$matrix_status" -eq 0 ] && [ "$external_status" -eq 0 ] || exit 1
 
 step "example module: terraform test against an emulator process (guide \"Testing your modules\")"
 bash scripts/module-test.sh

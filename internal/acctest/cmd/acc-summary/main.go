@@ -57,11 +57,17 @@ type event struct {
 	Elapsed float64
 }
 
+type timed struct {
+	test    string
+	elapsed float64
+}
+
 type results struct {
 	passed, failed []string
 	skipped        map[string][]string // reason → tests
 	output         map[string][]string // test → its output lines
 	elapsed        time.Duration       // the slowest package's
+	slowest        []timed             // top-level tests, slowest first
 	broken         []string            // package-level failures with no failed test (build, panic, timeout)
 }
 
@@ -96,11 +102,13 @@ func summarize(in io.Reader) (*results, error) {
 		case "pass":
 			if top {
 				r.passed = append(r.passed, e.Test)
+				r.slowest = append(r.slowest, timed{e.Test, e.Elapsed})
 			}
 		case "fail":
 			failedIn[e.Package] = true
 			if top {
 				r.failed = append(r.failed, e.Test)
+				r.slowest = append(r.slowest, timed{e.Test, e.Elapsed})
 			}
 		case "skip":
 			if top {
@@ -127,6 +135,15 @@ func (r *results) report(w io.Writer, label string, noCLISkips bool) int {
 		nSkipped += len(tests)
 	}
 	fmt.Fprintf(w, "%s: %d passed, %d skipped, %d failed (%.0f s)\n", label, len(r.passed), nSkipped, len(r.failed), r.elapsed.Seconds())
+	// The longest tests bound the run's time however parallel it is.
+	sort.SliceStable(r.slowest, func(i, j int) bool { return r.slowest[i].elapsed > r.slowest[j].elapsed })
+	if len(r.slowest) > 0 {
+		var names []string
+		for _, t := range r.slowest[:min(3, len(r.slowest))] {
+			names = append(names, fmt.Sprintf("%s %.0f s", t.test, t.elapsed))
+		}
+		fmt.Fprintf(w, "  slowest: %s\n", strings.Join(names, ", "))
+	}
 	reasons := make([]string, 0, len(r.skipped))
 	for reason := range r.skipped {
 		reasons = append(reasons, reason)

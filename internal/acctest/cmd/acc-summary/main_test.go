@@ -46,6 +46,7 @@ func TestSummary(t *testing.T) {
 	out, code := summaryOf(t, run, "-label", "Terraform 1.5.7")
 	for _, want := range []string{
 		"Terraform 1.5.7: 1 passed, 3 skipped, 0 failed",
+		"  slowest: TestA 0 s\n",
 		"  skipped 2: " + versionSkip + "\n    TestB TestC\n",
 		"  skipped 1: acceptance test: set TF_ACC=1\n    TestD\n",
 	} {
