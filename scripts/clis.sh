@@ -9,8 +9,8 @@ tf157_cache="${XDG_CACHE_HOME:-$HOME/.cache}/terraform-provider-trtc/terraform-1
 tf157="$tf157_cache/terraform"
 tf157_pid=
 
-tf157_cached() {
-  [ -x "$tf157" ] && "$tf157" version 2>/dev/null | grep -q '^Terraform v1\.5\.7$'
+tf157_cached() { # grep reads all: with -q, terraform could die of SIGPIPE and fail the pipe
+  [ -x "$tf157" ] && CHECKPOINT_DISABLE=1 "$tf157" version 2>/dev/null | grep '^Terraform v1\.5\.7$' >/dev/null
 }
 
 # tf157_start builds Terraform 1.5.7 in the background unless cached; its
@@ -70,5 +70,5 @@ newest_tofu() {
 # empty CLI configuration keeps OpenTofu's warning about a missing
 # TF_CLI_CONFIG_FILE out of its output.
 cli_name() {
-  TF_CLI_CONFIG_FILE=/dev/null CHECKPOINT_DISABLE=1 "$1" version | sed -nE 's/^(Terraform|OpenTofu) v(.*)$/\1 \2/p' | head -1
+  TF_CLI_CONFIG_FILE=/dev/null CHECKPOINT_DISABLE=1 "$1" version | sed -nE 's/^(Terraform|OpenTofu) v(.*)$/\1 \2/p'
 }
