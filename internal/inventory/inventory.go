@@ -3,10 +3,22 @@
 // that refreshing hundreds of trtc_application resources costs a few paged
 // calls instead of two calls per resource.
 //
-// The listing is fetched at most once per freshness period (TTL), shared by
-// every concurrent caller (one fetch in flight at a time), and forgotten for
-// whatever a write touched. A lone read is cheaper per application: Lookup
-// answers nil (read it directly) until enough reads arrive together.
+// One rule decides whether a listing may answer: it started late enough
+// and saw the writes that matter. Writes are counted (the epoch); a listing
+// records the count when it starts. Each question sets the two bounds:
+//   - Lookup (a refresh) and Peek: started less than a TTL ago, and saw the
+//     last write to that application (or the last create);
+//   - List: less than a TTL ago, and saw every write so far;
+//   - Recent: less than a TTL ago, whatever was written since;
+//   - ListedSince (a wait's poll): started at or after the given time.
+//
+// The listing at hand answers when it fits; else the one in flight, when it
+// saw those writes (for ListedSince: when it started late enough); else a
+// new one is fetched, shared by every caller that comes while it runs.
+// Peek never fetches. Lookup may answer "read it directly" (nil) instead of
+// fetching: for its first reads, which wait a short window (Window) and
+// list only when MinBatch came together, and for a TTL after a listing
+// failed.
 package inventory
 
 import (
@@ -68,9 +80,8 @@ type Inventory struct {
 	snap      *snapshot         // last complete listing, nil when none
 	inflight  *fetch            // the listing being fetched, nil when none
 	gather    chan struct{}     // closed when the first read's window ends
-	failedAt  time.Time         // last failed fetch: read directly for a TTL
-	failed    bool
-	lookupsIn int // Lookup calls so far: once enough, batching starts at once
+	failedAt  time.Time         // last fetch, if it failed (zero if it did not): Lookup reads directly for a TTL
+	lookupsIn int               // Lookup calls so far: once enough, batching starts at once
 }
 
 type snapshot struct {
@@ -154,13 +165,13 @@ func (inv *Inventory) fetchFor(ctx context.Context, id uint64) (*fetch, error) {
 	gathered := false
 	for {
 		inv.mu.Lock()
-		need := max(inv.dirty[id], inv.allDirty)
+		need := inv.lastWriteLocked(id)
 		switch {
 		case inv.freshLocked(need) != nil:
 			f := &fetch{done: closedChan, snap: inv.snap}
 			inv.mu.Unlock()
 			return f, nil
-		case inv.failed && inv.clock.Now().Sub(inv.failedAt) < inv.opts.TTL:
+		case !inv.failedAt.IsZero() && inv.clock.Now().Sub(inv.failedAt) < inv.opts.TTL:
 			inv.mu.Unlock()
 			return nil, nil
 		case inv.inflight != nil && inv.inflight.epoch >= need:
@@ -240,10 +251,14 @@ func (inv *Inventory) freshLocked(need uint64) *snapshot {
 	return s
 }
 
+// lastWriteLocked is the epoch a listing must have seen to answer for id:
+// its last write, or the last create.
+func (inv *Inventory) lastWriteLocked(id uint64) uint64 { return max(inv.dirty[id], inv.allDirty) }
+
 func (inv *Inventory) isDirty(id, seen uint64) bool {
 	inv.mu.Lock()
 	defer inv.mu.Unlock()
-	return max(inv.dirty[id], inv.allDirty) > seen
+	return inv.lastWriteLocked(id) > seen
 }
 
 // startLocked starts fetching the listing in the background, detached from
@@ -259,14 +274,14 @@ func (inv *Inventory) startLocked(ctx context.Context) *fetch {
 		inv.mu.Lock()
 		if err != nil {
 			f.err = err
-			inv.failed, inv.failedAt = true, inv.clock.Now()
+			inv.failedAt = inv.clock.Now()
 			tflog.Warn(ctx, "listing TRTC applications failed; reading them one by one", map[string]any{"error": err.Error()})
 		} else {
 			f.snap = newSnapshot(started, f.epoch, apps)
 			if inv.snap == nil || inv.snap.epoch <= f.epoch {
 				inv.snap = f.snap
 			}
-			inv.failed = false
+			inv.failedAt = time.Time{}
 			tflog.Debug(ctx, "listed TRTC applications", map[string]any{"applications": len(apps)})
 		}
 		if inv.inflight == f {

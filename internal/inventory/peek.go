@@ -9,7 +9,7 @@ import "context"
 func (inv *Inventory) Peek(id uint64) (*App, bool) {
 	inv.mu.Lock()
 	defer inv.mu.Unlock()
-	s := inv.freshLocked(max(inv.dirty[id], inv.allDirty))
+	s := inv.freshLocked(inv.lastWriteLocked(id))
 	if s == nil {
 		return nil, false
 	}
