@@ -33,7 +33,7 @@ data "trtc_applications" "test" {
 }
 `)
 	utc := acctest.UTCTime()
-	const app, sub = "trtc_application.test", "trtc_subscription.test"
+	const app, sub = appAddr, subAddr
 	const status, list = "data.trtc_application_status.test", "data.trtc_applications.test"
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: env.Factories(),
