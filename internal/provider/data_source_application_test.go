@@ -142,7 +142,7 @@ func TestAccApplicationDataSource_validation(t *testing.T) {
 	var steps []resource.TestStep
 	for _, c := range []struct{ body, want string }{
 		{`sdk_app_id = 1400000001
-  name       = "both"`, `(?s)Invalid Attribute Combination.*\[sdk_app_id,name\]`},
+  name       = "tfacc_both"`, `(?s)Invalid Attribute Combination.*\[sdk_app_id,name\]`},
 		{``, `(?s)Missing Attribute Configuration.*Exactly one of these attributes must be configured: \[sdk_app_id,name\]`},
 		{`name = ""`, `(?s)Attribute name string length must be at least 1`},
 	} {
