@@ -9,9 +9,14 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"flag"
 	"log"
 	"math/big"
+	"os"
+	"strconv"
+	"sync/atomic"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
@@ -20,6 +25,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
+	"github.com/trtc-oss/terraform-provider-trtc/internal/pluginlog"
 	trtc "github.com/trtc-oss/terraform-provider-trtc/internal/provider"
 )
 
@@ -28,6 +34,8 @@ func main() {
 	// under the same Terraform.
 	debug := flag.Bool("debug", false, "set to true to run the provider with support for debuggers like delve")
 	flag.Parse()
+	// The provider's own choice of logging, so that both write the same.
+	pluginlog.Quiet("noop", *debug, os.Getenv, os.Setenv)
 	err := providerserver.Serve(context.Background(), newProvider, providerserver.ServeOpts{
 		Address:         "registry.terraform.io/trtc-oss/noop",
 		Debug:           *debug,
@@ -82,22 +90,38 @@ func (noopApplication) Update(_ context.Context, req resource.UpdateRequest, res
 
 func (noopApplication) Delete(context.Context, resource.DeleteRequest, *resource.DeleteResponse) {}
 
-// madeUp replaces each unknown value of a plan by what an API's answer
-// would hold: tags_all the tags, as trtc_application's with no
-// default_tags (so both providers' states have the same values for
-// Terraform and the framework to walk), any other value a fixed one of its
-// type (null for collections and objects).
+// madeUp replaces each unknown value of a plan by one like the API's answer
+// for trtc_application, of the same length, so that Terraform and the
+// framework walk, encode and copy the same bytes for both providers: an ID
+// numbered as TRTC's, a 64-digit secret key, an RFC 3339 creation time, the
+// status in effect as the status, no disabled reason, and tags_all the
+// tags (as trtc_application's with no default_tags). Any other unknown
+// value becomes a fixed one of its type (null for collections and objects).
 func madeUp(plan tftypes.Value) tftypes.Value {
 	var attrs map[string]tftypes.Value
 	_ = plan.As(&attrs)
-	tagsAll := tftypes.NewAttributePath().WithAttributeName("tags_all")
+	n := 1400000000 + lastID.Add(1)
+	id := strconv.FormatUint(n, 10)
+	key := sha256.Sum256([]byte(id))
+	answer := map[string]tftypes.Value{
+		"id":               tftypes.NewValue(tftypes.String, id),
+		"sdk_app_id":       tftypes.NewValue(tftypes.Number, new(big.Float).SetUint64(n)),
+		"sdk_secret_key":   tftypes.NewValue(tftypes.String, hex.EncodeToString(key[:])),
+		"create_time":      tftypes.NewValue(tftypes.String, "2026-12-06T03:04:05Z"),
+		"status_in_effect": attrs["status"],
+		"disabled_reason":  tftypes.NewValue(tftypes.String, nil),
+		"tags_all":         attrs["tags"],
+	}
 	out, _ := tftypes.Transform(plan, func(p *tftypes.AttributePath, v tftypes.Value) (tftypes.Value, error) {
 		if v.IsKnown() {
 			return v, nil
 		}
+		if steps := p.Steps(); len(steps) == 1 {
+			if name, ok := steps[0].(tftypes.AttributeName); ok && answer[string(name)].IsKnown() {
+				return answer[string(name)], nil
+			}
+		}
 		switch typ := v.Type(); {
-		case p.Equal(tagsAll):
-			return attrs["tags"], nil
 		case typ.Is(tftypes.String):
 			return tftypes.NewValue(typ, "noop"), nil
 		case typ.Is(tftypes.Number):
@@ -110,3 +134,6 @@ func madeUp(plan tftypes.Value) tftypes.Value {
 	})
 	return out
 }
+
+// lastID numbers the applications this process made up.
+var lastID atomic.Uint64
