@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
@@ -27,6 +28,29 @@ type modelField struct {
 	index int // in the struct
 	name  string
 	typ   attr.Type
+	kind  fieldKind
+}
+
+// fieldKind says how a field is decoded: a framework String or Bool
+// directly (ValueFromTerraform would box each value in an interface), any
+// other type through its ValueFromTerraform.
+type fieldKind int
+
+const (
+	viaType fieldKind = iota
+	plainString
+	plainBool
+)
+
+// kindOf is the field kind of a field of type ft holding attribute type typ.
+func kindOf(ft reflect.Type, typ attr.Type) fieldKind {
+	switch {
+	case ft == reflect.TypeFor[types.String]() && typ.Equal(types.StringType):
+		return plainString
+	case ft == reflect.TypeFor[types.Bool]() && typ.Equal(types.BoolType):
+		return plainBool
+	}
+	return viaType
 }
 
 // newModelDecoder matches T's fields (each an attr.Value tagged
@@ -46,7 +70,7 @@ func newModelDecoder[T any](schemaType attr.Type) (*modelDecoder[T], error) {
 		if !ok {
 			return nil, fmt.Errorf("%s.%s: no attribute %q in the schema", st.Name(), st.Field(i).Name, name)
 		}
-		d.fields = append(d.fields, modelField{index: i, name: name, typ: typ})
+		d.fields = append(d.fields, modelField{index: i, name: name, typ: typ, kind: kindOf(st.Field(i).Type, typ)})
 		delete(attrTypes, name)
 	}
 	for name := range attrTypes {
@@ -61,12 +85,10 @@ func (d *modelDecoder[T]) get(ctx context.Context, raw tftypes.Value, target *T)
 	var values map[string]tftypes.Value
 	err := raw.As(&values)
 	out := reflect.ValueOf(target).Elem()
+	scratch := new(plainValues) // one allocation for every field's As
 	for i := 0; err == nil && i < len(d.fields); i++ {
 		f := d.fields[i]
-		var v attr.Value
-		if v, err = f.typ.ValueFromTerraform(ctx, values[f.name]); err == nil {
-			out.Field(f.index).Set(reflect.ValueOf(v))
-		} else {
+		if err = f.decode(ctx, values[f.name], out.Field(f.index), scratch); err != nil {
 			err = fmt.Errorf("%s: %w", f.name, err)
 		}
 	}
@@ -74,6 +96,52 @@ func (d *modelDecoder[T]) get(ctx context.Context, raw tftypes.Value, target *T)
 		addFailure(&diags, "decode", "the Terraform data of the resource", err, "Please report this issue to the provider developers.")
 	}
 	return diags
+}
+
+// plainValues are where tftypes.Value.As writes a String or a Bool: what
+// As writes to escapes to the heap.
+type plainValues struct {
+	s string
+	b bool
+}
+
+// decode sets field from v as the framework's ValueFromTerraform would.
+func (f modelField) decode(ctx context.Context, v tftypes.Value, field reflect.Value, scratch *plainValues) error {
+	if f.kind == viaType {
+		value, err := f.typ.ValueFromTerraform(ctx, v)
+		if err == nil {
+			field.Set(reflect.ValueOf(value))
+		}
+		return err
+	}
+	known := v.IsKnown() && !v.IsNull()
+	var err error
+	switch p := field.Addr().Interface().(type) { // a pointer: no copy, no allocation
+	case *types.String:
+		scratch.s = ""
+		if known {
+			err = v.As(&scratch.s)
+		}
+		*p = nullOrUnknownAs(v, types.StringValue(scratch.s), types.StringNull, types.StringUnknown)
+	case *types.Bool:
+		scratch.b = false
+		if known {
+			err = v.As(&scratch.b)
+		}
+		*p = nullOrUnknownAs(v, types.BoolValue(scratch.b), types.BoolNull, types.BoolUnknown)
+	}
+	return err
+}
+
+// nullOrUnknownAs is value, or null or unknown as v is.
+func nullOrUnknownAs[V any](v tftypes.Value, value V, null, unknown func() V) V {
+	switch {
+	case !v.IsKnown():
+		return unknown()
+	case v.IsNull():
+		return null()
+	}
+	return value
 }
 
 // applicationDecoder decodes trtc_application's plans and states.

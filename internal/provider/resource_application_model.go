@@ -2,11 +2,9 @@ package provider
 
 import (
 	"context"
-	"reflect"
 	"strconv"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -33,16 +31,17 @@ type applicationModel struct {
 	Timeouts           timeouts.Value `tfsdk:"timeouts"`
 }
 
-// sameAs reports whether every attribute of m equals o's. Every field of
-// the model is an attr.Value (a unit test keeps it so).
+// sameAs reports whether every attribute of m equals o's. Field by field,
+// not by reflection, which would box each value for every application of
+// every refresh and plan; TestApplicationModelSameAsSeesEveryAttribute keeps
+// the list whole.
 func (m *applicationModel) sameAs(o *applicationModel) bool {
-	a, b := reflect.ValueOf(m).Elem(), reflect.ValueOf(o).Elem()
-	for i := range a.NumField() {
-		if !a.Field(i).Interface().(attr.Value).Equal(b.Field(i).Interface().(attr.Value)) {
-			return false
-		}
-	}
-	return true
+	return m.ID.Equal(o.ID) && m.SdkAppID.Equal(o.SdkAppID) && m.Name.Equal(o.Name) &&
+		m.Description.Equal(o.Description) && m.Product.Equal(o.Product) && m.DataRegion.Equal(o.DataRegion) &&
+		m.Status.Equal(o.Status) && m.StatusInEffect.Equal(o.StatusInEffect) &&
+		m.DeletionProtection.Equal(o.DeletionProtection) && m.Tags.Equal(o.Tags) && m.TagsAll.Equal(o.TagsAll) &&
+		m.SdkSecretKey.Equal(o.SdkSecretKey) && m.CreateTime.Equal(o.CreateTime) &&
+		m.DisabledReason.Equal(o.DisabledReason) && m.Timeouts.Equal(o.Timeouts)
 }
 
 // appID is the SDKAppID in the model's id; false, with the invalid-ID error

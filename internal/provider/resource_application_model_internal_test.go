@@ -138,3 +138,12 @@ func TestApplicationSetSeen(t *testing.T) {
 		})
 	}
 }
+
+// Read and ModifyPlan compare whole models for every application of every
+// plan: the comparison allocates nothing.
+func TestApplicationModelSameAsAllocatesNothing(t *testing.T) {
+	a, b := fullApplicationModel(), fullApplicationModel()
+	if n := testing.AllocsPerRun(100, func() { _ = a.sameAs(&b) }); n != 0 {
+		t.Errorf("sameAs allocates %.0f times, want 0", n)
+	}
+}
