@@ -5,13 +5,16 @@
 # terraform plan (refresh: the provider reads N apps) and terraform plan
 # -refresh=false (no API calls), each beside the same plan of a no-op
 # framework plugin of the same shape (internal/bench/noopprovider: the
-# schema and state of trtc_application, a Read that keeps the state), and a
-# plan of N terraform_data resources (Terraform alone). Median of RUNS
+# schema and state of trtc_application, a Read that keeps the state, logs
+# off as the provider's when no TF_LOG asks for them), and a plan of N
+# terraform_data resources (Terraform alone). Median of RUNS
 # interleaved runs each, so load changes hit every kind alike. It prints our
 # plan time divided by the no-op plugin's, for wall time and for CPU time
 # (user + system of Terraform and its plugins: steadier on a shared
 # machine), the load average around the runs, and the API calls the
-# emulator counted during one refresh plan. Then: how long an enable/disable
+# emulator counted during one refresh plan; then each provider's own side of
+# one application's plan (BenchmarkPlanPath: time and allocations, the same
+# calls in process). Then: how long an enable/disable
 # wait lasts beyond the propagation delay, the provider's start-up cost
 # (validate of a one-resource config) and the binary size. Last, the mass
 # change (issue 15): MASS applications applied, then at -parallelism=MASS
@@ -254,6 +257,22 @@ for n in $SIZES; do
 		"$wall_norefresh" "$wall_noopnorefresh" "$(ratio "$wall_norefresh" "$wall_noopnorefresh")" \
 		"$(ratio "$cpu_plan" "$cpu_noop")" "$(ratio "$cpu_norefresh" "$cpu_noopnorefresh")" \
 		"$wall_tfdata" "$load_before-$load_after" "$calls" "$detail"
+done
+# The provider's side alone, in process: each provider in a process of its
+# own (one after the other in one process, the second inherits the first's
+# garbage), 5 times in turn, medians.
+(cd "$ROOT" && go test -c -o "$WORK/planpath.test" ./internal/bench/noopprovider)
+for ((i = 0; i < 5; i++)); do
+	for p in trtc noop; do
+		"$WORK/planpath.test" -test.run '^$' -test.bench "PlanPath/refresh=.*/provider=$p\$" -test.benchmem -test.benchtime 2000x
+	done
+done >"$WORK/planpath.txt"
+printf '%-28s | %12s %12s | %12s %12s\n' "one application, in process" "trtc ns" "no-op ns" "trtc allocs" "no-op allocs"
+for refresh in false true; do
+	med() { grep "refresh=$refresh/provider=$1-" "$WORK/planpath.txt" | awk -v f="$2" '{ for (i = 1; i <= NF; i++) if ($i == f) print $(i - 1) }' | median; }
+	printf '%-28s | %12.0f %12.0f | %12.0f %12.0f   (%sx time, %sx allocations)\n' "plan, refresh=$refresh" \
+		"$(med trtc ns/op)" "$(med noop ns/op)" "$(med trtc allocs/op)" "$(med noop allocs/op)" \
+		"$(ratio "$(med trtc ns/op)" "$(med noop ns/op)")" "$(ratio "$(med trtc allocs/op)" "$(med noop allocs/op)")"
 done
 echo
 fi

@@ -23,7 +23,7 @@ import (
 // copy of it, in the same run: the difference is this provider's own cost
 // above the framework's. Logging is off in both, as when Terraform runs
 // them without TF_LOG (see internal/pluginlog). It prints figures; it
-// asserts no durations.
+// asserts no durations, only that a plan without refresh calls no API.
 func BenchmarkPlanPath(b *testing.B) {
 	ctx := context.Background()
 	env := acctest.NewEnv(b, acctest.WithConfig(func(c *emulator.Config) { c.RateLimit = -1 }))
@@ -82,7 +82,11 @@ func BenchmarkPlanPath(b *testing.B) {
 						b.Fatalf("plan: %v %+v", err, resp.Diagnostics)
 					}
 				}
-				b.ReportMetric(float64(env.TotalCalls()-calls)/float64(b.N), "calls/op")
+				made := env.TotalCalls() - calls
+				if !refresh && made != 0 {
+					b.Fatalf("planning unchanged applications without refresh made %d API calls, want 0", made)
+				}
+				b.ReportMetric(float64(made)/float64(b.N), "calls/op")
 			})
 		}
 	}
