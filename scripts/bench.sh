@@ -258,13 +258,15 @@ for n in $SIZES; do
 		"$(ratio "$cpu_plan" "$cpu_noop")" "$(ratio "$cpu_norefresh" "$cpu_noopnorefresh")" \
 		"$wall_tfdata" "$load_before-$load_after" "$calls" "$detail"
 done
-# The provider's side alone, in process: each provider in a process of its
-# own (one after the other in one process, the second inherits the first's
-# garbage), 5 times in turn, medians.
+# The provider's side alone, in process: each case in a process of its own
+# (run one after another in one process, a case inherits the garbage of the
+# one before), 5 times in turn, medians.
 (cd "$ROOT" && go test -c -o "$WORK/planpath.test" ./internal/bench/noopprovider)
 for ((i = 0; i < 5; i++)); do
-	for p in trtc noop; do
-		"$WORK/planpath.test" -test.run '^$' -test.bench "PlanPath/refresh=.*/provider=$p\$" -test.benchmem -test.benchtime 2000x
+	for refresh in false true; do
+		for p in trtc noop; do
+			"$WORK/planpath.test" -test.run '^$' -test.bench "PlanPath/refresh=$refresh/provider=$p\$" -test.benchmem -test.benchtime 1500x
+		done
 	done
 done >"$WORK/planpath.txt"
 printf '%-28s | %12s %12s | %12s %12s\n' "one application, in process" "trtc ns" "no-op ns" "trtc allocs" "no-op allocs"
