@@ -15,11 +15,11 @@ import "strings"
 // plugin's logs: TF_LOG_PROVIDER, else TF_LOG (any value but "" keeps them).
 var readers = []string{"TF_LOG", "TF_LOG_PROVIDER"}
 
-// Levels are the variables that set the levels of a plugin's loggers, for
+// levels are the variables that set the levels of a plugin's loggers, for
 // the provider of the given type name: the SDK's root logger, its protocol
 // and framework subsystems, and the provider's own (tflog). Each one
 // unset leaves its logger at trace.
-func Levels(providerType string) []string {
+func levels(providerType string) []string {
 	return []string{
 		"TF_LOG_SDK",
 		"TF_LOG_SDK_PROTO",
@@ -28,7 +28,7 @@ func Levels(providerType string) []string {
 	}
 }
 
-// Quiet sets each of Levels(providerType) that is unset to "off", unless
+// Quiet sets each of levels(providerType) that is unset to "off", unless
 // the logs can be read: TF_LOG or TF_LOG_PROVIDER is set, or debug (a
 // plugin started by hand for a debugger writes its logs to the terminal).
 // A level the user set is kept. It returns the variables it set.
@@ -42,7 +42,7 @@ func Quiet(providerType string, debug bool, getenv func(string) string, setenv f
 		}
 	}
 	var set []string
-	for _, name := range Levels(providerType) {
+	for _, name := range levels(providerType) {
 		if getenv(name) != "" {
 			continue
 		}

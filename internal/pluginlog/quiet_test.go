@@ -47,7 +47,7 @@ func TestQuiet(t *testing.T) {
 func TestLevelsNameTheProviderAsTerraformPluginGo(t *testing.T) {
 	// terraform-plugin-go names the provider's logger after the address's
 	// type, dashes turned to underscores, upper-cased by the level's lookup.
-	if got := Levels("my-cloud")[3]; got != "TF_LOG_PROVIDER_MY_CLOUD" {
+	if got := levels("my-cloud")[3]; got != "TF_LOG_PROVIDER_MY_CLOUD" {
 		t.Fatalf("provider level variable %q", got)
 	}
 }
